@@ -1,0 +1,174 @@
+using System;
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Antom.Contracts;
+
+/// <summary>
+/// Reads and writes <see cref="Money"/> as Antom's Amount object, <c>{"currency":"BRL","value":"110"}</c>,
+/// directly on <see cref="Utf8JsonReader"/> and <see cref="Utf8JsonWriter"/>: no reflection, AOT- and trim-safe.
+/// </summary>
+/// <remarks>
+/// <para>Reading enforces every rule of <c>schemas/amount.schema.json</c>: both members required and non-null,
+/// <c>currency</c> exactly three upper-case letters, <c>value</c> a string of 1 to 16 digits (never a JSON number, never
+/// <c>"1.10"</c>, never negative). A duplicated member is an error; unknown members are skipped.</para>
+/// <para>Errors are <see cref="AntomPayloadException"/> with a path relative to the amount object (<c>$.value</c>);
+/// readers of enclosing objects re-root it with <see cref="AntomPayloadException.UnderProperty"/>.</para>
+/// </remarks>
+public sealed class MoneyJsonConverter : JsonConverter<Money>
+{
+    /// <summary>What an amount's <c>value</c> must be, as error messages say it.</summary>
+    public const string ValueRule = "an amount in minor units (digits only, at most 16)";
+
+    /// <summary>What an amount's <c>currency</c> must be, as error messages say it.</summary>
+    public const string CurrencyRule = "an ISO 4217 currency code (exactly 3 upper-case letters A-Z)";
+
+    private static readonly JsonEncodedText CurrencyName = JsonEncodedText.Encode("currency");
+    private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
+    private static readonly string CurrencyPath = JsonPath.OfProperty("currency");
+    private static readonly string ValuePath = JsonPath.OfProperty("value");
+
+    /// <inheritdoc/>
+    public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadMoney(ref reader);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) => WriteMoney(writer, value);
+
+    /// <summary>
+    /// Reads one Amount object. The reader must be on the value's first token; on return it is on the object's
+    /// <see cref="JsonTokenType.EndObject"/>. The reader must hold the whole object (a complete buffer, as inside a converter).
+    /// </summary>
+    /// <exception cref="AntomPayloadException">The value breaks the Amount contract; the path is relative to the object.</exception>
+    public static Money ReadMoney(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw AntomPayloadException.WrongType(JsonPath.Root, "an amount object {\"currency\":...,\"value\":...}", reader.TokenType);
+        }
+
+        CurrencyCode currency = default;
+        long minorUnits = 0;
+        bool hasCurrency = false, hasValue = false;
+        while (true)
+        {
+            PayloadReading.Read(ref reader, JsonPath.Root);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            if (reader.ValueTextEquals(CurrencyName.EncodedUtf8Bytes))
+            {
+                if (hasCurrency)
+                {
+                    throw AntomPayloadException.Duplicate(CurrencyPath);
+                }
+
+                PayloadReading.Read(ref reader, CurrencyPath);
+                currency = ReadCurrency(ref reader, CurrencyPath);
+                hasCurrency = true;
+            }
+            else if (reader.ValueTextEquals(ValueName.EncodedUtf8Bytes))
+            {
+                if (hasValue)
+                {
+                    throw AntomPayloadException.Duplicate(ValuePath);
+                }
+
+                PayloadReading.Read(ref reader, ValuePath);
+                minorUnits = ReadMinorUnits(ref reader, ValuePath);
+                hasValue = true;
+            }
+            else
+            {
+                PayloadReading.SkipPropertyValue(ref reader, JsonPath.Root);
+            }
+        }
+
+        if (!hasCurrency)
+        {
+            throw AntomPayloadException.Missing(CurrencyPath);
+        }
+
+        if (!hasValue)
+        {
+            throw AntomPayloadException.Missing(ValuePath);
+        }
+
+        return Money.FromMinorUnits(minorUnits, currency);
+    }
+
+    /// <summary>Writes one Amount object.</summary>
+    /// <exception cref="AntomPayloadException"><paramref name="value"/> is <c>default(Money)</c>, which has no currency.</exception>
+    public static void WriteMoney(Utf8JsonWriter writer, Money value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value.Currency.IsDefault)
+        {
+            throw new AntomPayloadException(CurrencyPath, PayloadRule.Required, "is required but missing: default(Money) has no currency");
+        }
+
+        Span<byte> digits = stackalloc byte[20];
+        bool formatted = value.MinorUnits.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
+        System.Diagnostics.Debug.Assert(formatted, "a long always fits 20 bytes");
+
+        writer.WriteStartObject();
+        writer.WriteString(CurrencyName, value.Currency.Code);
+        writer.WriteString(ValueName, digits[..written]);
+        writer.WriteEndObject();
+    }
+
+    private static CurrencyCode ReadCurrency(ref Utf8JsonReader reader, string path)
+    {
+        PayloadReading.RequireString(ref reader, path, "a currency code string");
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && CurrencyCode.TryParse(reader.ValueSpan, out CurrencyCode fast))
+        {
+            return fast;
+        }
+
+        string text = PayloadReading.GetString(ref reader, path);
+        return CurrencyCode.TryParse(text, out CurrencyCode parsed)
+            ? parsed
+            : throw AntomPayloadException.PatternMismatch(path, text, CurrencyRule);
+    }
+
+    private static long ReadMinorUnits(ref Utf8JsonReader reader, string path)
+    {
+        PayloadReading.RequireString(ref reader, path, "a string of minor-unit digits (an amount value is never a JSON number)");
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && TryParseDigits(reader.ValueSpan, out long fast))
+        {
+            return fast;
+        }
+
+        string text = PayloadReading.GetString(ref reader, path);
+        return TryParseDigits(text.AsSpan(), out long parsed)
+            ? parsed
+            : throw AntomPayloadException.PatternMismatch(path, text, ValueRule);
+    }
+
+    // One loop for UTF-8 bytes (the fast path) and UTF-16 chars (after unescaping).
+    private static bool TryParseDigits<TChar>(ReadOnlySpan<TChar> text, out long value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        value = 0;
+        if (text.Length is 0 or > Money.MaxDigits)
+        {
+            return false;
+        }
+
+        foreach (TChar c in text)
+        {
+            uint digit = uint.CreateTruncating(c) - '0';
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
+}
