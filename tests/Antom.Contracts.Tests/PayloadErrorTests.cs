@@ -1,0 +1,75 @@
+using System;
+using System.Text.Json;
+using Xunit;
+
+namespace Antom.Contracts.Tests;
+
+public class PayloadErrorTests
+{
+    [Fact]
+    public void The_error_is_a_JsonException_whose_path_and_message_name_the_broken_rule()
+    {
+        AntomPayloadException e = AntomPayloadException.PatternMismatch("$.value", "1.10", MoneyJsonConverter.ValueRule).UnderProperty("captureAmount");
+
+        Assert.IsAssignableFrom<JsonException>(e);
+        Assert.Equal("$.captureAmount.value", e.Path);
+        Assert.Equal(PayloadRule.Pattern, e.Rule);
+        Assert.Equal("$.captureAmount.value: \"1.10\" is not an amount in minor units (digits only, at most 16)", e.Message);
+    }
+
+    [Fact]
+    public void Paths_compose_through_properties_and_array_indexes()
+    {
+        AntomPayloadException e = AntomPayloadException.Missing("$.resultStatus")
+            .UnderProperty("transactionResult")
+            .UnderIndex(3)
+            .UnderProperty("transactions");
+
+        Assert.Equal("$.transactions[3].transactionResult.resultStatus", e.Path);
+        Assert.Equal("$.transactions[3].transactionResult.resultStatus: is required but missing", e.Message);
+        Assert.Equal(PayloadRule.Required, e.Rule);
+    }
+
+    [Theory]
+    [InlineData("captureAmount", "$.captureAmount")]
+    [InlineData("_x1", "$._x1")]
+    [InlineData("a b", "$['a b']")]
+    [InlineData("it's", "$['it\\'s']")]
+    [InlineData("", "$['']")]
+    [InlineData("1st", "$['1st']")]
+    [InlineData("a.b", "$['a.b']")]
+    public void Property_names_that_are_not_plain_identifiers_are_bracketed(string name, string expected)
+    {
+        Assert.Equal(expected, JsonPath.OfProperty(name));
+    }
+
+    [Fact]
+    public void A_path_must_start_at_the_root()
+    {
+        Assert.Throws<ArgumentException>(() => JsonPath.Prepend(".a", "value"));
+    }
+
+    [Fact]
+    public void Quoted_values_are_escaped_and_cut_so_errors_never_copy_a_hostile_payload()
+    {
+        Assert.Equal("\"a\\\"b\\\\c\\n\\u0001\"", AntomPayloadException.Quote("a\"b\\c\n\u0001"));
+
+        string huge = new('x', 10_000_000);
+        AntomPayloadException e = AntomPayloadException.TooLong("$.captureRequestId", huge, 64);
+        Assert.True(e.Message.Length < 300, e.Message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("(10000000 characters)", e.Message, StringComparison.Ordinal);
+        Assert.Equal(PayloadRule.MaxLength, e.Rule);
+    }
+
+    [Fact]
+    public void Re_rooting_keeps_rule_detail_and_inner_error()
+    {
+        var inner = new JsonException("reader said no");
+        AntomPayloadException e = AntomPayloadException.Malformed("$", inner).UnderProperty("result");
+
+        Assert.Equal(PayloadRule.Syntax, e.Rule);
+        Assert.Same(inner, e.InnerException);
+        Assert.Equal("$.result", e.Path);
+        Assert.Contains("reader said no", e.Detail, StringComparison.Ordinal);
+    }
+}
