@@ -16,7 +16,7 @@ namespace Antom.Contracts;
 /// <para><c>default(Money)</c> has no currency; it is never produced by parsing, and writing it to JSON throws.</para>
 /// </remarks>
 [JsonConverter(typeof(MoneyJsonConverter))]
-public readonly struct Money : IEquatable<Money>, IComparable<Money>
+public readonly struct Money : IEquatable<Money>, IComparable<Money>, IAntomJsonContract<Money>
 {
     /// <summary>The most digits Antom's <c>value</c> field may have.</summary>
     public const int MaxDigits = 16;
@@ -205,6 +205,18 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
     /// <summary>Orders two amounts of the same currency.</summary>
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
     public static bool operator >=(Money left, Money right) => left.CompareTo(right) >= 0;
+
+    static Money IAntomJsonContract<Money>.ReadJson(ref System.Text.Json.Utf8JsonReader reader) => MoneyJsonConverter.ReadMoney(ref reader);
+
+    static void IAntomJsonContract<Money>.Validate(Money value)
+    {
+        if (value.Currency.IsDefault)
+        {
+            throw new AntomPayloadException("$.currency", PayloadRule.Required, "is required but missing: default(Money) has no currency");
+        }
+    }
+
+    static void IAntomJsonContract<Money>.WriteJson(System.Text.Json.Utf8JsonWriter writer, Money value) => MoneyJsonConverter.WriteMoney(writer, value);
 
     private static void RequireCurrency(CurrencyCode currency, string parameterName)
     {

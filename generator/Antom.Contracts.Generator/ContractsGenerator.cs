@@ -1,0 +1,111 @@
+using System;
+using System.Linq;
+using System.Text;
+using Antom.Contracts.Generator.Emitting;
+using Antom.Contracts.Generator.Model;
+using Antom.Contracts.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Antom.Contracts.Generator;
+
+/// <summary>
+/// Turns every AdditionalFile ending in <c>.schema.json</c> into immutable records and reflection-free serializers.
+/// Read → equatable model → emit; source and diagnostics are separate outputs, and every step is tracked by name.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ContractsGenerator : IIncrementalGenerator
+{
+    /// <summary>The file-name suffix of schema AdditionalFiles.</summary>
+    public const string SchemaSuffix = ".schema.json";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<SchemaFile> files = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(SchemaSuffix, StringComparison.OrdinalIgnoreCase))
+            .Select(static (text, cancellationToken) => ReadFile(text, cancellationToken))
+            .WithTrackingName(TrackingNames.SchemaFiles);
+
+        IncrementalValueProvider<ImmutableEquatableArray<SchemaFile>> allFiles = files
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.AllSchemaFiles);
+
+        IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        IncrementalValueProvider<ContractsModel> model = allFiles
+            .Combine(options)
+            .Select(static (input, cancellationToken) => input.Left.Count == 0
+                ? new ContractsModel(ImmutableEquatableArray<TypeModel>.Empty, null, ImmutableEquatableArray<DiagnosticInfo>.Empty)
+                : SchemaParser.Parse(input.Left, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Model);
+
+        IncrementalValuesProvider<TypeModel> types = model
+            .SelectMany(static (m, _) => m.Types)
+            .WithTrackingName(TrackingNames.Types);
+
+        IncrementalValueProvider<ResolverModel?> resolver = model
+            .Select(static (m, _) => m.Resolver)
+            .WithTrackingName(TrackingNames.Resolver);
+
+        IncrementalValuesProvider<DiagnosticInfo> diagnostics = model
+            .SelectMany(static (m, _) => m.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(types, static (spc, type) => AddSource(spc, Emitter.HintName(type), type.SchemaFile, () => Emitter.Emit(type)));
+        context.RegisterSourceOutput(resolver, static (spc, r) =>
+        {
+            if (r is not null)
+            {
+                AddSource(spc, Emitter.HintName(r.Namespace + "." + r.Name), r.Name, () => Emitter.EmitResolver(r));
+            }
+        });
+        context.RegisterSourceOutput(diagnostics, static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
+    }
+
+    private static SchemaFile ReadFile(AdditionalText text, System.Threading.CancellationToken cancellationToken)
+    {
+        SourceText? source = text.GetText(cancellationToken);
+        if (source is null)
+        {
+            return new SchemaFile(text.Path, string.Empty, ImmutableEquatableArray<byte>.Empty);
+        }
+
+        return new SchemaFile(text.Path, source.ToString(), source.GetChecksum().ToEquatableArray());
+    }
+
+    private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
+    {
+        string ns = options.TryGetValue("build_property.AntomContractsNamespace", out string? configured) && !string.IsNullOrWhiteSpace(configured)
+            ? configured.Trim()
+            : options.TryGetValue("build_property.RootNamespace", out string? root) && !string.IsNullOrWhiteSpace(root)
+                ? root.Trim()
+                : GeneratorOptions.DefaultNamespace;
+        string resolver = options.TryGetValue("build_property.AntomContractsResolverName", out string? name) && !string.IsNullOrWhiteSpace(name)
+            ? name.Trim()
+            : GeneratorOptions.DefaultResolverName;
+        return new GeneratorOptions(ns, resolver);
+    }
+
+    // Emitting is pure string building over a validated model; a failure here is a generator bug, and it still
+    // surfaces as a located diagnostic rather than as CS8785.
+    private static void AddSource(SourceProductionContext context, string hintName, string origin, Func<string> emit)
+    {
+        string source;
+        try
+        {
+            source = emit();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Diagnostics.GeneratorFailure, Location.None, origin, e.GetType().Name + ": " + e.Message));
+            return;
+        }
+
+        context.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Antom.Contracts.Generator.Model;
+
+/// <summary>Generator settings read from analyzer config (<c>build_property.*</c>).</summary>
+/// <param name="Namespace">The namespace of the generated types.</param>
+/// <param name="ResolverName">The name of the generated <c>IJsonTypeInfoResolver</c>.</param>
+internal sealed record GeneratorOptions(string Namespace, string ResolverName)
+{
+    public const string DefaultNamespace = "Antom.Contracts.Generated";
+    public const string DefaultResolverName = "ContractsJsonResolver";
+}
+
+/// <summary>
+/// One schema AdditionalFile, identified by its path and the checksum of its text, not by the
+/// <c>AdditionalText</c> object (which is new in every compilation).
+/// </summary>
+internal sealed class SchemaFile : IEquatable<SchemaFile>
+{
+    public SchemaFile(string path, string text, ImmutableEquatableArray<byte> checksum)
+    {
+        Path = path;
+        Text = text;
+        Checksum = checksum;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The text; not part of equality, which the checksum stands for.</summary>
+    public string Text { get; }
+
+    public ImmutableEquatableArray<byte> Checksum { get; }
+
+    public bool Equals(SchemaFile? other)
+        => other is not null && string.Equals(Path, other.Path, StringComparison.Ordinal) && Checksum.Equals(other.Checksum);
+
+    public override bool Equals(object? obj) => Equals(obj as SchemaFile);
+
+    public override int GetHashCode() => unchecked((StringComparer.Ordinal.GetHashCode(Path) * 397) ^ Checksum.GetHashCode());
+}
+
+/// <summary>What a JSON value maps to in C#.</summary>
+internal enum ValueKind
+{
+    String,
+    Boolean,
+    DateTime,
+    Money,
+    Raw,
+    Record,
+    ClosedEnum,
+    OpenSet,
+    Const,
+    Array,
+}
+
+/// <summary>The C# shape of one JSON value, with the rules the serializer checks.</summary>
+/// <param name="Kind">What it maps to.</param>
+/// <param name="TypeName">The generated type's name for records, enums and open sets.</param>
+/// <param name="MaxLength">The schema's <c>maxLength</c>, or -1.</param>
+/// <param name="Pattern">The schema's <c>pattern</c> for a plain string, or null.</param>
+/// <param name="ConstValue">The constant of a <see cref="ValueKind.Const"/>.</param>
+/// <param name="Item">The element of an <see cref="ValueKind.Array"/>.</param>
+internal sealed record ValueModel(ValueKind Kind, string? TypeName = null, int MaxLength = -1, string? Pattern = null, string? ConstValue = null, ValueModel? Item = null);
+
+/// <summary>One property of a record.</summary>
+internal sealed record PropertyModel(string JsonName, string CSharpName, string? Description, bool Required, ValueModel Value);
+
+/// <summary>One member of a closed enum or open set.</summary>
+internal sealed record EnumMemberModel(string CSharpName, string WireValue, string? Description);
+
+/// <summary>A type to emit. Every type carries what its emitter needs and nothing tied to a compilation.</summary>
+internal abstract record TypeModel(string Namespace, string Name, string? Description, string SchemaFile);
+
+/// <summary>An object schema: a sealed record with its converter.</summary>
+internal sealed record RecordModel(string Namespace, string Name, string? Description, string SchemaFile, ImmutableEquatableArray<PropertyModel> Properties)
+    : TypeModel(Namespace, Name, Description, SchemaFile);
+
+/// <summary>A closed enum (C# enum) or an open set (readonly struct over the wire string).</summary>
+internal sealed record EnumModel(string Namespace, string Name, string? Description, string SchemaFile, bool IsOpen, bool IsExhaustive, int MaxLength, ImmutableEquatableArray<EnumMemberModel> Members)
+    : TypeModel(Namespace, Name, Description, SchemaFile);
+
+/// <summary>The resolver that maps every generated contract type to its converter.</summary>
+internal sealed record ResolverModel(string Namespace, string Name, ImmutableEquatableArray<string> RecordTypes, ImmutableEquatableArray<string> EnumTypes);
+
+/// <summary>Everything parsed from the schema files of one compilation.</summary>
+internal sealed record ContractsModel(ImmutableEquatableArray<TypeModel> Types, ResolverModel? Resolver, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,672 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Antom.Contracts.Generator.Model;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace Antom.Contracts.Generator.Parsing;
+
+/// <summary>
+/// Reads the schema files of one compilation into the equatable model: NJsonSchema reads each schema and resolves
+/// its references (in memory only), and a line-aware JSON reading of the same text locates every diagnostic and
+/// supplies the extension keywords exactly as written. Never throws: every failure is a diagnostic.
+/// </summary>
+internal sealed class SchemaParser
+{
+    private static readonly string[] UnsupportedKeywords =
+    [
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "patternProperties", "dependencies", "additionalItems", "contains", "propertyNames", "$id", "id",
+    ];
+
+    private readonly GeneratorOptions _options;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly Dictionary<JsonSchema, (SchemaDocument Document, string[] Pointer)> _locations = new(ReferenceComparer.Instance);
+    private SchemaSet _set = null!;
+
+    private SchemaParser(GeneratorOptions options, CancellationToken cancellationToken)
+    {
+        _options = options;
+        _cancellationToken = cancellationToken;
+    }
+
+    public static ContractsModel Parse(ImmutableEquatableArray<SchemaFile> files, GeneratorOptions options, CancellationToken cancellationToken)
+    {
+        var parser = new SchemaParser(options, cancellationToken);
+        List<TypeModel> types;
+        try
+        {
+            types = parser.ParseAll(files);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            string where = files.Count > 0 ? files[0].Path : "(no schema file)";
+            parser._diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GeneratorFailure, LocationInfo.StartOf(where), System.IO.Path.GetFileName(where), Describe(e)));
+            types = new List<TypeModel>();
+        }
+
+        ResolverModel? resolver = types.Count == 0
+            ? null
+            : new ResolverModel(
+                options.Namespace,
+                options.ResolverName,
+                types.OfType<RecordModel>().Select(t => t.Name).ToEquatableArray(),
+                types.OfType<EnumModel>().Select(t => t.Name).ToEquatableArray());
+        return new ContractsModel(types.ToEquatableArray(), resolver, parser._diagnostics.ToEquatableArray());
+    }
+
+    private List<TypeModel> ParseAll(ImmutableEquatableArray<SchemaFile> files)
+    {
+        var documents = new Dictionary<string, SchemaDocument>(StringComparer.Ordinal);
+        foreach (SchemaFile file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            SchemaDocument? document = SchemaDocument.TryParse(file, out DiagnosticInfo? error);
+            if (error is not null)
+            {
+                _diagnostics.Add(error);
+            }
+
+            if (document is not null)
+            {
+                documents[SchemaPaths.Normalize(file.Path)] = document;
+            }
+        }
+
+        _set = new SchemaSet(documents);
+
+        // Structural checks on the plain JSON first: they locate precisely, and a file that fails them is not handed
+        // to NJsonSchema (which would fail on it less clearly, or try to fetch a URL).
+        var usable = new List<(string Path, SchemaDocument Document)>();
+        foreach (KeyValuePair<string, SchemaDocument> entry in documents)
+        {
+            int before = _diagnostics.Count;
+            CheckStructure(entry.Value);
+            if (_diagnostics.Count == before)
+            {
+                usable.Add((entry.Key, entry.Value));
+            }
+        }
+
+        var broken = new HashSet<string>(documents.Keys.Except(usable.Select(u => u.Path)), StringComparer.Ordinal);
+        var types = new List<TypeModel>();
+        var roots = new List<(SchemaDocument Document, JsonSchema Schema)>();
+        foreach ((string path, SchemaDocument document) in usable)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (ReferencesAny(document, broken))
+            {
+                continue; // its own error is reported where the broken file is
+            }
+
+            try
+            {
+                JsonSchema schema = InMemoryReferenceResolver.Load(_set, path, _cancellationToken);
+                roots.Add((document, schema));
+                Index(schema, document, []);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnreadableSchema, document.Locate([]), System.IO.Path.GetFileName(document.File.Path), Innermost(e).Message));
+            }
+        }
+
+        foreach ((SchemaDocument document, JsonSchema schema) in roots)
+        {
+            AddTypes(types, document, schema);
+        }
+
+        return RemoveUnusable(types);
+    }
+
+    // ---- structure -------------------------------------------------------------------------------------------------
+
+    private void CheckStructure(SchemaDocument document)
+    {
+        if (document.Root is not JObject root)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate([]), "a schema that is not a JSON object", "a schema file must hold one JSON object"));
+            return;
+        }
+
+        CheckSchemaObject(document, root, []);
+    }
+
+    private void CheckSchemaObject(SchemaDocument document, JObject schema, string[] pointer)
+    {
+        foreach (JProperty keyword in schema.Properties())
+        {
+            string[] at = Append(pointer, keyword.Name);
+            if (UnsupportedKeywords.Contains(keyword.Name, StringComparer.Ordinal))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), keyword.Name, UnsupportedReason(keyword.Name)));
+                continue;
+            }
+
+            switch (keyword.Name)
+            {
+                case "$ref":
+                    CheckReference(document, keyword.Value, at);
+                    break;
+                case "additionalProperties" when keyword.Value.Type != JTokenType.Boolean || !(bool)keyword.Value!:
+                    _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "additionalProperties", "Antom adds fields over time, so every contract object must accept unknown properties"));
+                    break;
+                case "properties" or "definitions":
+                    if (keyword.Value is JObject children)
+                    {
+                        foreach (JProperty child in children.Properties())
+                        {
+                            if (child.Value is JObject childSchema)
+                            {
+                                CheckSchemaObject(document, childSchema, Append(at, child.Name));
+                            }
+                            else
+                            {
+                                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(Append(at, child.Name)), child.Name, "a schema must be a JSON object"));
+                            }
+                        }
+                    }
+
+                    break;
+                case "items":
+                    if (keyword.Value is JObject item)
+                    {
+                        CheckSchemaObject(document, item, at);
+                    }
+                    else
+                    {
+                        _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "items", "only a single items schema (one element type) is supported"));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void CheckReference(SchemaDocument document, JToken value, string[] at)
+    {
+        if (value.Type != JTokenType.String)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "$ref", "a $ref must be a string"));
+            return;
+        }
+
+        string reference = (string)value!;
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        SchemaDocument current = document;
+        string currentReference = reference;
+        while (true)
+        {
+            if (SchemaPaths.IsUrl(currentReference))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnresolvedReference, document.Locate(at), reference, "it is a URL, and the generator never fetches schemas; reference a schema file of this compilation by relative path"));
+                return;
+            }
+
+            int hash = currentReference.IndexOf('#');
+            string filePart = hash < 0 ? currentReference : currentReference.Substring(0, hash);
+            string fragment = hash < 0 ? string.Empty : currentReference.Substring(hash + 1);
+            SchemaDocument target = current;
+            if (filePart.Length > 0)
+            {
+                string targetPath = SchemaPaths.Combine(current.File.Path, filePart);
+                if (!_set.Documents.TryGetValue(targetPath, out target!))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnresolvedReference, document.Locate(at), reference, $"there is no schema file '{filePart}' among the AdditionalFiles of this compilation (looked for {targetPath})"));
+                    return;
+                }
+            }
+
+            if (!TryParsePointer(fragment, out string[] pointer) || target.Find(pointer) is not JObject targetSchema)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnresolvedReference, document.Locate(at), reference, $"'#{fragment}' names nothing that is a schema in {System.IO.Path.GetFileName(target.File.Path)}"));
+                return;
+            }
+
+            if (!visited.Add(target.File.Path + "#" + string.Join("/", pointer)))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReferenceCycle, document.Locate(at), reference));
+                return;
+            }
+
+            if (targetSchema.TryGetValue("$ref", StringComparison.Ordinal, out JToken? next) && next.Type == JTokenType.String)
+            {
+                current = target;
+                currentReference = (string)next!;
+                continue;
+            }
+
+            return;
+        }
+    }
+
+    private static bool ReferencesAny(SchemaDocument document, HashSet<string> broken)
+    {
+        if (broken.Count == 0)
+        {
+            return false;
+        }
+
+        return ((document.Root as JContainer)?.DescendantsAndSelf() ?? Enumerable.Empty<JToken>()).OfType<JProperty>()
+            .Where(p => p.Name == "$ref" && p.Value.Type == JTokenType.String)
+            .Select(p => (string)p.Value!)
+            .Where(r => !r.StartsWith("#", StringComparison.Ordinal) && !SchemaPaths.IsUrl(r))
+            .Any(r => broken.Contains(SchemaPaths.Combine(document.File.Path, r.Split('#')[0])));
+    }
+
+    private static string UnsupportedReason(string keyword) => keyword switch
+    {
+        "$id" or "id" => "an id would make references resolve against a URL; schemas here are identified by their file path",
+        "not" or "if" or "then" or "else" => "conditional schemas have no C# record shape",
+        _ => "composition and dynamic keys have no single C# record shape; give each shape its own titled schema",
+    };
+
+    // ---- model -----------------------------------------------------------------------------------------------------
+
+    private void Index(JsonSchema schema, SchemaDocument document, string[] pointer)
+    {
+        if (_locations.ContainsKey(schema))
+        {
+            return;
+        }
+
+        _locations[schema] = (document, pointer);
+        foreach (KeyValuePair<string, JsonSchemaProperty> property in schema.Properties)
+        {
+            Index(property.Value, document, Append(pointer, "properties", property.Key));
+        }
+
+        // NJsonSchema appends the schemas other files contribute to a root's definitions; only the ones written in
+        // this file are located here.
+        foreach (KeyValuePair<string, JsonSchema> definition in schema.Definitions)
+        {
+            string[] at = Append(pointer, "definitions", definition.Key);
+            if (document.Find(at) is JObject)
+            {
+                Index(definition.Value, document, at);
+            }
+        }
+
+        if (schema.Item is not null)
+        {
+            Index(schema.Item, document, Append(pointer, "items"));
+        }
+    }
+
+    private void AddTypes(List<TypeModel> types, SchemaDocument document, JsonSchema root)
+    {
+        AddType(types, document, root, []);
+        foreach (KeyValuePair<string, JsonSchema> definition in root.Definitions)
+        {
+            string[] at = ["definitions", definition.Key];
+            if (document.Find(at) is JObject)
+            {
+                AddType(types, document, definition.Value, at);
+            }
+        }
+    }
+
+    private void AddType(List<TypeModel> types, SchemaDocument document, JsonSchema schema, string[] pointer)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        JObject raw = (JObject)document.Find(pointer)!;
+        if (raw.ContainsKey("$ref") || raw.ContainsKey("x-antom-runtime-type"))
+        {
+            CheckRuntimeType(document, raw, pointer);
+            return; // an alias of another schema, or a hand-written runtime type
+        }
+
+        bool isObject = schema.Type.HasFlag(JsonObjectType.Object);
+        bool isEnum = raw.ContainsKey("enum") && !raw.ContainsKey("const");
+        bool isOpenSet = raw.ContainsKey("x-antom-known-values");
+        if (!isObject && !isEnum && !isOpenSet)
+        {
+            if (raw.ContainsKey("properties"))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(Append(pointer, "properties")), "properties", "a schema with properties must say \"type\": \"object\""));
+            }
+
+            return; // a reusable plain value (a string with rules): it is inlined where it is used
+        }
+
+        string? name = CheckTypeName(document, schema, pointer);
+        if (name is null)
+        {
+            return;
+        }
+
+        string file = System.IO.Path.GetFileName(document.File.Path);
+        if (isObject)
+        {
+            types.Add(new RecordModel(_options.Namespace, name, schema.Description, file, BuildProperties(document, schema, pointer, name)));
+        }
+        else if (BuildMembers(document, raw, pointer, name, isOpenSet) is { } members)
+        {
+            bool exhaustive = raw.TryGetValue("x-antom-exhaustive", out JToken? marker) && marker.Type == JTokenType.Boolean && (bool)marker!;
+            types.Add(new EnumModel(_options.Namespace, name, schema.Description, file, isOpenSet, exhaustive, schema.MaxLength ?? -1, members));
+        }
+    }
+
+    private void CheckRuntimeType(SchemaDocument document, JObject raw, string[] pointer)
+    {
+        if (raw.TryGetValue("x-antom-runtime-type", out JToken? runtime) && (runtime.Type != JTokenType.String || (string)runtime! != "Money"))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(Append(pointer, "x-antom-runtime-type")), "x-antom-runtime-type: " + runtime.ToString(Newtonsoft.Json.Formatting.None), "the only runtime type is \"Money\""));
+        }
+    }
+
+    private string? CheckTypeName(SchemaDocument document, JsonSchema schema, string[] pointer)
+    {
+        string? title = schema.Title;
+        if (string.IsNullOrEmpty(title))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidName, document.Locate(pointer), "Type name", string.Empty, "the schema has no title, and the title is the C# type name"));
+            return null;
+        }
+
+        if (!Naming.IsUsableIdentifier(title!))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidName, document.Locate(Append(pointer, "title")), "Title", title!, "a title becomes the C# type name, so it must be a valid identifier and not a keyword"));
+            return null;
+        }
+
+        return title;
+    }
+
+    private ImmutableEquatableArray<PropertyModel> BuildProperties(SchemaDocument document, JsonSchema schema, string[] pointer, string typeName)
+    {
+        var properties = new List<PropertyModel>();
+        var byCSharpName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, JsonSchemaProperty> entry in schema.Properties)
+        {
+            string[] at = Append(pointer, "properties", entry.Key);
+            string csharpName = Naming.ToPascalCase(entry.Key);
+            if (!Naming.IsUsableIdentifier(csharpName) || Naming.IsReservedRecordMember(csharpName) || csharpName == typeName)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidName, document.Locate(at), "Property", entry.Key, $"its C# name '{csharpName}' is empty, a keyword, a member every record has, or the name of the record itself"));
+                continue;
+            }
+
+            if (byCSharpName.TryGetValue(csharpName, out string? other))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateMember, document.Locate(at), other, entry.Key, csharpName, typeName));
+                continue;
+            }
+
+            ValueModel? value = BuildValue(document, entry.Value, at, allowArray: true);
+            if (value is null)
+            {
+                continue;
+            }
+
+            byCSharpName[csharpName] = entry.Key;
+            string? description = entry.Value.Description ?? entry.Value.ActualSchema.Description;
+            properties.Add(new PropertyModel(entry.Key, csharpName, description, entry.Value.IsRequired, value));
+        }
+
+        return properties.ToEquatableArray();
+    }
+
+    private ValueModel? BuildValue(SchemaDocument document, JsonSchema property, string[] at, bool allowArray)
+    {
+        JsonSchema actual = property.ActualSchema;
+        if (!_locations.TryGetValue(actual, out var target))
+        {
+            target = (document, at);
+        }
+
+        var raw = target.Document.Find(target.Pointer) as JObject ?? new JObject();
+        string what = at[at.Length - 1];
+
+        if (raw.ContainsKey("x-antom-runtime-type"))
+        {
+            return new ValueModel(ValueKind.Money);
+        }
+
+        if (raw.TryGetValue("x-antom-raw-json", out JToken? rawJson) && rawJson.Type == JTokenType.Boolean && (bool)rawJson!)
+        {
+            return new ValueModel(ValueKind.Raw);
+        }
+
+        if (raw.TryGetValue("const", out JToken? constant))
+        {
+            if (constant.Type != JTokenType.String)
+            {
+                return Unsupported(document, at, what, "only a string const is supported");
+            }
+
+            return new ValueModel(ValueKind.Const, ConstValue: (string)constant!);
+        }
+
+        JsonObjectType type = actual.Type;
+        if (type == JsonObjectType.Object)
+        {
+            return string.IsNullOrEmpty(actual.Title) || raw.ContainsKey("x-antom-known-values")
+                ? Unsupported(document, at, what, "an inline object needs a title (its C# type name); or move it to definitions with one")
+                : new ValueModel(ValueKind.Record, actual.Title);
+        }
+
+        if (type == JsonObjectType.Array)
+        {
+            if (!allowArray)
+            {
+                return Unsupported(document, at, what, "arrays of arrays are not supported");
+            }
+
+            if (actual.Item is null)
+            {
+                return Unsupported(document, at, what, "an array needs one items schema (its element type)");
+            }
+
+            ValueModel? item = BuildValue(document, actual.Item, Append(at, "items"), allowArray: false);
+            return item is null ? null : new ValueModel(ValueKind.Array, Item: item);
+        }
+
+        if (type == JsonObjectType.Boolean)
+        {
+            return new ValueModel(ValueKind.Boolean);
+        }
+
+        if (type == JsonObjectType.String)
+        {
+            if (raw.ContainsKey("enum") || raw.ContainsKey("x-antom-known-values"))
+            {
+                return string.IsNullOrEmpty(actual.Title)
+                    ? Unsupported(document, at, what, "an enum or open set needs a title (its C# type name); move it to definitions with one")
+                    : new ValueModel(raw.ContainsKey("enum") ? ValueKind.ClosedEnum : ValueKind.OpenSet, actual.Title);
+            }
+
+            if (actual.Format is { Length: > 0 } format)
+            {
+                return format == "date-time"
+                    ? new ValueModel(ValueKind.DateTime)
+                    : Unsupported(document, at, what, $"format '{format}' is not supported; only date-time is");
+            }
+
+            if (actual.MinLength > 0)
+            {
+                return Unsupported(document, at, what, "minLength is not supported; use a pattern");
+            }
+
+            return new ValueModel(ValueKind.String, MaxLength: actual.MaxLength ?? -1, Pattern: string.IsNullOrEmpty(actual.Pattern) ? null : actual.Pattern);
+        }
+
+        return Unsupported(document, at, what, type == JsonObjectType.None
+            ? "a property needs a type (or a $ref to a schema that has one)"
+            : $"type '{type.ToString().ToLowerInvariant()}' is not supported; Antom carries numbers and amounts as strings");
+    }
+
+    private ImmutableEquatableArray<EnumMemberModel>? BuildMembers(SchemaDocument document, JObject raw, string[] pointer, string typeName, bool open)
+    {
+        string valuesKeyword = open ? "x-antom-known-values" : "enum";
+        if (raw[valuesKeyword] is not JArray values || values.Any(v => v.Type != JTokenType.String))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(Append(pointer, valuesKeyword)), valuesKeyword, "the values must be an array of strings"));
+            return null;
+        }
+
+        JArray? names = raw["x-enumNames"] as JArray;
+        JArray? descriptions = raw["x-enumDescriptions"] as JArray;
+        if ((names is not null && names.Count != values.Count) || (descriptions is not null && descriptions.Count != values.Count))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(Append(pointer, names is not null && names.Count != values.Count ? "x-enumNames" : "x-enumDescriptions")), typeName, "x-enumNames and x-enumDescriptions must have one entry per value"));
+            return null;
+        }
+
+        var members = new List<EnumMemberModel>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seenValues = new HashSet<string>(StringComparer.Ordinal);
+        bool ok = true;
+        for (int i = 0; i < values.Count; i++)
+        {
+            string value = (string)values[i]!;
+            string name = names is not null ? (string?)names[i] ?? string.Empty : Naming.ToPascalCase(value);
+            string[] at = Append(pointer, names is not null ? "x-enumNames" : valuesKeyword, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!Naming.IsUsableIdentifier(name) || name == typeName || (open && name is "Value" or "IsKnown" or "IsDefault" or "Known" or "Equals" or "GetHashCode" or "ToString"))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidName, document.Locate(at), "Member name", name, $"the value \"{value}\" needs a C# member name; give one in x-enumNames"));
+                ok = false;
+                continue;
+            }
+
+            if (!seenValues.Add(value) || seen.TryGetValue(name, out _))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateMember, document.Locate(at), seen.TryGetValue(name, out string? first) ? first : value, value, name, typeName));
+                ok = false;
+                continue;
+            }
+
+            seen[name] = value;
+            members.Add(new EnumMemberModel(name, value, descriptions is null ? null : (string?)descriptions[i]));
+        }
+
+        return ok ? members.ToEquatableArray() : null;
+    }
+
+    private ValueModel? Unsupported(SchemaDocument document, string[] at, string what, string why)
+    {
+        _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), what, why));
+        return null;
+    }
+
+    // Types whose names collide, or records that use a type that will not be emitted, are left out: generated code
+    // must always compile, and the reason is already a diagnostic.
+    private List<TypeModel> RemoveUnusable(List<TypeModel> types)
+    {
+        var byName = new Dictionary<string, TypeModel>(StringComparer.Ordinal);
+        var kept = new List<TypeModel>();
+        foreach (TypeModel type in types)
+        {
+            if (byName.TryGetValue(type.Name, out TypeModel? first))
+            {
+                SchemaDocument document = _set.Documents.Values.First(d => System.IO.Path.GetFileName(d.File.Path) == type.SchemaFile);
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateTitle, LocateTitle(document, type.Name), type.Name, first.SchemaFile));
+                continue;
+            }
+
+            byName[type.Name] = type;
+            kept.Add(type);
+        }
+
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (RecordModel record in kept.OfType<RecordModel>().ToList())
+            {
+                if (record.Properties.Any(p => !IsAvailable(p.Value, byName)))
+                {
+                    kept.Remove(record);
+                    byName.Remove(record.Name);
+                    changed = true;
+                }
+            }
+        }
+
+        return kept;
+    }
+
+    private static bool IsAvailable(ValueModel value, Dictionary<string, TypeModel> byName) => value.Kind switch
+    {
+        ValueKind.Record => byName.TryGetValue(value.TypeName!, out TypeModel? t) && t is RecordModel,
+        ValueKind.ClosedEnum => byName.TryGetValue(value.TypeName!, out TypeModel? t) && t is EnumModel { IsOpen: false },
+        ValueKind.OpenSet => byName.TryGetValue(value.TypeName!, out TypeModel? t) && t is EnumModel { IsOpen: true },
+        ValueKind.Array => IsAvailable(value.Item!, byName),
+        _ => true,
+    };
+
+    private static LocationInfo LocateTitle(SchemaDocument document, string title)
+    {
+        if (document.Root is JObject root && root["definitions"] is JObject definitions)
+        {
+            foreach (JProperty definition in definitions.Properties())
+            {
+                if (definition.Value is JObject d && d["title"] is JValue { Type: JTokenType.String } t && (string)t! == title)
+                {
+                    return document.Locate(["definitions", definition.Name, "title"]);
+                }
+            }
+        }
+
+        return document.Locate(["title"]);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private static bool TryParsePointer(string fragment, out string[] pointer)
+    {
+        if (fragment.Length == 0)
+        {
+            pointer = [];
+            return true;
+        }
+
+        if (fragment[0] != '/')
+        {
+            pointer = [];
+            return false;
+        }
+
+        pointer = fragment.Substring(1).Split('/').Select(s => Uri.UnescapeDataString(s).Replace("~1", "/").Replace("~0", "~")).ToArray();
+        return true;
+    }
+
+    private static string[] Append(string[] pointer, params string[] more)
+    {
+        var result = new string[pointer.Length + more.Length];
+        pointer.CopyTo(result, 0);
+        more.CopyTo(result, pointer.Length);
+        return result;
+    }
+
+    private static string Describe(Exception e)
+    {
+        string? frame = e.StackTrace?.Split('\n').FirstOrDefault()?.Trim();
+        return e.GetType().Name + ": " + e.Message.TrimEnd('.') + (frame is null ? string.Empty : " (" + frame + ")");
+    }
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e;
+    }
+
+    private sealed class ReferenceComparer : IEqualityComparer<JsonSchema>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(JsonSchema? x, JsonSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(JsonSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Antom.Contracts;
+
+/// <summary>
+/// Reads and writes every Antom contract with its generated, reflection-free serializer.
+/// </summary>
+/// <remarks>
+/// <para>Reading checks every rule of the contract's schema and throws <see cref="AntomPayloadException"/> with the
+/// JSON path of the first broken one. Writing checks the same rules first, so an invalid value throws before any byte
+/// is produced. Absent optional members are omitted, never written as <c>null</c>.</para>
+/// <para>A UTF-8 byte order mark before the JSON is skipped. Anything after the JSON value is an error.</para>
+/// </remarks>
+public static class AntomJson
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
+
+    /// <summary>
+    /// Options whose resolver knows every contract of this library, for <c>JsonSerializer.Serialize(value, AntomJson.Options)</c>
+    /// and ASP.NET Core minimal APIs. AOT- and trim-safe: no reflection.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    /// <summary>Writes <paramref name="value"/> as a JSON string.</summary>
+    /// <exception cref="AntomPayloadException"><paramref name="value"/> breaks its contract.</exception>
+    public static string Serialize<T>(T value)
+        where T : IAntomJsonContract<T>
+    {
+        ArrayBufferWriter<byte> buffer = WriteToBuffer(value);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes <paramref name="value"/> as UTF-8 JSON bytes.</summary>
+    /// <exception cref="AntomPayloadException"><paramref name="value"/> breaks its contract.</exception>
+    public static byte[] SerializeToUtf8Bytes<T>(T value)
+        where T : IAntomJsonContract<T>
+        => WriteToBuffer(value).WrittenSpan.ToArray();
+
+    /// <summary>Writes <paramref name="value"/> as UTF-8 JSON into <paramref name="destination"/>; nothing is written if it is invalid.</summary>
+    /// <exception cref="AntomPayloadException"><paramref name="value"/> breaks its contract.</exception>
+    public static void Serialize<T>(IBufferWriter<byte> destination, T value)
+        where T : IAntomJsonContract<T>
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(value);
+        T.Validate(value);
+        using var writer = new Utf8JsonWriter(destination, WriterOptions);
+        T.WriteJson(writer, value);
+    }
+
+    /// <summary>Reads a <typeparamref name="T"/> from JSON text.</summary>
+    /// <exception cref="AntomPayloadException">The JSON is malformed or breaks the contract; the path says where.</exception>
+    public static T Deserialize<T>(string json)
+        where T : IAntomJsonContract<T>
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        int max = Encoding.UTF8.GetMaxByteCount(json.Length);
+        byte[]? rented = null;
+        Span<byte> utf8 = max <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(json, utf8);
+            return Deserialize<T>(utf8[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Reads a <typeparamref name="T"/> from UTF-8 JSON.</summary>
+    /// <exception cref="AntomPayloadException">The JSON is malformed or breaks the contract; the path says where.</exception>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json)
+        where T : IAntomJsonContract<T>
+    {
+        if (utf8Json.StartsWith("\xEF\xBB\xBF"u8))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        PayloadReading.Read(ref reader, JsonPath.Root);
+        T value = T.ReadJson(ref reader);
+        bool trailing;
+        try
+        {
+            trailing = reader.Read();
+        }
+        catch (JsonException error)
+        {
+            throw AntomPayloadException.Malformed(JsonPath.Root, error);
+        }
+
+        if (trailing)
+        {
+            throw new AntomPayloadException(JsonPath.Root, PayloadRule.Syntax, "is not well-formed JSON: more follows the value");
+        }
+
+        return value;
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private static ArrayBufferWriter<byte> WriteToBuffer<T>(T value)
+        where T : IAntomJsonContract<T>
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        T.Validate(value);
+        ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        T.WriteJson(writer, value);
+        writer.Flush();
+        return buffer;
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions { TypeInfoResolver = AntomContractsJsonResolver.Default };
+        options.MakeReadOnly();
+        return options;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace Antom.Contracts;
+
+/// <summary>
+/// A contract type with a generated, reflection-free reader and writer. Every record the source generator emits
+/// implements it, and so does <see cref="Money"/>; <see cref="AntomJson"/> dispatches through it.
+/// </summary>
+/// <typeparam name="TSelf">The contract type itself.</typeparam>
+public interface IAntomJsonContract<TSelf>
+    where TSelf : IAntomJsonContract<TSelf>
+{
+    /// <summary>
+    /// Reads one value. The reader is on the value's first token and must hold the whole value; on return it is on
+    /// the value's last token.
+    /// </summary>
+    /// <exception cref="AntomPayloadException">The value breaks the contract; the path is relative to the value (<c>$</c>).</exception>
+    static abstract TSelf ReadJson(ref Utf8JsonReader reader);
+
+    /// <summary>Checks every rule of the contract, so that an invalid value is refused before any byte is written.</summary>
+    /// <exception cref="AntomPayloadException">The value breaks the contract; the path says where.</exception>
+    static abstract void Validate(TSelf value);
+
+    /// <summary>Writes one value that <see cref="Validate"/> accepted.</summary>
+    static abstract void WriteJson(Utf8JsonWriter writer, TSelf value);
+}

@@ -1,0 +1,253 @@
+using System;
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace Antom.Contracts.Serialization;
+
+/// <summary>
+/// The reading steps generated readers are made of. Each one checks its rule and throws
+/// <see cref="AntomPayloadException"/> at the path of the property it reads, relative to the object being read;
+/// readers of enclosing objects re-root the path. Public for generated code in consumers' assemblies; not for direct use.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ContractReader
+{
+    /// <summary>The reader is on the first token of an object to read; anything else is a type error at <c>$</c>.</summary>
+    public static void ExpectObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw AntomPayloadException.WrongType(JsonPath.Root, "a " + typeName + " object", reader.TokenType);
+        }
+    }
+
+    /// <summary>Moves to the next member of the object: <see langword="true"/> on its name, <see langword="false"/> at the object's end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        PayloadReading.Read(ref reader, JsonPath.Root);
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>From a property name, moves to its value.</summary>
+    public static void ReadValue(ref Utf8JsonReader reader, string? propertyName)
+        => PayloadReading.Read(ref reader, PathOf(propertyName));
+
+    /// <summary>From a property name, moves past its value, whatever it is (an unknown property).</summary>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        // The path of an unknown property is only built if the skip fails.
+        try
+        {
+            reader.Skip();
+        }
+        catch (JsonException error) when (error is not AntomPayloadException)
+        {
+            string name = reader.TokenType == JsonTokenType.PropertyName ? PayloadReading.GetString(ref reader, JsonPath.Root) : string.Empty;
+            throw AntomPayloadException.Malformed(JsonPath.OfProperty(name), error);
+        }
+    }
+
+    /// <summary>A string that must match <paramref name="pattern"/> (the schema's <c>pattern</c>).</summary>
+    public static string CheckPattern(string value, string? propertyName, System.Text.RegularExpressions.Regex pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return pattern.IsMatch(value)
+            ? value
+            : throw AntomPayloadException.PatternMismatch(PathOf(propertyName), value, "a match of the pattern " + pattern);
+    }
+
+    /// <summary>A required string: present, not null, a string, no longer than <paramref name="maxLength"/> (-1: no limit).</summary>
+    public static string ReadString(ref Utf8JsonReader reader, string? propertyName, int maxLength)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw NotA(ref reader, propertyName, "a string");
+        }
+
+        // A UTF-8 value never has more UTF-16 characters than bytes, so a short one needs no second look.
+        bool mayBeTooLong = maxLength >= 0 && (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > maxLength;
+        string value = PayloadReading.GetString(ref reader, PathOf(propertyName));
+        if (mayBeTooLong && value.Length > maxLength)
+        {
+            throw AntomPayloadException.TooLong(PathOf(propertyName), value, maxLength);
+        }
+
+        return value;
+    }
+
+    /// <summary>Fails unless the value is a string (null fails as a required value that is null).</summary>
+    public static void ExpectString(ref Utf8JsonReader reader, string? propertyName)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw NotA(ref reader, propertyName, "a string");
+        }
+    }
+
+    /// <summary>The current string value, unescaped, with no rule applied (for open sets' unknown values).</summary>
+    public static string GetString(ref Utf8JsonReader reader, string? propertyName)
+        => PayloadReading.GetString(ref reader, PathOf(propertyName));
+
+    /// <summary>A boolean, written as <c>true</c>/<c>false</c> or, as some Antom pages allow, <c>"true"</c>/<c>"false"</c>.</summary>
+    public static bool ReadBoolean(ref Utf8JsonReader reader, string? propertyName)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.String:
+                if (reader.ValueTextEquals("true"u8))
+                {
+                    return true;
+                }
+
+                if (reader.ValueTextEquals("false"u8))
+                {
+                    return false;
+                }
+
+                throw AntomPayloadException.WrongType(PathOf(propertyName), "a boolean (true or false)", JsonTokenType.String);
+            default:
+                throw NotA(ref reader, propertyName, "a boolean (true or false)");
+        }
+    }
+
+    /// <summary>An RFC 3339 date-time with an offset, kept with its offset.</summary>
+    public static DateTimeOffset ReadDateTime(ref Utf8JsonReader reader, string? propertyName)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw NotA(ref reader, propertyName, "a date-time string");
+        }
+
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && Rfc3339.TryParse(reader.ValueSpan, out DateTimeOffset fast))
+        {
+            return fast;
+        }
+
+        string text = GetString(ref reader, propertyName);
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        return Rfc3339.TryParse(utf8, out DateTimeOffset parsed)
+            ? parsed
+            : throw AntomPayloadException.BadFormat(PathOf(propertyName), text, DateTimeRule);
+    }
+
+    /// <summary>What a date-time must be, as error messages say it.</summary>
+    public const string DateTimeRule = "an RFC 3339 date-time with an offset (e.g. 2022-09-29T07:13:50-07:00)";
+
+    /// <summary>An Amount object.</summary>
+    public static Money ReadMoney(ref Utf8JsonReader reader, string? propertyName)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            throw AntomPayloadException.NullNotAllowed(PathOf(propertyName));
+        }
+
+        try
+        {
+            return MoneyJsonConverter.ReadMoney(ref reader);
+        }
+        catch (AntomPayloadException error)
+        {
+            throw propertyName is null ? error : error.UnderProperty(propertyName);
+        }
+    }
+
+    /// <summary>Any JSON value, kept byte for byte.</summary>
+    public static RawJson ReadRawJson(ref Utf8JsonReader reader, string? propertyName)
+    {
+        try
+        {
+            return RawJson.ReadValue(ref reader);
+        }
+        catch (JsonException error) when (error is not AntomPayloadException)
+        {
+            throw AntomPayloadException.Malformed(PathOf(propertyName), error);
+        }
+    }
+
+    /// <summary>A string that must equal the schema's <c>const</c>.</summary>
+    public static void ReadConst(ref Utf8JsonReader reader, string? propertyName, ReadOnlySpan<byte> expectedUtf8, string expected)
+    {
+        ExpectString(ref reader, propertyName);
+        if (!reader.ValueTextEquals(expectedUtf8))
+        {
+            throw AntomPayloadException.NotConst(PathOf(propertyName), GetString(ref reader, propertyName), expected);
+        }
+    }
+
+    /// <summary>The reader is on the first token of an array; anything else is a type error (null: a required value that is null).</summary>
+    public static void ExpectArray(ref Utf8JsonReader reader, string? propertyName)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw NotA(ref reader, propertyName, "an array");
+        }
+    }
+
+    /// <summary>Moves to the next element of an array: <see langword="true"/> on its first token, <see langword="false"/> at the array's end.</summary>
+    public static bool NextElement(ref Utf8JsonReader reader, string? propertyName)
+    {
+        PayloadReading.Read(ref reader, PathOf(propertyName));
+        return reader.TokenType != JsonTokenType.EndArray;
+    }
+
+    /// <summary>The error for a property that appears twice.</summary>
+    public static AntomPayloadException Duplicate(string propertyName) => AntomPayloadException.Duplicate(PathOf(propertyName));
+
+    /// <summary>The error for a required property that is missing.</summary>
+    public static AntomPayloadException Missing(string propertyName) => AntomPayloadException.Missing(PathOf(propertyName));
+
+    /// <summary>The error for a required property that is null.</summary>
+    public static AntomPayloadException Null(string? propertyName) => AntomPayloadException.NullNotAllowed(PathOf(propertyName));
+
+    /// <summary>The error for a string that is not a member of a closed enum.</summary>
+    public static AntomPayloadException NotInEnum(ref Utf8JsonReader reader, string? propertyName, string allowed)
+        => AntomPayloadException.NotInEnum(PathOf(propertyName), GetString(ref reader, propertyName), allowed);
+
+    /// <summary>The error for a string longer than its schema allows.</summary>
+    public static AntomPayloadException TooLong(string? propertyName, string value, int maxLength)
+        => AntomPayloadException.TooLong(PathOf(propertyName), value, maxLength);
+
+    /// <summary>An error from a nested object's reader, re-rooted under the property that holds it.</summary>
+    public static AntomPayloadException Under(AntomPayloadException error, string propertyName)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.UnderProperty(propertyName);
+    }
+
+    /// <summary>An error from an array element's reader, re-rooted under the element and the property that holds the array.</summary>
+    public static AntomPayloadException Under(AntomPayloadException error, string propertyName, int index)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.UnderIndex(index).UnderProperty(propertyName);
+    }
+
+    /// <summary>
+    /// An error from the reader of an array element that reports itself at the array's property (<c>$.items</c>),
+    /// moved to the element (<c>$.items[2]</c>); errors already rooted at the element are re-rooted normally.
+    /// </summary>
+    public static AntomPayloadException AtIndex(AntomPayloadException error, string? propertyName, int index)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        string arrayPath = PathOf(propertyName);
+        string path = error.Path!;
+        if (path.StartsWith(arrayPath, StringComparison.Ordinal))
+        {
+            string rest = path[arrayPath.Length..];
+            return new AntomPayloadException(arrayPath + JsonPath.Index(index) + rest, error.Rule, error.Detail, error.InnerException);
+        }
+
+        return error;
+    }
+
+    /// <summary>The path of a property of the object being read; <see langword="null"/> stands for the value itself (<c>$</c>).</summary>
+    public static string PathOf(string? propertyName) => propertyName is null ? JsonPath.Root : JsonPath.OfProperty(propertyName);
+
+    private static AntomPayloadException NotA(ref Utf8JsonReader reader, string? propertyName, string expected)
+        => reader.TokenType == JsonTokenType.Null
+            ? AntomPayloadException.NullNotAllowed(PathOf(propertyName))
+            : AntomPayloadException.WrongType(PathOf(propertyName), expected, reader.TokenType);
+}

@@ -1,0 +1,106 @@
+using System;
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace Antom.Contracts.Serialization;
+
+/// <summary>
+/// The writing and validating steps generated writers are made of. Public for generated code in consumers'
+/// assemblies; not for direct use.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ContractWriter
+{
+    /// <summary>Writes a date-time as RFC 3339: offset kept, no fraction unless there is one.</summary>
+    public static void WriteDateTime(Utf8JsonWriter writer, JsonEncodedText propertyName, DateTimeOffset value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> buffer = stackalloc byte[Rfc3339.MaxFormattedLength];
+        int length = Rfc3339.Format(value, buffer);
+        writer.WriteString(propertyName, buffer[..length]);
+    }
+
+    /// <summary>Writes a date-time array element.</summary>
+    public static void WriteDateTimeValue(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> buffer = stackalloc byte[Rfc3339.MaxFormattedLength];
+        int length = Rfc3339.Format(value, buffer);
+        writer.WriteStringValue(buffer[..length]);
+    }
+
+    /// <summary>Writes a raw JSON array element unchanged.</summary>
+    public static void WriteRawJsonValue(Utf8JsonWriter writer, RawJson value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        value.WriteTo(writer);
+    }
+
+    /// <summary>Writes an Amount object.</summary>
+    public static void WriteMoney(Utf8JsonWriter writer, JsonEncodedText propertyName, Money value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(propertyName);
+        MoneyJsonConverter.WriteMoney(writer, value);
+    }
+
+    /// <summary>Writes raw JSON unchanged.</summary>
+    public static void WriteRawJson(Utf8JsonWriter writer, JsonEncodedText propertyName, RawJson value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WritePropertyName(propertyName);
+        value.WriteTo(writer);
+    }
+
+    /// <summary>Validation: a required reference is not null.</summary>
+    public static void RequireNotNull(object? value, string propertyName)
+    {
+        if (value is null)
+        {
+            throw AntomPayloadException.Missing(JsonPath.OfProperty(propertyName));
+        }
+    }
+
+    /// <summary>Validation: a string is within its <c>maxLength</c>.</summary>
+    public static void CheckLength(string? value, string propertyName, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            throw AntomPayloadException.TooLong(JsonPath.OfProperty(propertyName), value, maxLength);
+        }
+    }
+
+    /// <summary>Validation: an amount has a currency (<c>default(Money)</c> has none).</summary>
+    public static void CheckMoney(Money value, string propertyName)
+    {
+        if (value.Currency.IsDefault)
+        {
+            throw new AntomPayloadException(JsonPath.OfProperty(propertyName) + ".currency", PayloadRule.Required, "is required but missing: default(Money) has no currency");
+        }
+    }
+
+    /// <summary>Validation: a string matches the schema's <c>pattern</c>.</summary>
+    public static void CheckPattern(string? value, string propertyName, System.Text.RegularExpressions.Regex pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (value is not null && !pattern.IsMatch(value))
+        {
+            throw AntomPayloadException.PatternMismatch(JsonPath.OfProperty(propertyName), value, "a match of the pattern " + pattern);
+        }
+    }
+
+    /// <summary>Validation: an enum value is one of the enum's members.</summary>
+    public static AntomPayloadException NotInEnum(string? propertyName, string value, string allowed)
+        => AntomPayloadException.NotInEnum(ContractReader.PathOf(propertyName), value, allowed);
+
+    /// <summary>Validation: an element of an array is not null.</summary>
+    public static void RequireElement(object? value, string propertyName, int index)
+    {
+        if (value is null)
+        {
+            throw AntomPayloadException.NullNotAllowed(JsonPath.OfProperty(propertyName) + JsonPath.Index(index));
+        }
+    }
+}
