@@ -27,7 +27,10 @@ internal static class GeneratorHarness
         [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(Money).Assembly.Location)],
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IEnumerable<(string Path, string Text)> schemas, string? ns = "Consumer.Contracts", bool trackSteps = true)
+    public static GeneratorDriver Driver(IEnumerable<(string Path, string Text)> schemas, string? ns = "Consumer.Contracts", bool trackSteps = true, string? resolverName = null)
+        => Driver(schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)), ns, trackSteps, resolverName);
+
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> schemas, string? ns = "Consumer.Contracts", bool trackSteps = true, string? resolverName = null)
     {
         var options = new Dictionary<string, string>();
         if (ns is not null)
@@ -35,9 +38,14 @@ internal static class GeneratorHarness
             options["build_property.AntomContractsNamespace"] = ns;
         }
 
+        if (resolverName is not null)
+        {
+            options["build_property.AntomContractsResolverName"] = resolverName;
+        }
+
         return CSharpGeneratorDriver.Create(
             [new ContractsGenerator().AsSourceGenerator()],
-            schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)),
+            schemas,
             new CSharpParseOptions(LanguageVersion.CSharp11),
             new OptionsProvider(options),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));

@@ -45,7 +45,8 @@ internal sealed class SchemaDocument
         }
         catch (JsonReaderException e)
         {
-            error = DiagnosticInfo.Create(Diagnostics.InvalidJson, At(file.Path, text, e.LineNumber, e.LinePosition, 1), System.IO.Path.GetFileName(file.Path), FirstSentence(e.Message));
+            // The reader's position is the number of characters it consumed on the line: the next one is the culprit.
+            error = DiagnosticInfo.Create(Diagnostics.InvalidJson, At(file.Path, text, e.LineNumber, e.LinePosition + 1, 1), System.IO.Path.GetFileName(file.Path), FirstSentence(e.Message));
             return null;
         }
     }
@@ -93,11 +94,17 @@ internal sealed class SchemaDocument
 
             if (token.Parent is JProperty property && property is IJsonLineInfo info && info.HasLineInfo())
             {
-                return LocateName(info.LineNumber, info.LinePosition, property.Name);
+                return LocateText(info.LineNumber, info.LinePosition, JsonConvert.ToString(property.Name));
+            }
+
+            if (token is JValue { Type: JTokenType.String } value && value is IJsonLineInfo valueInfo && valueInfo.HasLineInfo())
+            {
+                return LocateText(valueInfo.LineNumber, valueInfo.LinePosition, JsonConvert.ToString((string)value!));
             }
 
             if (token is IJsonLineInfo tokenInfo && tokenInfo.HasLineInfo())
             {
+                // Newtonsoft places a container just after its opening bracket.
                 return At(File.Path, _text, tokenInfo.LineNumber, tokenInfo.LinePosition, 1);
             }
         }
@@ -105,8 +112,8 @@ internal sealed class SchemaDocument
         return LocationInfo.StartOf(File.Path);
     }
 
-    // Newtonsoft reports a property at the position just after its name; find the quoted name on that line, before it.
-    private LocationInfo LocateName(int line, int position, string name)
+    // Newtonsoft reports a token at the position just after it; find its quoted text on that line, ending there or before.
+    private LocationInfo LocateText(int line, int position, string quoted)
     {
         if (line < 1 || line > _text.Lines.Count)
         {
@@ -115,7 +122,6 @@ internal sealed class SchemaDocument
 
         TextLine textLine = _text.Lines[line - 1];
         string lineText = textLine.ToString();
-        string quoted = JsonConvert.ToString(name);
         int end = Math.Min(Math.Max(position, 0), lineText.Length);
         int column = lineText.LastIndexOf(quoted, end == 0 ? 0 : end - 1, StringComparison.Ordinal);
         if (column < 0)
