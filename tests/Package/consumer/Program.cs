@@ -1,0 +1,32 @@
+using Antom.Contracts;
+using Shop.Payments;
+
+// A shipped contract, read from the wire.
+var capture = AntomJson.Deserialize<CaptureRequest>("""{"captureRequestId":"cap-1","paymentId":"pay-1","captureAmount":{"currency":"BRL","value":"110"},"isLastCapture":false}""");
+Console.WriteLine($"shipped: CaptureRequest {capture.CaptureRequestId} {capture.CaptureAmount} last={capture.IsLastCapture}");
+
+// The consumer's own contract, generated in its own namespace from its own schema.
+var refund = new RefundRequest { RefundRequestId = "ref-1", RefundAmount = Money.FromMinorUnits(500, "JPY"), Reason = RefundReason.CustomerRequest };
+string json = AntomJson.Serialize(refund);
+var back = AntomJson.Deserialize<RefundRequest>(json);
+Console.WriteLine($"own: RefundRequest {back.RefundRequestId} {back.RefundAmount} reason={back.Reason}");
+Console.WriteLine($"own json: {json}");
+if (back != refund)
+{
+    Console.WriteLine("round trip changed the value");
+    return 1;
+}
+
+// And its rules are enforced.
+try
+{
+    AntomJson.Deserialize<RefundRequest>("""{"refundRequestId":"ref-2","refundAmount":{"currency":"JPY","value":"5.00"}}""");
+    Console.WriteLine("error: none");
+    return 1;
+}
+catch (AntomPayloadException e)
+{
+    Console.WriteLine($"error: {e.Path} {e.Rule}");
+}
+
+return 0;

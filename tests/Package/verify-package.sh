@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Proves the package works the way a team consumes it: pack Antom.Contracts, check its layout, then build and run a
+# throwaway consumer outside the solution that references it from a local folder feed and adds a schema of its own.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+version="0.0.0-ci.$(date +%s)"
+
+echo "== pack Antom.Contracts $version"
+dotnet pack "$root/src/Antom.Contracts/Antom.Contracts.csproj" -c Release -o "$work/feed" -p:Version="$version" -warnaserror --nologo -v quiet
+package="$work/feed/Antom.Contracts.$version.nupkg"
+
+echo "== package layout"
+listing="$(python3 -c "import sys, zipfile; print(\"\\n\".join(zipfile.ZipFile(sys.argv[1]).namelist()))" "$package")"
+for entry in lib/net8.0/Antom.Contracts.dll lib/net10.0/Antom.Contracts.dll \
+             analyzers/dotnet/cs/Antom.Contracts.Generator.dll analyzers/dotnet/cs/NJsonSchema.dll \
+             analyzers/dotnet/cs/NJsonSchema.Annotations.dll analyzers/dotnet/cs/Namotion.Reflection.dll \
+             analyzers/dotnet/cs/Newtonsoft.Json.dll build/Antom.Contracts.props buildTransitive/Antom.Contracts.props; do
+  grep -qx "$entry" <<<"$listing" || { echo "missing from the package: $entry" >&2; exit 1; }
+done
+if grep -q '^lib/netstandard' <<<"$listing"; then echo "the generator leaked into lib/" >&2; exit 1; fi
+echo "ok: lib/net8.0, lib/net10.0, analyzers/dotnet/cs/ (generator + NJsonSchema, Namotion.Reflection, Newtonsoft.Json)"
+
+echo "== consumer: build and run"
+cp -r "$here/consumer" "$work/consumer"
+cat > "$work/consumer/nuget.config" <<CONFIG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$work/feed" />
+  </packageSources>
+</configuration>
+CONFIG
+# Its own package cache, so that no earlier build of the same version can stand in for this one.
+output="$(cd "$work/consumer" && dotnet run -c Release -p:AntomContractsVersion="$version" -p:RestorePackagesPath="$work/packages" --nologo 2>&1)" || { echo "$output" >&2; exit 1; }
+echo "$output"
+grep -qx "shipped: CaptureRequest cap-1 BRL 1.10 last=False" <<<"$output"
+grep -qx "own: RefundRequest ref-1 JPY 500 reason=CUSTOMER_REQUEST" <<<"$output"
+grep -qx 'own json: {"refundRequestId":"ref-1","refundAmount":{"currency":"JPY","value":"500"},"reason":"CUSTOMER_REQUEST"}' <<<"$output"
+grep -qx 'error: $.refundAmount.value Pattern' <<<"$output"
+echo "package test: 1 passed, 0 failed"
