@@ -82,13 +82,13 @@ public static class AntomJson
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json)
         where T : IAntomJsonContract<T>
     {
-        if (utf8Json.StartsWith("\xEF\xBB\xBF"u8))
+        if (utf8Json.StartsWith("\uFEFF"u8))
         {
             utf8Json = utf8Json[3..];
         }
 
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
-        PayloadReading.Read(ref reader, JsonPath.Root);
+        PayloadReading.Read(ref reader, null);
         T value = T.ReadJson(ref reader);
         bool trailing;
         try

@@ -53,7 +53,7 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
         bool hasCurrency = false, hasValue = false;
         while (true)
         {
-            PayloadReading.Read(ref reader, JsonPath.Root);
+            PayloadReading.Read(ref reader, null);
             if (reader.TokenType == JsonTokenType.EndObject)
             {
                 break;
@@ -66,8 +66,8 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
                     throw AntomPayloadException.Duplicate(CurrencyPath);
                 }
 
-                PayloadReading.Read(ref reader, CurrencyPath);
-                currency = ReadCurrency(ref reader, CurrencyPath);
+                PayloadReading.Read(ref reader, "currency");
+                currency = ReadCurrency(ref reader, "currency");
                 hasCurrency = true;
             }
             else if (reader.ValueTextEquals(ValueName.EncodedUtf8Bytes))
@@ -77,13 +77,13 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
                     throw AntomPayloadException.Duplicate(ValuePath);
                 }
 
-                PayloadReading.Read(ref reader, ValuePath);
-                minorUnits = ReadMinorUnits(ref reader, ValuePath);
+                PayloadReading.Read(ref reader, "value");
+                minorUnits = ReadMinorUnits(ref reader, "value");
                 hasValue = true;
             }
             else
             {
-                PayloadReading.SkipPropertyValue(ref reader, JsonPath.Root);
+                PayloadReading.SkipPropertyValue(ref reader, null);
             }
         }
 
@@ -120,32 +120,32 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
         writer.WriteEndObject();
     }
 
-    private static CurrencyCode ReadCurrency(ref Utf8JsonReader reader, string path)
+    private static CurrencyCode ReadCurrency(ref Utf8JsonReader reader, string name)
     {
-        PayloadReading.RequireString(ref reader, path, "a currency code string");
+        PayloadReading.RequireString(ref reader, name, "a currency code string");
         if (!reader.ValueIsEscaped && !reader.HasValueSequence && CurrencyCode.TryParse(reader.ValueSpan, out CurrencyCode fast))
         {
             return fast;
         }
 
-        string text = PayloadReading.GetString(ref reader, path);
+        string text = PayloadReading.GetString(ref reader, name);
         return CurrencyCode.TryParse(text, out CurrencyCode parsed)
             ? parsed
-            : throw AntomPayloadException.PatternMismatch(path, text, CurrencyRule);
+            : throw AntomPayloadException.PatternMismatch(CurrencyPath, text, CurrencyRule);
     }
 
-    private static long ReadMinorUnits(ref Utf8JsonReader reader, string path)
+    private static long ReadMinorUnits(ref Utf8JsonReader reader, string name)
     {
-        PayloadReading.RequireString(ref reader, path, "a string of minor-unit digits (an amount value is never a JSON number)");
+        PayloadReading.RequireString(ref reader, name, "a string of minor-unit digits (an amount value is never a JSON number)");
         if (!reader.ValueIsEscaped && !reader.HasValueSequence && TryParseDigits(reader.ValueSpan, out long fast))
         {
             return fast;
         }
 
-        string text = PayloadReading.GetString(ref reader, path);
+        string text = PayloadReading.GetString(ref reader, name);
         return TryParseDigits(text.AsSpan(), out long parsed)
             ? parsed
-            : throw AntomPayloadException.PatternMismatch(path, text, ValueRule);
+            : throw AntomPayloadException.PatternMismatch(ValuePath, text, ValueRule);
     }
 
     // One loop for UTF-8 bytes (the fast path) and UTF-16 chars (after unescaping).

@@ -10,8 +10,11 @@ namespace Antom.Contracts;
 /// </summary>
 internal static class PayloadReading
 {
+    // Paths are built only when something fails: the happy path allocates nothing for them.
+    // A null property name stands for the value being read itself ($).
+
     /// <summary>Advances to the next token; the end of the input there is a syntax error.</summary>
-    public static void Read(ref Utf8JsonReader reader, string path)
+    public static void Read(ref Utf8JsonReader reader, string? propertyName)
     {
         bool more;
         try
@@ -20,17 +23,20 @@ internal static class PayloadReading
         }
         catch (JsonException error) when (error is not AntomPayloadException)
         {
-            throw AntomPayloadException.Malformed(path, error);
+            throw AntomPayloadException.Malformed(PathOf(propertyName), error);
         }
 
         if (!more)
         {
-            throw new AntomPayloadException(path, PayloadRule.Syntax, "is not well-formed JSON: the input ends before the value does");
+            throw new AntomPayloadException(PathOf(propertyName), PayloadRule.Syntax, "is not well-formed JSON: the input ends before the value does");
         }
     }
 
+    /// <summary>The path of a property of the object being read, or <c>$</c> for null.</summary>
+    public static string PathOf(string? propertyName) => propertyName is null ? JsonPath.Root : JsonPath.OfProperty(propertyName);
+
     /// <summary>From a property name, moves past that property's value, whatever it holds.</summary>
-    public static void SkipPropertyValue(ref Utf8JsonReader reader, string path)
+    public static void SkipPropertyValue(ref Utf8JsonReader reader, string? propertyName)
     {
         try
         {
@@ -38,12 +44,12 @@ internal static class PayloadReading
         }
         catch (JsonException error) when (error is not AntomPayloadException)
         {
-            throw AntomPayloadException.Malformed(path, error);
+            throw AntomPayloadException.Malformed(PathOf(propertyName), error);
         }
     }
 
     /// <summary>Fails unless the current token is a string; <c>null</c> fails as a required value that is null.</summary>
-    public static void RequireString(ref Utf8JsonReader reader, string path, string expected)
+    public static void RequireString(ref Utf8JsonReader reader, string? propertyName, string expected)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -51,12 +57,12 @@ internal static class PayloadReading
         }
 
         throw reader.TokenType == JsonTokenType.Null
-            ? AntomPayloadException.NullNotAllowed(path)
-            : AntomPayloadException.WrongType(path, expected, reader.TokenType);
+            ? AntomPayloadException.NullNotAllowed(PathOf(propertyName))
+            : AntomPayloadException.WrongType(PathOf(propertyName), expected, reader.TokenType);
     }
 
     /// <summary>The current string token, unescaped; invalid UTF-8 is a syntax error.</summary>
-    public static string GetString(ref Utf8JsonReader reader, string path)
+    public static string GetString(ref Utf8JsonReader reader, string? propertyName)
     {
         try
         {
@@ -64,7 +70,7 @@ internal static class PayloadReading
         }
         catch (InvalidOperationException error)
         {
-            throw new AntomPayloadException(path, PayloadRule.Syntax, "is not valid UTF-8 text", error);
+            throw new AntomPayloadException(PathOf(propertyName), PayloadRule.Syntax, "is not valid UTF-8 text", error);
         }
     }
 }

@@ -260,7 +260,7 @@ internal static class Emitter
             ValueModel item = v.Item!;
             string itemType = TypeOf(ns, item, nullable: false);
             w.Line($"{Serialization}ContractReader.ExpectArray(ref reader, {name});");
-            w.Line($"var list{i} = new global::System.Collections.Generic.List<{itemType}>();");
+            w.Line($"var list{i} = new {Serialization}ValueListBuilder<{itemType}>();");
             w.Open($"while ({Serialization}ContractReader.NextElement(ref reader, {name}))");
             w.Open($"if (reader.TokenType == {Json}JsonTokenType.Null)");
             w.Line($"throw {Serialization}ContractReader.AtIndex({Serialization}ContractReader.Null({name}), {name}, list{i}.Count);");
@@ -287,7 +287,7 @@ internal static class Emitter
 
             w.Close();
             w.Line();
-            w.Line($"v{i} = {Runtime}ValueList.Create<{itemType}>(global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list{i}));");
+            w.Line($"v{i} = list{i}.ToValueList();");
         }
         else if (v.Kind == ValueKind.Record)
         {

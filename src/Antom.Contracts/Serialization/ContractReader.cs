@@ -24,13 +24,13 @@ public static class ContractReader
     /// <summary>Moves to the next member of the object: <see langword="true"/> on its name, <see langword="false"/> at the object's end.</summary>
     public static bool NextProperty(ref Utf8JsonReader reader)
     {
-        PayloadReading.Read(ref reader, JsonPath.Root);
+        PayloadReading.Read(ref reader, null);
         return reader.TokenType == JsonTokenType.PropertyName;
     }
 
     /// <summary>From a property name, moves to its value.</summary>
     public static void ReadValue(ref Utf8JsonReader reader, string? propertyName)
-        => PayloadReading.Read(ref reader, PathOf(propertyName));
+        => PayloadReading.Read(ref reader, propertyName);
 
     /// <summary>From a property name, moves past its value, whatever it is (an unknown property).</summary>
     public static void SkipValue(ref Utf8JsonReader reader)
@@ -42,7 +42,7 @@ public static class ContractReader
         }
         catch (JsonException error) when (error is not AntomPayloadException)
         {
-            string name = reader.TokenType == JsonTokenType.PropertyName ? PayloadReading.GetString(ref reader, JsonPath.Root) : string.Empty;
+            string name = reader.TokenType == JsonTokenType.PropertyName ? PayloadReading.GetString(ref reader, null) : string.Empty;
             throw AntomPayloadException.Malformed(JsonPath.OfProperty(name), error);
         }
     }
@@ -66,7 +66,7 @@ public static class ContractReader
 
         // A UTF-8 value never has more UTF-16 characters than bytes, so a short one needs no second look.
         bool mayBeTooLong = maxLength >= 0 && (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > maxLength;
-        string value = PayloadReading.GetString(ref reader, PathOf(propertyName));
+        string value = PayloadReading.GetString(ref reader, propertyName);
         if (mayBeTooLong && value.Length > maxLength)
         {
             throw AntomPayloadException.TooLong(PathOf(propertyName), value, maxLength);
@@ -86,7 +86,7 @@ public static class ContractReader
 
     /// <summary>The current string value, unescaped, with no rule applied (for open sets' unknown values).</summary>
     public static string GetString(ref Utf8JsonReader reader, string? propertyName)
-        => PayloadReading.GetString(ref reader, PathOf(propertyName));
+        => PayloadReading.GetString(ref reader, propertyName);
 
     /// <summary>A boolean, written as <c>true</c>/<c>false</c> or, as some Antom pages allow, <c>"true"</c>/<c>"false"</c>.</summary>
     public static bool ReadBoolean(ref Utf8JsonReader reader, string? propertyName)
@@ -190,7 +190,7 @@ public static class ContractReader
     /// <summary>Moves to the next element of an array: <see langword="true"/> on its first token, <see langword="false"/> at the array's end.</summary>
     public static bool NextElement(ref Utf8JsonReader reader, string? propertyName)
     {
-        PayloadReading.Read(ref reader, PathOf(propertyName));
+        PayloadReading.Read(ref reader, propertyName);
         return reader.TokenType != JsonTokenType.EndArray;
     }
 
@@ -244,7 +244,7 @@ public static class ContractReader
     }
 
     /// <summary>The path of a property of the object being read; <see langword="null"/> stands for the value itself (<c>$</c>).</summary>
-    public static string PathOf(string? propertyName) => propertyName is null ? JsonPath.Root : JsonPath.OfProperty(propertyName);
+    public static string PathOf(string? propertyName) => PayloadReading.PathOf(propertyName);
 
     private static AntomPayloadException NotA(ref Utf8JsonReader reader, string? propertyName, string expected)
         => reader.TokenType == JsonTokenType.Null

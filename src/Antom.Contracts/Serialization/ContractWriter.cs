@@ -15,18 +15,22 @@ public static class ContractWriter
     public static void WriteDateTime(Utf8JsonWriter writer, JsonEncodedText propertyName, DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        Span<byte> buffer = stackalloc byte[Rfc3339.MaxFormattedLength];
-        int length = Rfc3339.Format(value, buffer);
-        writer.WriteString(propertyName, buffer[..length]);
+        writer.WritePropertyName(propertyName);
+        WriteDateTimeValue(writer, value);
     }
 
     /// <summary>Writes a date-time array element.</summary>
     public static void WriteDateTimeValue(Utf8JsonWriter writer, DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        Span<byte> buffer = stackalloc byte[Rfc3339.MaxFormattedLength];
-        int length = Rfc3339.Format(value, buffer);
-        writer.WriteStringValue(buffer[..length]);
+
+        // Digits, '-', ':', 'T', '.', 'Z' and '+' need no escaping; written raw so that '+' stays '+' (an encoder
+        // would write \u002B) and the offset reads back exactly as Antom wrote it.
+        Span<byte> buffer = stackalloc byte[Rfc3339.MaxFormattedLength + 2];
+        buffer[0] = (byte)'"';
+        int length = Rfc3339.Format(value, buffer[1..]);
+        buffer[length + 1] = (byte)'"';
+        writer.WriteRawValue(buffer[..(length + 2)], skipInputValidation: true);
     }
 
     /// <summary>Writes a raw JSON array element unchanged.</summary>

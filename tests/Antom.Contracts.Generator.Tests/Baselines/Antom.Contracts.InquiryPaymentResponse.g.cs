@@ -374,7 +374,7 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
                     else
                     {
                         global::Antom.Contracts.Serialization.ContractReader.ExpectArray(ref reader, "transactions");
-                        var list12 = new global::System.Collections.Generic.List<global::Antom.Contracts.PaymentTransaction>();
+                        var list12 = new global::Antom.Contracts.Serialization.ValueListBuilder<global::Antom.Contracts.PaymentTransaction>();
                         while (global::Antom.Contracts.Serialization.ContractReader.NextElement(ref reader, "transactions"))
                         {
                             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -392,7 +392,7 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
                             }
                         }
 
-                        v12 = global::Antom.Contracts.ValueList.Create<global::Antom.Contracts.PaymentTransaction>(global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list12));
+                        v12 = list12.ToValueList();
                     }
 
                     break;

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Antom.Contracts.Benchmarks.ReadBenchmarks).Assembly).Run(args);
