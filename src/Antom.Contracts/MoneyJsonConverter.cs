@@ -51,40 +51,65 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
         CurrencyCode currency = default;
         long minorUnits = 0;
         bool hasCurrency = false, hasValue = false;
-        while (true)
+
+        // One handler for the object; `current` says which member a syntax error interrupted.
+        string? current = null;
+        try
         {
-            PayloadReading.Read(ref reader, null);
-            if (reader.TokenType == JsonTokenType.EndObject)
+            while (true)
             {
-                break;
-            }
-
-            if (reader.ValueTextEquals(CurrencyName.EncodedUtf8Bytes))
-            {
-                if (hasCurrency)
+                current = null;
+                if (!reader.Read())
                 {
-                    throw AntomPayloadException.Duplicate(CurrencyPath);
+                    throw Serialization.ContractReader.EndOfInput(null);
                 }
 
-                PayloadReading.Read(ref reader, "currency");
-                currency = ReadCurrency(ref reader, "currency");
-                hasCurrency = true;
-            }
-            else if (reader.ValueTextEquals(ValueName.EncodedUtf8Bytes))
-            {
-                if (hasValue)
+                if (reader.TokenType == JsonTokenType.EndObject)
                 {
-                    throw AntomPayloadException.Duplicate(ValuePath);
+                    break;
                 }
 
-                PayloadReading.Read(ref reader, "value");
-                minorUnits = ReadMinorUnits(ref reader, "value");
-                hasValue = true;
+                if (reader.ValueTextEquals(CurrencyName.EncodedUtf8Bytes))
+                {
+                    if (hasCurrency)
+                    {
+                        throw AntomPayloadException.Duplicate(CurrencyPath);
+                    }
+
+                    current = "currency";
+                    if (!reader.Read())
+                    {
+                        throw Serialization.ContractReader.EndOfInput(current);
+                    }
+
+                    currency = ReadCurrency(ref reader, current);
+                    hasCurrency = true;
+                }
+                else if (reader.ValueTextEquals(ValueName.EncodedUtf8Bytes))
+                {
+                    if (hasValue)
+                    {
+                        throw AntomPayloadException.Duplicate(ValuePath);
+                    }
+
+                    current = "value";
+                    if (!reader.Read())
+                    {
+                        throw Serialization.ContractReader.EndOfInput(current);
+                    }
+
+                    minorUnits = ReadMinorUnits(ref reader, current);
+                    hasValue = true;
+                }
+                else
+                {
+                    PayloadReading.SkipPropertyValue(ref reader, null);
+                }
             }
-            else
-            {
-                PayloadReading.SkipPropertyValue(ref reader, null);
-            }
+        }
+        catch (JsonException error) when (error is not AntomPayloadException)
+        {
+            throw AntomPayloadException.Malformed(PayloadReading.PathOf(current), error);
         }
 
         if (!hasCurrency)

@@ -148,7 +148,20 @@ internal static class Emitter
             w.Line($"ulong seen{k} = 0;");
         }
 
-        w.Open($"while ({Serialization}ContractReader.NextProperty(ref reader))");
+        // One exception handler for the whole object: the reader is driven directly, and a syntax error is reported at
+        // the property being read when it happened (`current`), so the happy path pays for no handler per token.
+        w.Line("string? current = null;");
+        w.Open("try");
+        w.Open("while (true)");
+        w.Line("current = null;");
+        w.Open("if (!reader.Read())");
+        w.Line($"throw {Serialization}ContractReader.EndOfInput(null);");
+        w.Close();
+        w.Line();
+        w.Open($"if (reader.TokenType != {Json}JsonTokenType.PropertyName)");
+        w.Line("break;");
+        w.Close();
+        w.Line();
         w.Open("switch (Match(ref reader))");
         for (int i = 0; i < props.Count; i++)
         {
@@ -162,7 +175,11 @@ internal static class Emitter
             w.Close();
             w.Line();
             w.Line($"seen{i / 64} |= {bit};");
-            w.Line($"{Serialization}ContractReader.ReadValue(ref reader, {name});");
+            w.Line($"current = {name};");
+            w.Open("if (!reader.Read())");
+            w.Line($"throw {Serialization}ContractReader.EndOfInput(current);");
+            w.Close();
+            w.Line();
             EmitReadValue(w, model.Namespace, p, i, name);
             w.Line("break;");
             w.Outdent();
@@ -174,6 +191,10 @@ internal static class Emitter
         w.Line("break;");
         w.Outdent();
         w.Close();
+        w.Close();
+        w.Close();
+        w.Open($"catch ({Json}JsonException e) when (e is not {Runtime}AntomPayloadException)");
+        w.Line($"throw {Serialization}ContractReader.Malformed(current, e);");
         w.Close();
         w.Line();
 
@@ -261,7 +282,15 @@ internal static class Emitter
             string itemType = TypeOf(ns, item, nullable: false);
             w.Line($"{Serialization}ContractReader.ExpectArray(ref reader, {name});");
             w.Line($"var list{i} = new {Serialization}ValueListBuilder<{itemType}>();");
-            w.Open($"while ({Serialization}ContractReader.NextElement(ref reader, {name}))");
+            w.Open("while (true)");
+            w.Open("if (!reader.Read())");
+            w.Line($"throw {Serialization}ContractReader.EndOfInput(current);");
+            w.Close();
+            w.Line();
+            w.Open($"if (reader.TokenType == {Json}JsonTokenType.EndArray)");
+            w.Line("break;");
+            w.Close();
+            w.Line();
             w.Open($"if (reader.TokenType == {Json}JsonTokenType.Null)");
             w.Line($"throw {Serialization}ContractReader.AtIndex({Serialization}ContractReader.Null({name}), {name}, list{i}.Count);");
             w.Close();
@@ -539,7 +568,7 @@ internal static class Emitter
                 w.Line($"writer.WriteString({nameField}, {Global(ns, v.TypeName! + "JsonConverter")}.ToEncodedWireValue({access}));");
                 break;
             case ValueKind.OpenSet:
-                w.Line($"writer.WriteString({nameField}, {access}.Value);");
+                w.Line($"{Global(ns, v.TypeName! + "JsonConverter")}.WriteProperty(writer, {nameField}, {access});");
                 break;
             case ValueKind.Record:
                 w.Line($"writer.WritePropertyName({nameField});");
@@ -686,18 +715,26 @@ internal static class Emitter
         w.Line(GeneratedCode);
         w.Open($"public readonly partial struct {model.Name} : global::System.IEquatable<{self}>");
         w.Line("private readonly string? _value;");
+        w.Line("private readonly int _known; // 1-based index of a known value, 0 for any other");
         w.Line();
         w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
         w.Open($"public {model.Name}(string value)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
         w.Line("_value = value;");
+        w.Line("_known = IndexOf(value);");
         w.Close();
         w.Line();
-        foreach (EnumMemberModel m in model.Members)
+        w.Open($"private {model.Name}(string value, int known)");
+        w.Line("_value = value;");
+        w.Line("_known = known;");
+        w.Close();
+        w.Line();
+        for (int k = 0; k < model.Members.Count; k++)
         {
+            EnumMemberModel m = model.Members[k];
             w.Summary($"<c>{StringEscape(m.WireValue)}</c>" + (m.Description is null ? string.Empty : ": " + m.Description));
             w.Line($"[{Serialization}AntomWireValue({Literal(m.WireValue)}{(m.Description is null ? string.Empty : ", Description = " + Literal(m.Description))})]");
-            w.Line($"public static {self} {m.CSharpName} {{ get; }} = new({Literal(m.WireValue)});");
+            w.Line($"public static {self} {m.CSharpName} {{ get; }} = new({Literal(m.WireValue)}, {Int(k + 1)});");
             w.Line();
         }
 
@@ -712,7 +749,26 @@ internal static class Emitter
         w.Line("public bool IsDefault => _value is null;");
         w.Line();
         w.Line("/// <summary><see langword=\"true\"/> when the value is one of <see cref=\"Known\"/>.</summary>");
-        w.Line($"public bool IsKnown => _value is {string.Join(" or ", model.Members.Select(m => Literal(m.WireValue)))};");
+        w.Line("public bool IsKnown => _known != 0;");
+        w.Line();
+        w.Line("internal int KnownIndex => _known;");
+        w.Line();
+        w.Open("private static int IndexOf(string value)");
+        w.Open("switch (value)");
+        for (int k = 0; k < model.Members.Count; k++)
+        {
+            w.Line($"case {Literal(model.Members[k].WireValue)}:");
+            w.Indent();
+            w.Line($"return {Int(k + 1)};");
+            w.Outdent();
+        }
+
+        w.Line("default:");
+        w.Indent();
+        w.Line("return 0;");
+        w.Outdent();
+        w.Close();
+        w.Close();
         w.Line();
         w.Line("/// <summary>The known instance for <paramref name=\"value\"/>, or a new one wrapping it.</summary>");
         w.Open($"public static {self} FromWire(string value)");
@@ -755,6 +811,18 @@ internal static class Emitter
         w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> as its wire string.</summary>");
         w.Line(GeneratedCode);
         w.Open($"public sealed class {model.Name}JsonConverter : {Json}Serialization.JsonConverter<{self}>");
+        w.Line($"private static readonly {Json}JsonEncodedText[] Encoded = new {Json}JsonEncodedText[] {{ {string.Join(", ", model.Members.Select(m => $"{Json}JsonEncodedText.Encode({Literal(m.WireValue)})"))} }};");
+        w.Line();
+        w.Line("/// <summary>Writes a property holding <paramref name=\"value\"/>; a known value is written pre-encoded.</summary>");
+        w.Open($"public static void WriteProperty({Writer}, {Json}JsonEncodedText propertyName, {self} value)");
+        w.Open("if (value.KnownIndex != 0)");
+        w.Line("writer.WriteString(propertyName, Encoded[value.KnownIndex - 1]);");
+        w.Close();
+        w.Open("else");
+        w.Line("writer.WriteString(propertyName, value.Value);");
+        w.Close();
+        w.Close();
+        w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public override {self} Read({Reader}, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => ReadCore(ref reader, null);");
         w.Line();
@@ -769,14 +837,24 @@ internal static class Emitter
         w.Line($"{Serialization}ContractReader.ExpectString(ref reader, propertyName);");
         w.Open("if (!reader.ValueIsEscaped && !reader.HasValueSequence)");
         w.Line("global::System.ReadOnlySpan<byte> span = reader.ValueSpan;");
-        foreach (EnumMemberModel m in model.Members)
+        w.Open("switch (span.Length)");
+        foreach (var group in model.Members.GroupBy(m => Encoding.UTF8.GetByteCount(m.WireValue)).OrderBy(g => g.Key))
         {
-            w.Open($"if (global::System.MemoryExtensions.SequenceEqual(span, {Literal(m.WireValue)}u8))");
-            w.Line($"return {self}.{m.CSharpName};");
-            w.Close();
-            w.Line();
+            w.Line($"case {Int(group.Key)}:");
+            w.Indent();
+            foreach (EnumMemberModel m in group)
+            {
+                w.Open($"if (global::System.MemoryExtensions.SequenceEqual(span, {Literal(m.WireValue)}u8))");
+                w.Line($"return {self}.{m.CSharpName};");
+                w.Close();
+                w.Line();
+            }
+
+            w.Line("break;");
+            w.Outdent();
         }
 
+        w.Close();
         w.Close();
         w.Line();
         w.Line($"string value = {Serialization}ContractReader.ReadString(ref reader, propertyName, {Int(model.MaxLength)});");

@@ -194,6 +194,14 @@ public static class ContractReader
         return reader.TokenType != JsonTokenType.EndArray;
     }
 
+    /// <summary>The error for input that ends inside the value of <paramref name="propertyName"/> (null: the object itself).</summary>
+    public static AntomPayloadException EndOfInput(string? propertyName)
+        => new(PathOf(propertyName), PayloadRule.Syntax, "is not well-formed JSON: the input ends before the value does");
+
+    /// <summary>The error for malformed JSON met while reading <paramref name="propertyName"/> (null: the object itself).</summary>
+    public static AntomPayloadException Malformed(string? propertyName, JsonException readerError)
+        => AntomPayloadException.Malformed(PathOf(propertyName), readerError);
+
     /// <summary>The error for a property that appears twice.</summary>
     public static AntomPayloadException Duplicate(string propertyName) => AntomPayloadException.Duplicate(PathOf(propertyName));
 

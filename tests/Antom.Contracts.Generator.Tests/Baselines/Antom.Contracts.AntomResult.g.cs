@@ -62,68 +62,102 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
         global::Antom.Contracts.ResultStatus? v1 = default;
         string? v2 = default;
         ulong seen0 = 0;
-        while (global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader))
+        string? current = null;
+        try
         {
-            switch (Match(ref reader))
+            while (true)
             {
-                case 0:
-                    if ((seen0 & (1UL << 0)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("resultCode");
-                    }
+                current = null;
+                if (!reader.Read())
+                {
+                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
+                }
 
-                    seen0 |= (1UL << 0);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "resultCode");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("resultCode");
-                    }
-                    else
-                    {
-                        v0 = global::Antom.Contracts.ResultCodeJsonConverter.ReadCore(ref reader, "resultCode");
-                    }
-
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+                {
                     break;
-                case 1:
-                    if ((seen0 & (1UL << 1)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("resultStatus");
-                    }
+                }
 
-                    seen0 |= (1UL << 1);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "resultStatus");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("resultStatus");
-                    }
-                    else
-                    {
-                        v1 = global::Antom.Contracts.ResultStatusJsonConverter.ReadCore(ref reader, "resultStatus");
-                    }
+                switch (Match(ref reader))
+                {
+                    case 0:
+                        if ((seen0 & (1UL << 0)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("resultCode");
+                        }
 
-                    break;
-                case 2:
-                    if ((seen0 & (1UL << 2)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("resultMessage");
-                    }
+                        seen0 |= (1UL << 0);
+                        current = "resultCode";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    seen0 |= (1UL << 2);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "resultMessage");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "resultMessage", 256);
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("resultCode");
+                        }
+                        else
+                        {
+                            v0 = global::Antom.Contracts.ResultCodeJsonConverter.ReadCore(ref reader, "resultCode");
+                        }
 
-                    break;
-                default:
-                    global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
-                    break;
+                        break;
+                    case 1:
+                        if ((seen0 & (1UL << 1)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("resultStatus");
+                        }
+
+                        seen0 |= (1UL << 1);
+                        current = "resultStatus";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("resultStatus");
+                        }
+                        else
+                        {
+                            v1 = global::Antom.Contracts.ResultStatusJsonConverter.ReadCore(ref reader, "resultStatus");
+                        }
+
+                        break;
+                    case 2:
+                        if ((seen0 & (1UL << 2)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("resultMessage");
+                        }
+
+                        seen0 |= (1UL << 2);
+                        current = "resultMessage";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "resultMessage", 256);
+                        }
+
+                        break;
+                    default:
+                        global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
+                        break;
+                }
             }
+        }
+        catch (global::System.Text.Json.JsonException e) when (e is not global::Antom.Contracts.AntomPayloadException)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Malformed(current, e);
         }
 
         if ((seen0 & 0x3UL) != 0x3UL)
@@ -215,7 +249,7 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
     public static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AntomResult value)
     {
         writer.WriteStartObject();
-        writer.WriteString(Name0, value.ResultCode.Value);
+        global::Antom.Contracts.ResultCodeJsonConverter.WriteProperty(writer, Name0, value.ResultCode);
         writer.WriteString(Name1, global::Antom.Contracts.ResultStatusJsonConverter.ToEncodedWireValue(value.ResultStatus));
         if (value.ResultMessage is { } p2)
         {

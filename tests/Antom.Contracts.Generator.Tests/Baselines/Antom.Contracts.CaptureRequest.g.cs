@@ -83,115 +83,164 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
         string? v4 = default;
         global::Antom.Contracts.RawJson? v5 = default;
         ulong seen0 = 0;
-        while (global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader))
+        string? current = null;
+        try
         {
-            switch (Match(ref reader))
+            while (true)
             {
-                case 0:
-                    if ((seen0 & (1UL << 0)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureRequestId");
-                    }
+                current = null;
+                if (!reader.Read())
+                {
+                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
+                }
 
-                    seen0 |= (1UL << 0);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "captureRequestId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("captureRequestId");
-                    }
-                    else
-                    {
-                        v0 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureRequestId", 64);
-                    }
-
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+                {
                     break;
-                case 1:
-                    if ((seen0 & (1UL << 1)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
-                    }
+                }
 
-                    seen0 |= (1UL << 1);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "paymentId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("paymentId");
-                    }
-                    else
-                    {
-                        v1 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
-                    }
+                switch (Match(ref reader))
+                {
+                    case 0:
+                        if ((seen0 & (1UL << 0)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureRequestId");
+                        }
 
-                    break;
-                case 2:
-                    if ((seen0 & (1UL << 2)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureAmount");
-                    }
+                        seen0 |= (1UL << 0);
+                        current = "captureRequestId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    seen0 |= (1UL << 2);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "captureAmount");
-                    v2 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "captureAmount");
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("captureRequestId");
+                        }
+                        else
+                        {
+                            v0 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureRequestId", 64);
+                        }
 
-                    break;
-                case 3:
-                    if ((seen0 & (1UL << 3)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("isLastCapture");
-                    }
+                        break;
+                    case 1:
+                        if ((seen0 & (1UL << 1)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
+                        }
 
-                    seen0 |= (1UL << 3);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "isLastCapture");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v3 = global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, "isLastCapture");
-                    }
+                        seen0 |= (1UL << 1);
+                        current = "paymentId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    break;
-                case 4:
-                    if ((seen0 & (1UL << 4)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureType");
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("paymentId");
+                        }
+                        else
+                        {
+                            v1 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
+                        }
 
-                    seen0 |= (1UL << 4);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "captureType");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureType", -1);
-                    }
+                        break;
+                    case 2:
+                        if ((seen0 & (1UL << 2)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureAmount");
+                        }
 
-                    break;
-                case 5:
-                    if ((seen0 & (1UL << 5)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transit");
-                    }
+                        seen0 |= (1UL << 2);
+                        current = "captureAmount";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    seen0 |= (1UL << 5);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "transit");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v5 = global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, "transit");
-                    }
+                        v2 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "captureAmount");
 
-                    break;
-                default:
-                    global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
-                    break;
+                        break;
+                    case 3:
+                        if ((seen0 & (1UL << 3)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("isLastCapture");
+                        }
+
+                        seen0 |= (1UL << 3);
+                        current = "isLastCapture";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v3 = global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, "isLastCapture");
+                        }
+
+                        break;
+                    case 4:
+                        if ((seen0 & (1UL << 4)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureType");
+                        }
+
+                        seen0 |= (1UL << 4);
+                        current = "captureType";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureType", -1);
+                        }
+
+                        break;
+                    case 5:
+                        if ((seen0 & (1UL << 5)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transit");
+                        }
+
+                        seen0 |= (1UL << 5);
+                        current = "transit";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v5 = global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, "transit");
+                        }
+
+                        break;
+                    default:
+                        global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
+                        break;
+                }
             }
+        }
+        catch (global::System.Text.Json.JsonException e) when (e is not global::Antom.Contracts.AntomPayloadException)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Malformed(current, e);
         }
 
         if ((seen0 & 0x7UL) != 0x7UL)

@@ -90,147 +90,201 @@ public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Seri
         global::System.DateTimeOffset? v5 = default;
         string? v6 = default;
         ulong seen0 = 0;
-        while (global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader))
+        string? current = null;
+        try
         {
-            switch (Match(ref reader))
+            while (true)
             {
-                case 0:
-                    if ((seen0 & (1UL << 0)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
-                    }
+                current = null;
+                if (!reader.Read())
+                {
+                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
+                }
 
-                    seen0 |= (1UL << 0);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "result");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
-                    }
-                    else
-                    {
-                        try
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    break;
+                }
+
+                switch (Match(ref reader))
+                {
+                    case 0:
+                        if ((seen0 & (1UL << 0)) != 0)
                         {
-                            v0 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
                         }
-                        catch (global::Antom.Contracts.AntomPayloadException e)
+
+                        seen0 |= (1UL << 0);
+                        current = "result";
+                        if (!reader.Read())
                         {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
                         }
-                    }
 
-                    break;
-                case 1:
-                    if ((seen0 & (1UL << 1)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureRequestId");
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
+                        }
+                        else
+                        {
+                            try
+                            {
+                                v0 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
+                            }
+                            catch (global::Antom.Contracts.AntomPayloadException e)
+                            {
+                                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
+                            }
+                        }
 
-                    seen0 |= (1UL << 1);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "captureRequestId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v1 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureRequestId", 64);
-                    }
+                        break;
+                    case 1:
+                        if ((seen0 & (1UL << 1)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureRequestId");
+                        }
 
-                    break;
-                case 2:
-                    if ((seen0 & (1UL << 2)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureId");
-                    }
+                        seen0 |= (1UL << 1);
+                        current = "captureRequestId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    seen0 |= (1UL << 2);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "captureId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureId", 64);
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v1 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureRequestId", 64);
+                        }
 
-                    break;
-                case 3:
-                    if ((seen0 & (1UL << 3)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
-                    }
+                        break;
+                    case 2:
+                        if ((seen0 & (1UL << 2)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureId");
+                        }
 
-                    seen0 |= (1UL << 3);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "paymentId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
-                    }
+                        seen0 |= (1UL << 2);
+                        current = "captureId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    break;
-                case 4:
-                    if ((seen0 & (1UL << 4)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureAmount");
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureId", 64);
+                        }
 
-                    seen0 |= (1UL << 4);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "captureAmount");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v4 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "captureAmount");
-                    }
+                        break;
+                    case 3:
+                        if ((seen0 & (1UL << 3)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
+                        }
 
-                    break;
-                case 5:
-                    if ((seen0 & (1UL << 5)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureTime");
-                    }
+                        seen0 |= (1UL << 3);
+                        current = "paymentId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    seen0 |= (1UL << 5);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "captureTime");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v5 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "captureTime");
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
+                        }
 
-                    break;
-                case 6:
-                    if ((seen0 & (1UL << 6)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerReferenceNo");
-                    }
+                        break;
+                    case 4:
+                        if ((seen0 & (1UL << 4)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureAmount");
+                        }
 
-                    seen0 |= (1UL << 6);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "acquirerReferenceNo");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v6 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "acquirerReferenceNo", 64);
-                    }
+                        seen0 |= (1UL << 4);
+                        current = "captureAmount";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    break;
-                default:
-                    global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
-                    break;
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v4 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "captureAmount");
+                        }
+
+                        break;
+                    case 5:
+                        if ((seen0 & (1UL << 5)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureTime");
+                        }
+
+                        seen0 |= (1UL << 5);
+                        current = "captureTime";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v5 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "captureTime");
+                        }
+
+                        break;
+                    case 6:
+                        if ((seen0 & (1UL << 6)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerReferenceNo");
+                        }
+
+                        seen0 |= (1UL << 6);
+                        current = "acquirerReferenceNo";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v6 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "acquirerReferenceNo", 64);
+                        }
+
+                        break;
+                    default:
+                        global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
+                        break;
+                }
             }
+        }
+        catch (global::System.Text.Json.JsonException e) when (e is not global::Antom.Contracts.AntomPayloadException)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Malformed(current, e);
         }
 
         if ((seen0 & 0x1UL) != 0x1UL)

@@ -118,204 +118,278 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         global::Antom.Contracts.RawJson? v9 = default;
         string? v10 = default;
         ulong seen0 = 0;
-        while (global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader))
+        string? current = null;
+        try
         {
-            switch (Match(ref reader))
+            while (true)
             {
-                case 0:
-                    if ((seen0 & (1UL << 0)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("notifyType");
-                    }
+                current = null;
+                if (!reader.Read())
+                {
+                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
+                }
 
-                    seen0 |= (1UL << 0);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "notifyType");
-                    global::Antom.Contracts.Serialization.ContractReader.ReadConst(ref reader, "notifyType", "CAPTURE_RESULT"u8, "CAPTURE_RESULT");
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+                {
                     break;
-                case 1:
-                    if ((seen0 & (1UL << 1)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
-                    }
+                }
 
-                    seen0 |= (1UL << 1);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "result");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
-                    }
-                    else
-                    {
-                        try
+                switch (Match(ref reader))
+                {
+                    case 0:
+                        if ((seen0 & (1UL << 0)) != 0)
                         {
-                            v1 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("notifyType");
                         }
-                        catch (global::Antom.Contracts.AntomPayloadException e)
+
+                        seen0 |= (1UL << 0);
+                        current = "notifyType";
+                        if (!reader.Read())
                         {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
                         }
-                    }
 
-                    break;
-                case 2:
-                    if ((seen0 & (1UL << 2)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureRequestId");
-                    }
+                        global::Antom.Contracts.Serialization.ContractReader.ReadConst(ref reader, "notifyType", "CAPTURE_RESULT"u8, "CAPTURE_RESULT");
+                        break;
+                    case 1:
+                        if ((seen0 & (1UL << 1)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
+                        }
 
-                    seen0 |= (1UL << 2);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "captureRequestId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("captureRequestId");
-                    }
-                    else
-                    {
-                        v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureRequestId", 64);
-                    }
+                        seen0 |= (1UL << 1);
+                        current = "result";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    break;
-                case 3:
-                    if ((seen0 & (1UL << 3)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
+                        }
+                        else
+                        {
+                            try
+                            {
+                                v1 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
+                            }
+                            catch (global::Antom.Contracts.AntomPayloadException e)
+                            {
+                                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
+                            }
+                        }
 
-                    seen0 |= (1UL << 3);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "paymentId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("paymentId");
-                    }
-                    else
-                    {
-                        v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
-                    }
+                        break;
+                    case 2:
+                        if ((seen0 & (1UL << 2)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureRequestId");
+                        }
 
-                    break;
-                case 4:
-                    if ((seen0 & (1UL << 4)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureId");
-                    }
+                        seen0 |= (1UL << 2);
+                        current = "captureRequestId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    seen0 |= (1UL << 4);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "captureId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("captureId");
-                    }
-                    else
-                    {
-                        v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureId", 64);
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("captureRequestId");
+                        }
+                        else
+                        {
+                            v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureRequestId", 64);
+                        }
 
-                    break;
-                case 5:
-                    if ((seen0 & (1UL << 5)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureAmount");
-                    }
+                        break;
+                    case 3:
+                        if ((seen0 & (1UL << 3)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
+                        }
 
-                    seen0 |= (1UL << 5);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "captureAmount");
-                    v5 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "captureAmount");
+                        seen0 |= (1UL << 3);
+                        current = "paymentId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    break;
-                case 6:
-                    if ((seen0 & (1UL << 6)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureTime");
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("paymentId");
+                        }
+                        else
+                        {
+                            v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
+                        }
 
-                    seen0 |= (1UL << 6);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "captureTime");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v6 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "captureTime");
-                    }
+                        break;
+                    case 4:
+                        if ((seen0 & (1UL << 4)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureId");
+                        }
 
-                    break;
-                case 7:
-                    if ((seen0 & (1UL << 7)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("earliestSettlementTime");
-                    }
+                        seen0 |= (1UL << 4);
+                        current = "captureId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    seen0 |= (1UL << 7);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "earliestSettlementTime");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v7 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "earliestSettlementTime");
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("captureId");
+                        }
+                        else
+                        {
+                            v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureId", 64);
+                        }
 
-                    break;
-                case 8:
-                    if ((seen0 & (1UL << 8)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerReferenceNo");
-                    }
+                        break;
+                    case 5:
+                        if ((seen0 & (1UL << 5)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureAmount");
+                        }
 
-                    seen0 |= (1UL << 8);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "acquirerReferenceNo");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v8 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "acquirerReferenceNo", 64);
-                    }
+                        seen0 |= (1UL << 5);
+                        current = "captureAmount";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    break;
-                case 9:
-                    if ((seen0 & (1UL << 9)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerInfo");
-                    }
+                        v5 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "captureAmount");
 
-                    seen0 |= (1UL << 9);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "acquirerInfo");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v9 = global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, "acquirerInfo");
-                    }
+                        break;
+                    case 6:
+                        if ((seen0 & (1UL << 6)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureTime");
+                        }
 
-                    break;
-                case 10:
-                    if ((seen0 & (1UL << 10)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("taxCalculationId");
-                    }
+                        seen0 |= (1UL << 6);
+                        current = "captureTime";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    seen0 |= (1UL << 10);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "taxCalculationId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v10 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "taxCalculationId", -1);
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v6 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "captureTime");
+                        }
 
-                    break;
-                default:
-                    global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
-                    break;
+                        break;
+                    case 7:
+                        if ((seen0 & (1UL << 7)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("earliestSettlementTime");
+                        }
+
+                        seen0 |= (1UL << 7);
+                        current = "earliestSettlementTime";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v7 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "earliestSettlementTime");
+                        }
+
+                        break;
+                    case 8:
+                        if ((seen0 & (1UL << 8)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerReferenceNo");
+                        }
+
+                        seen0 |= (1UL << 8);
+                        current = "acquirerReferenceNo";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v8 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "acquirerReferenceNo", 64);
+                        }
+
+                        break;
+                    case 9:
+                        if ((seen0 & (1UL << 9)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerInfo");
+                        }
+
+                        seen0 |= (1UL << 9);
+                        current = "acquirerInfo";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v9 = global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, "acquirerInfo");
+                        }
+
+                        break;
+                    case 10:
+                        if ((seen0 & (1UL << 10)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("taxCalculationId");
+                        }
+
+                        seen0 |= (1UL << 10);
+                        current = "taxCalculationId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v10 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "taxCalculationId", -1);
+                        }
+
+                        break;
+                    default:
+                        global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
+                        break;
+                }
             }
+        }
+        catch (global::System.Text.Json.JsonException e) when (e is not global::Antom.Contracts.AntomPayloadException)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Malformed(current, e);
         }
 
         if ((seen0 & 0x3FUL) != 0x3FUL)

@@ -132,274 +132,368 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         global::System.DateTimeOffset? v11 = default;
         global::Antom.Contracts.ValueList<global::Antom.Contracts.PaymentTransaction>? v12 = default;
         ulong seen0 = 0;
-        while (global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader))
+        string? current = null;
+        try
         {
-            switch (Match(ref reader))
+            while (true)
             {
-                case 0:
-                    if ((seen0 & (1UL << 0)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
-                    }
+                current = null;
+                if (!reader.Read())
+                {
+                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
+                }
 
-                    seen0 |= (1UL << 0);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "result");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
-                    }
-                    else
-                    {
-                        try
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    break;
+                }
+
+                switch (Match(ref reader))
+                {
+                    case 0:
+                        if ((seen0 & (1UL << 0)) != 0)
                         {
-                            v0 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
                         }
-                        catch (global::Antom.Contracts.AntomPayloadException e)
+
+                        seen0 |= (1UL << 0);
+                        current = "result";
+                        if (!reader.Read())
                         {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
                         }
-                    }
 
-                    break;
-                case 1:
-                    if ((seen0 & (1UL << 1)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentStatus");
-                    }
-
-                    seen0 |= (1UL << 1);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "paymentStatus");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v1 = global::Antom.Contracts.PaymentStatusJsonConverter.ReadCore(ref reader, "paymentStatus");
-                    }
-
-                    break;
-                case 2:
-                    if ((seen0 & (1UL << 2)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentResultCode");
-                    }
-
-                    seen0 |= (1UL << 2);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "paymentResultCode");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentResultCode", 64);
-                    }
-
-                    break;
-                case 3:
-                    if ((seen0 & (1UL << 3)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentResultMessage");
-                    }
-
-                    seen0 |= (1UL << 3);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "paymentResultMessage");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentResultMessage", 256);
-                    }
-
-                    break;
-                case 4:
-                    if ((seen0 & (1UL << 4)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentRequestId");
-                    }
-
-                    seen0 |= (1UL << 4);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "paymentRequestId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentRequestId", 64);
-                    }
-
-                    break;
-                case 5:
-                    if ((seen0 & (1UL << 5)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
-                    }
-
-                    seen0 |= (1UL << 5);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "paymentId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v5 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
-                    }
-
-                    break;
-                case 6:
-                    if ((seen0 & (1UL << 6)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentAmount");
-                    }
-
-                    seen0 |= (1UL << 6);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "paymentAmount");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v6 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "paymentAmount");
-                    }
-
-                    break;
-                case 7:
-                    if ((seen0 & (1UL << 7)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("authExpiryTime");
-                    }
-
-                    seen0 |= (1UL << 7);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "authExpiryTime");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v7 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "authExpiryTime");
-                    }
-
-                    break;
-                case 8:
-                    if ((seen0 & (1UL << 8)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentCreateTime");
-                    }
-
-                    seen0 |= (1UL << 8);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "paymentCreateTime");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v8 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "paymentCreateTime");
-                    }
-
-                    break;
-                case 9:
-                    if ((seen0 & (1UL << 9)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentTime");
-                    }
-
-                    seen0 |= (1UL << 9);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "paymentTime");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v9 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "paymentTime");
-                    }
-
-                    break;
-                case 10:
-                    if ((seen0 & (1UL << 10)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerReferenceNo");
-                    }
-
-                    seen0 |= (1UL << 10);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "acquirerReferenceNo");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v10 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "acquirerReferenceNo", 64);
-                    }
-
-                    break;
-                case 11:
-                    if ((seen0 & (1UL << 11)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("earliestSettlementTime");
-                    }
-
-                    seen0 |= (1UL << 11);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "earliestSettlementTime");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v11 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "earliestSettlementTime");
-                    }
-
-                    break;
-                case 12:
-                    if ((seen0 & (1UL << 12)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactions");
-                    }
-
-                    seen0 |= (1UL << 12);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "transactions");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        global::Antom.Contracts.Serialization.ContractReader.ExpectArray(ref reader, "transactions");
-                        var list12 = new global::Antom.Contracts.Serialization.ValueListBuilder<global::Antom.Contracts.PaymentTransaction>();
-                        while (global::Antom.Contracts.Serialization.ContractReader.NextElement(ref reader, "transactions"))
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                         {
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                            {
-                                throw global::Antom.Contracts.Serialization.ContractReader.AtIndex(global::Antom.Contracts.Serialization.ContractReader.Null("transactions"), "transactions", list12.Count);
-                            }
-
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
+                        }
+                        else
+                        {
                             try
                             {
-                                list12.Add(global::Antom.Contracts.PaymentTransactionJsonConverter.ReadCore(ref reader));
+                                v0 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
                             }
                             catch (global::Antom.Contracts.AntomPayloadException e)
                             {
-                                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "transactions", list12.Count);
+                                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
                             }
                         }
 
-                        v12 = list12.ToValueList();
-                    }
+                        break;
+                    case 1:
+                        if ((seen0 & (1UL << 1)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentStatus");
+                        }
 
-                    break;
-                default:
-                    global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
-                    break;
+                        seen0 |= (1UL << 1);
+                        current = "paymentStatus";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v1 = global::Antom.Contracts.PaymentStatusJsonConverter.ReadCore(ref reader, "paymentStatus");
+                        }
+
+                        break;
+                    case 2:
+                        if ((seen0 & (1UL << 2)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentResultCode");
+                        }
+
+                        seen0 |= (1UL << 2);
+                        current = "paymentResultCode";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentResultCode", 64);
+                        }
+
+                        break;
+                    case 3:
+                        if ((seen0 & (1UL << 3)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentResultMessage");
+                        }
+
+                        seen0 |= (1UL << 3);
+                        current = "paymentResultMessage";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentResultMessage", 256);
+                        }
+
+                        break;
+                    case 4:
+                        if ((seen0 & (1UL << 4)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentRequestId");
+                        }
+
+                        seen0 |= (1UL << 4);
+                        current = "paymentRequestId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentRequestId", 64);
+                        }
+
+                        break;
+                    case 5:
+                        if ((seen0 & (1UL << 5)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
+                        }
+
+                        seen0 |= (1UL << 5);
+                        current = "paymentId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v5 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
+                        }
+
+                        break;
+                    case 6:
+                        if ((seen0 & (1UL << 6)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentAmount");
+                        }
+
+                        seen0 |= (1UL << 6);
+                        current = "paymentAmount";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v6 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "paymentAmount");
+                        }
+
+                        break;
+                    case 7:
+                        if ((seen0 & (1UL << 7)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("authExpiryTime");
+                        }
+
+                        seen0 |= (1UL << 7);
+                        current = "authExpiryTime";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v7 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "authExpiryTime");
+                        }
+
+                        break;
+                    case 8:
+                        if ((seen0 & (1UL << 8)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentCreateTime");
+                        }
+
+                        seen0 |= (1UL << 8);
+                        current = "paymentCreateTime";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v8 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "paymentCreateTime");
+                        }
+
+                        break;
+                    case 9:
+                        if ((seen0 & (1UL << 9)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentTime");
+                        }
+
+                        seen0 |= (1UL << 9);
+                        current = "paymentTime";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v9 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "paymentTime");
+                        }
+
+                        break;
+                    case 10:
+                        if ((seen0 & (1UL << 10)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerReferenceNo");
+                        }
+
+                        seen0 |= (1UL << 10);
+                        current = "acquirerReferenceNo";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v10 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "acquirerReferenceNo", 64);
+                        }
+
+                        break;
+                    case 11:
+                        if ((seen0 & (1UL << 11)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("earliestSettlementTime");
+                        }
+
+                        seen0 |= (1UL << 11);
+                        current = "earliestSettlementTime";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v11 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "earliestSettlementTime");
+                        }
+
+                        break;
+                    case 12:
+                        if ((seen0 & (1UL << 12)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactions");
+                        }
+
+                        seen0 |= (1UL << 12);
+                        current = "transactions";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            global::Antom.Contracts.Serialization.ContractReader.ExpectArray(ref reader, "transactions");
+                            var list12 = new global::Antom.Contracts.Serialization.ValueListBuilder<global::Antom.Contracts.PaymentTransaction>();
+                            while (true)
+                            {
+                                if (!reader.Read())
+                                {
+                                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                                }
+
+                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
+                                {
+                                    break;
+                                }
+
+                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                                {
+                                    throw global::Antom.Contracts.Serialization.ContractReader.AtIndex(global::Antom.Contracts.Serialization.ContractReader.Null("transactions"), "transactions", list12.Count);
+                                }
+
+                                try
+                                {
+                                    list12.Add(global::Antom.Contracts.PaymentTransactionJsonConverter.ReadCore(ref reader));
+                                }
+                                catch (global::Antom.Contracts.AntomPayloadException e)
+                                {
+                                    throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "transactions", list12.Count);
+                                }
+                            }
+
+                            v12 = list12.ToValueList();
+                        }
+
+                        break;
+                    default:
+                        global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
+                        break;
+                }
             }
+        }
+        catch (global::System.Text.Json.JsonException e) when (e is not global::Antom.Contracts.AntomPayloadException)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Malformed(current, e);
         }
 
         if ((seen0 & 0x1UL) != 0x1UL)
@@ -664,7 +758,7 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
         if (value.PaymentStatus is { } p1)
         {
-            writer.WriteString(Name1, p1.Value);
+            global::Antom.Contracts.PaymentStatusJsonConverter.WriteProperty(writer, Name1, p1);
         }
         if (value.PaymentResultCode is { } p2)
         {

@@ -48,39 +48,63 @@ public sealed class NotificationAcknowledgementJsonConverter : global::System.Te
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "NotificationAcknowledgement");
         global::Antom.Contracts.AntomResult? v0 = default;
         ulong seen0 = 0;
-        while (global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader))
+        string? current = null;
+        try
         {
-            switch (Match(ref reader))
+            while (true)
             {
-                case 0:
-                    if ((seen0 & (1UL << 0)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
-                    }
+                current = null;
+                if (!reader.Read())
+                {
+                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
+                }
 
-                    seen0 |= (1UL << 0);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "result");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
-                    }
-                    else
-                    {
-                        try
-                        {
-                            v0 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
-                        }
-                        catch (global::Antom.Contracts.AntomPayloadException e)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-                        }
-                    }
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    break;
+                }
 
-                    break;
-                default:
-                    global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
-                    break;
+                switch (Match(ref reader))
+                {
+                    case 0:
+                        if ((seen0 & (1UL << 0)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
+                        }
+
+                        seen0 |= (1UL << 0);
+                        current = "result";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
+                        }
+                        else
+                        {
+                            try
+                            {
+                                v0 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
+                            }
+                            catch (global::Antom.Contracts.AntomPayloadException e)
+                            {
+                                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
+                            }
+                        }
+
+                        break;
+                    default:
+                        global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
+                        break;
+                }
             }
+        }
+        catch (global::System.Text.Json.JsonException e) when (e is not global::Antom.Contracts.AntomPayloadException)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Malformed(current, e);
         }
 
         if ((seen0 & 0x1UL) != 0x1UL)

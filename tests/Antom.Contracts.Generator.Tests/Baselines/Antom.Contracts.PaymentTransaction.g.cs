@@ -97,158 +97,217 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
         global::System.DateTimeOffset? v6 = default;
         global::System.DateTimeOffset? v7 = default;
         ulong seen0 = 0;
-        while (global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader))
+        string? current = null;
+        try
         {
-            switch (Match(ref reader))
+            while (true)
             {
-                case 0:
-                    if ((seen0 & (1UL << 0)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionType");
-                    }
+                current = null;
+                if (!reader.Read())
+                {
+                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
+                }
 
-                    seen0 |= (1UL << 0);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "transactionType");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionType");
-                    }
-                    else
-                    {
-                        v0 = global::Antom.Contracts.TransactionTypeJsonConverter.ReadCore(ref reader, "transactionType");
-                    }
-
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
+                {
                     break;
-                case 1:
-                    if ((seen0 & (1UL << 1)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionStatus");
-                    }
+                }
 
-                    seen0 |= (1UL << 1);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "transactionStatus");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionStatus");
-                    }
-                    else
-                    {
-                        v1 = global::Antom.Contracts.TransactionStatusJsonConverter.ReadCore(ref reader, "transactionStatus");
-                    }
-
-                    break;
-                case 2:
-                    if ((seen0 & (1UL << 2)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionResult");
-                    }
-
-                    seen0 |= (1UL << 2);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "transactionResult");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionResult");
-                    }
-                    else
-                    {
-                        try
+                switch (Match(ref reader))
+                {
+                    case 0:
+                        if ((seen0 & (1UL << 0)) != 0)
                         {
-                            v2 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionType");
                         }
-                        catch (global::Antom.Contracts.AntomPayloadException e)
+
+                        seen0 |= (1UL << 0);
+                        current = "transactionType";
+                        if (!reader.Read())
                         {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "transactionResult");
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
                         }
-                    }
 
-                    break;
-                case 3:
-                    if ((seen0 & (1UL << 3)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionId");
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionType");
+                        }
+                        else
+                        {
+                            v0 = global::Antom.Contracts.TransactionTypeJsonConverter.ReadCore(ref reader, "transactionType");
+                        }
 
-                    seen0 |= (1UL << 3);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "transactionId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionId");
-                    }
-                    else
-                    {
-                        v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "transactionId", 64);
-                    }
+                        break;
+                    case 1:
+                        if ((seen0 & (1UL << 1)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionStatus");
+                        }
 
-                    break;
-                case 4:
-                    if ((seen0 & (1UL << 4)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionRequestId");
-                    }
+                        seen0 |= (1UL << 1);
+                        current = "transactionStatus";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    seen0 |= (1UL << 4);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "transactionRequestId");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionRequestId");
-                    }
-                    else
-                    {
-                        v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "transactionRequestId", 64);
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionStatus");
+                        }
+                        else
+                        {
+                            v1 = global::Antom.Contracts.TransactionStatusJsonConverter.ReadCore(ref reader, "transactionStatus");
+                        }
 
-                    break;
-                case 5:
-                    if ((seen0 & (1UL << 5)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionAmount");
-                    }
+                        break;
+                    case 2:
+                        if ((seen0 & (1UL << 2)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionResult");
+                        }
 
-                    seen0 |= (1UL << 5);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "transactionAmount");
-                    v5 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "transactionAmount");
+                        seen0 |= (1UL << 2);
+                        current = "transactionResult";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    break;
-                case 6:
-                    if ((seen0 & (1UL << 6)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionTime");
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionResult");
+                        }
+                        else
+                        {
+                            try
+                            {
+                                v2 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
+                            }
+                            catch (global::Antom.Contracts.AntomPayloadException e)
+                            {
+                                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "transactionResult");
+                            }
+                        }
 
-                    seen0 |= (1UL << 6);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "transactionTime");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v6 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "transactionTime");
-                    }
+                        break;
+                    case 3:
+                        if ((seen0 & (1UL << 3)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionId");
+                        }
 
-                    break;
-                case 7:
-                    if ((seen0 & (1UL << 7)) != 0)
-                    {
-                        throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("earliestSettlementTime");
-                    }
+                        seen0 |= (1UL << 3);
+                        current = "transactionId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
 
-                    seen0 |= (1UL << 7);
-                    global::Antom.Contracts.Serialization.ContractReader.ReadValue(ref reader, "earliestSettlementTime");
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                    {
-                        // null for an optional member means absent
-                    }
-                    else
-                    {
-                        v7 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "earliestSettlementTime");
-                    }
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionId");
+                        }
+                        else
+                        {
+                            v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "transactionId", 64);
+                        }
 
-                    break;
-                default:
-                    global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
-                    break;
+                        break;
+                    case 4:
+                        if ((seen0 & (1UL << 4)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionRequestId");
+                        }
+
+                        seen0 |= (1UL << 4);
+                        current = "transactionRequestId";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionRequestId");
+                        }
+                        else
+                        {
+                            v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "transactionRequestId", 64);
+                        }
+
+                        break;
+                    case 5:
+                        if ((seen0 & (1UL << 5)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionAmount");
+                        }
+
+                        seen0 |= (1UL << 5);
+                        current = "transactionAmount";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        v5 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "transactionAmount");
+
+                        break;
+                    case 6:
+                        if ((seen0 & (1UL << 6)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionTime");
+                        }
+
+                        seen0 |= (1UL << 6);
+                        current = "transactionTime";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v6 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "transactionTime");
+                        }
+
+                        break;
+                    case 7:
+                        if ((seen0 & (1UL << 7)) != 0)
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("earliestSettlementTime");
+                        }
+
+                        seen0 |= (1UL << 7);
+                        current = "earliestSettlementTime";
+                        if (!reader.Read())
+                        {
+                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
+                        }
+
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            // null for an optional member means absent
+                        }
+                        else
+                        {
+                            v7 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "earliestSettlementTime");
+                        }
+
+                        break;
+                    default:
+                        global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
+                        break;
+                }
             }
+        }
+        catch (global::System.Text.Json.JsonException e) when (e is not global::Antom.Contracts.AntomPayloadException)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Malformed(current, e);
         }
 
         if ((seen0 & 0x3FUL) != 0x3FUL)
@@ -435,8 +494,8 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
     public static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentTransaction value)
     {
         writer.WriteStartObject();
-        writer.WriteString(Name0, value.TransactionType.Value);
-        writer.WriteString(Name1, value.TransactionStatus.Value);
+        global::Antom.Contracts.TransactionTypeJsonConverter.WriteProperty(writer, Name0, value.TransactionType);
+        global::Antom.Contracts.TransactionStatusJsonConverter.WriteProperty(writer, Name1, value.TransactionStatus);
         writer.WritePropertyName(Name2);
         global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.TransactionResult);
         writer.WriteString(Name3, value.TransactionId);

@@ -15,43 +15,51 @@ namespace Antom.Contracts;
 public readonly partial struct TransactionStatus : global::System.IEquatable<global::Antom.Contracts.TransactionStatus>
 {
     private readonly string? _value;
+    private readonly int _known; // 1-based index of a known value, 0 for any other
 
     /// <summary>Wraps a wire value, known or not.</summary>
     public TransactionStatus(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         _value = value;
+        _known = IndexOf(value);
+    }
+
+    private TransactionStatus(string value, int known)
+    {
+        _value = value;
+        _known = known;
     }
 
     /// <summary>
     /// &lt;c&gt;SUCCESS&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("SUCCESS")]
-    public static global::Antom.Contracts.TransactionStatus Success { get; } = new("SUCCESS");
+    public static global::Antom.Contracts.TransactionStatus Success { get; } = new("SUCCESS", 1);
 
     /// <summary>
     /// &lt;c&gt;FAIL&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("FAIL")]
-    public static global::Antom.Contracts.TransactionStatus Fail { get; } = new("FAIL");
+    public static global::Antom.Contracts.TransactionStatus Fail { get; } = new("FAIL", 2);
 
     /// <summary>
     /// &lt;c&gt;PROCESSING&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PROCESSING")]
-    public static global::Antom.Contracts.TransactionStatus Processing { get; } = new("PROCESSING");
+    public static global::Antom.Contracts.TransactionStatus Processing { get; } = new("PROCESSING", 3);
 
     /// <summary>
     /// &lt;c&gt;CANCELLED&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CANCELLED")]
-    public static global::Antom.Contracts.TransactionStatus Cancelled { get; } = new("CANCELLED");
+    public static global::Antom.Contracts.TransactionStatus Cancelled { get; } = new("CANCELLED", 4);
 
     /// <summary>
     /// &lt;c&gt;PENDING&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PENDING")]
-    public static global::Antom.Contracts.TransactionStatus Pending { get; } = new("PENDING");
+    public static global::Antom.Contracts.TransactionStatus Pending { get; } = new("PENDING", 5);
 
     /// <summary>Every value known when the library was generated.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.TransactionStatus> Known { get; } = global::System.Array.AsReadOnly(new global::Antom.Contracts.TransactionStatus[] { Success, Fail, Processing, Cancelled, Pending });
@@ -64,7 +72,28 @@ public readonly partial struct TransactionStatus : global::System.IEquatable<glo
     public bool IsDefault => _value is null;
 
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
-    public bool IsKnown => _value is "SUCCESS" or "FAIL" or "PROCESSING" or "CANCELLED" or "PENDING";
+    public bool IsKnown => _known != 0;
+
+    internal int KnownIndex => _known;
+
+    private static int IndexOf(string value)
+    {
+        switch (value)
+        {
+            case "SUCCESS":
+                return 1;
+            case "FAIL":
+                return 2;
+            case "PROCESSING":
+                return 3;
+            case "CANCELLED":
+                return 4;
+            case "PENDING":
+                return 5;
+            default:
+                return 0;
+        }
+    }
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
     public static global::Antom.Contracts.TransactionStatus FromWire(string value)
@@ -109,6 +138,21 @@ public readonly partial struct TransactionStatus : global::System.IEquatable<glo
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class TransactionStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.TransactionStatus>
 {
+    private static readonly global::System.Text.Json.JsonEncodedText[] Encoded = new global::System.Text.Json.JsonEncodedText[] { global::System.Text.Json.JsonEncodedText.Encode("SUCCESS"), global::System.Text.Json.JsonEncodedText.Encode("FAIL"), global::System.Text.Json.JsonEncodedText.Encode("PROCESSING"), global::System.Text.Json.JsonEncodedText.Encode("CANCELLED"), global::System.Text.Json.JsonEncodedText.Encode("PENDING") };
+
+    /// <summary>Writes a property holding <paramref name="value"/>; a known value is written pre-encoded.</summary>
+    public static void WriteProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText propertyName, global::Antom.Contracts.TransactionStatus value)
+    {
+        if (value.KnownIndex != 0)
+        {
+            writer.WriteString(propertyName, Encoded[value.KnownIndex - 1]);
+        }
+        else
+        {
+            writer.WriteString(propertyName, value.Value);
+        }
+    }
+
     /// <inheritdoc/>
     public override global::Antom.Contracts.TransactionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
 
@@ -126,31 +170,42 @@ public sealed class TransactionStatusJsonConverter : global::System.Text.Json.Se
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             global::System.ReadOnlySpan<byte> span = reader.ValueSpan;
-            if (global::System.MemoryExtensions.SequenceEqual(span, "SUCCESS"u8))
+            switch (span.Length)
             {
-                return global::Antom.Contracts.TransactionStatus.Success;
-            }
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "FAIL"u8))
+                    {
+                        return global::Antom.Contracts.TransactionStatus.Fail;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(span, "FAIL"u8))
-            {
-                return global::Antom.Contracts.TransactionStatus.Fail;
-            }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "SUCCESS"u8))
+                    {
+                        return global::Antom.Contracts.TransactionStatus.Success;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(span, "PROCESSING"u8))
-            {
-                return global::Antom.Contracts.TransactionStatus.Processing;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "PENDING"u8))
+                    {
+                        return global::Antom.Contracts.TransactionStatus.Pending;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(span, "CANCELLED"u8))
-            {
-                return global::Antom.Contracts.TransactionStatus.Cancelled;
-            }
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "CANCELLED"u8))
+                    {
+                        return global::Antom.Contracts.TransactionStatus.Cancelled;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(span, "PENDING"u8))
-            {
-                return global::Antom.Contracts.TransactionStatus.Pending;
-            }
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "PROCESSING"u8))
+                    {
+                        return global::Antom.Contracts.TransactionStatus.Processing;
+                    }
 
+                    break;
+            }
         }
 
         string value = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, propertyName, -1);

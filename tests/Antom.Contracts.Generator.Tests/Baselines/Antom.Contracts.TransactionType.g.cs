@@ -15,55 +15,63 @@ namespace Antom.Contracts;
 public readonly partial struct TransactionType : global::System.IEquatable<global::Antom.Contracts.TransactionType>
 {
     private readonly string? _value;
+    private readonly int _known; // 1-based index of a known value, 0 for any other
 
     /// <summary>Wraps a wire value, known or not.</summary>
     public TransactionType(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         _value = value;
+        _known = IndexOf(value);
+    }
+
+    private TransactionType(string value, int known)
+    {
+        _value = value;
+        _known = known;
     }
 
     /// <summary>
     /// &lt;c&gt;PAYMENT&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT")]
-    public static global::Antom.Contracts.TransactionType Payment { get; } = new("PAYMENT");
+    public static global::Antom.Contracts.TransactionType Payment { get; } = new("PAYMENT", 1);
 
     /// <summary>
     /// &lt;c&gt;REFUND&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("REFUND")]
-    public static global::Antom.Contracts.TransactionType Refund { get; } = new("REFUND");
+    public static global::Antom.Contracts.TransactionType Refund { get; } = new("REFUND", 2);
 
     /// <summary>
     /// &lt;c&gt;CAPTURE&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CAPTURE")]
-    public static global::Antom.Contracts.TransactionType Capture { get; } = new("CAPTURE");
+    public static global::Antom.Contracts.TransactionType Capture { get; } = new("CAPTURE", 3);
 
     /// <summary>
     /// &lt;c&gt;CANCEL&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CANCEL")]
-    public static global::Antom.Contracts.TransactionType Cancel { get; } = new("CANCEL");
+    public static global::Antom.Contracts.TransactionType Cancel { get; } = new("CANCEL", 4);
 
     /// <summary>
     /// &lt;c&gt;AUTHORIZATION&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("AUTHORIZATION")]
-    public static global::Antom.Contracts.TransactionType Authorization { get; } = new("AUTHORIZATION");
+    public static global::Antom.Contracts.TransactionType Authorization { get; } = new("AUTHORIZATION", 5);
 
     /// <summary>
     /// &lt;c&gt;VOID&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("VOID")]
-    public static global::Antom.Contracts.TransactionType Void { get; } = new("VOID");
+    public static global::Antom.Contracts.TransactionType Void { get; } = new("VOID", 6);
 
     /// <summary>
     /// &lt;c&gt;INCREMENTAL&lt;/c&gt;
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INCREMENTAL")]
-    public static global::Antom.Contracts.TransactionType Incremental { get; } = new("INCREMENTAL");
+    public static global::Antom.Contracts.TransactionType Incremental { get; } = new("INCREMENTAL", 7);
 
     /// <summary>Every value known when the library was generated.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.TransactionType> Known { get; } = global::System.Array.AsReadOnly(new global::Antom.Contracts.TransactionType[] { Payment, Refund, Capture, Cancel, Authorization, Void, Incremental });
@@ -76,7 +84,32 @@ public readonly partial struct TransactionType : global::System.IEquatable<globa
     public bool IsDefault => _value is null;
 
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
-    public bool IsKnown => _value is "PAYMENT" or "REFUND" or "CAPTURE" or "CANCEL" or "AUTHORIZATION" or "VOID" or "INCREMENTAL";
+    public bool IsKnown => _known != 0;
+
+    internal int KnownIndex => _known;
+
+    private static int IndexOf(string value)
+    {
+        switch (value)
+        {
+            case "PAYMENT":
+                return 1;
+            case "REFUND":
+                return 2;
+            case "CAPTURE":
+                return 3;
+            case "CANCEL":
+                return 4;
+            case "AUTHORIZATION":
+                return 5;
+            case "VOID":
+                return 6;
+            case "INCREMENTAL":
+                return 7;
+            default:
+                return 0;
+        }
+    }
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
     public static global::Antom.Contracts.TransactionType FromWire(string value)
@@ -125,6 +158,21 @@ public readonly partial struct TransactionType : global::System.IEquatable<globa
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class TransactionTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.TransactionType>
 {
+    private static readonly global::System.Text.Json.JsonEncodedText[] Encoded = new global::System.Text.Json.JsonEncodedText[] { global::System.Text.Json.JsonEncodedText.Encode("PAYMENT"), global::System.Text.Json.JsonEncodedText.Encode("REFUND"), global::System.Text.Json.JsonEncodedText.Encode("CAPTURE"), global::System.Text.Json.JsonEncodedText.Encode("CANCEL"), global::System.Text.Json.JsonEncodedText.Encode("AUTHORIZATION"), global::System.Text.Json.JsonEncodedText.Encode("VOID"), global::System.Text.Json.JsonEncodedText.Encode("INCREMENTAL") };
+
+    /// <summary>Writes a property holding <paramref name="value"/>; a known value is written pre-encoded.</summary>
+    public static void WriteProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText propertyName, global::Antom.Contracts.TransactionType value)
+    {
+        if (value.KnownIndex != 0)
+        {
+            writer.WriteString(propertyName, Encoded[value.KnownIndex - 1]);
+        }
+        else
+        {
+            writer.WriteString(propertyName, value.Value);
+        }
+    }
+
     /// <inheritdoc/>
     public override global::Antom.Contracts.TransactionType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
 
@@ -142,41 +190,54 @@ public sealed class TransactionTypeJsonConverter : global::System.Text.Json.Seri
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             global::System.ReadOnlySpan<byte> span = reader.ValueSpan;
-            if (global::System.MemoryExtensions.SequenceEqual(span, "PAYMENT"u8))
+            switch (span.Length)
             {
-                return global::Antom.Contracts.TransactionType.Payment;
-            }
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "VOID"u8))
+                    {
+                        return global::Antom.Contracts.TransactionType.Void;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(span, "REFUND"u8))
-            {
-                return global::Antom.Contracts.TransactionType.Refund;
-            }
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "REFUND"u8))
+                    {
+                        return global::Antom.Contracts.TransactionType.Refund;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(span, "CAPTURE"u8))
-            {
-                return global::Antom.Contracts.TransactionType.Capture;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "CANCEL"u8))
+                    {
+                        return global::Antom.Contracts.TransactionType.Cancel;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(span, "CANCEL"u8))
-            {
-                return global::Antom.Contracts.TransactionType.Cancel;
-            }
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "PAYMENT"u8))
+                    {
+                        return global::Antom.Contracts.TransactionType.Payment;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(span, "AUTHORIZATION"u8))
-            {
-                return global::Antom.Contracts.TransactionType.Authorization;
-            }
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "CAPTURE"u8))
+                    {
+                        return global::Antom.Contracts.TransactionType.Capture;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(span, "VOID"u8))
-            {
-                return global::Antom.Contracts.TransactionType.Void;
-            }
+                    break;
+                case 11:
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "INCREMENTAL"u8))
+                    {
+                        return global::Antom.Contracts.TransactionType.Incremental;
+                    }
 
-            if (global::System.MemoryExtensions.SequenceEqual(span, "INCREMENTAL"u8))
-            {
-                return global::Antom.Contracts.TransactionType.Incremental;
-            }
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(span, "AUTHORIZATION"u8))
+                    {
+                        return global::Antom.Contracts.TransactionType.Authorization;
+                    }
 
+                    break;
+            }
         }
 
         string value = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, propertyName, -1);
