@@ -27,6 +27,11 @@ public class GeneratorBenchmarks
         _compilation = CSharpCompilation.Create("Bench", [CSharpSyntaxTree.ParseText("namespace App; public class A { }")], Basic.Reference.Assemblies.Net100.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         _edited = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App; public class B { }"));
         _warmDriver = NewDriver().RunGenerators(_compilation);
+        GeneratorDriverRunResult run = _warmDriver.GetRunResult();
+        if (run.GeneratedTrees.Length != 13 || !run.Diagnostics.IsEmpty)
+        {
+            throw new InvalidOperationException($"The generator did not run as expected: {run.GeneratedTrees.Length} files, diagnostics: {string.Join("; ", run.Diagnostics)}");
+        }
     }
 
     [Benchmark(Description = "full run (8 schemas)")]

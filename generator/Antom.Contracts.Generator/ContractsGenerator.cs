@@ -39,9 +39,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
 
         IncrementalValueProvider<ContractsModel> model = allFiles
             .Combine(options)
-            .Select(static (input, cancellationToken) => input.Left.Count == 0
-                ? new ContractsModel(ImmutableEquatableArray<TypeModel>.Empty, null, ImmutableEquatableArray<DiagnosticInfo>.Empty)
-                : SchemaParser.Parse(input.Left, input.Right, cancellationToken))
+            .Select(static (input, cancellationToken) => Parse(input.Left, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Model);
 
         IncrementalValuesProvider<TypeModel> types = model
@@ -66,6 +64,31 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         });
         context.RegisterSourceOutput(diagnostics, static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
     }
+
+    // The parser needs NJsonSchema, which loads from beside the generator. If it cannot load (a broken install),
+    // that surfaces here as a located ANTOM0099 rather than as CS8785: ParseCore is compiled, and so NJsonSchema
+    // resolved, only when it is first called, inside this handler.
+    private static ContractsModel Parse(ImmutableEquatableArray<SchemaFile> files, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+        {
+            return new ContractsModel(ImmutableEquatableArray<TypeModel>.Empty, null, ImmutableEquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        try
+        {
+            return ParseCore(files, options, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var failure = DiagnosticInfo.Create(Diagnostics.GeneratorFailure, LocationInfo.StartOf(files[0].Path), System.IO.Path.GetFileName(files[0].Path), e.GetType().Name + ": " + e.Message);
+            return new ContractsModel(ImmutableEquatableArray<TypeModel>.Empty, null, new[] { failure }.ToEquatableArray());
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ContractsModel ParseCore(ImmutableEquatableArray<SchemaFile> files, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
+        => SchemaParser.Parse(files, options, cancellationToken);
 
     private static SchemaFile ReadFile(AdditionalText text, System.Threading.CancellationToken cancellationToken)
     {
