@@ -298,7 +298,7 @@ internal static class Emitter
             if (item.Kind == ValueKind.Record)
             {
                 w.Open("try");
-                w.Line($"list{i}.Add({Global(ns, item.TypeName! + "JsonConverter")}.ReadCore(ref reader));");
+                w.Line($"list{i}.Add({ConverterOf(ns, item)}.ReadCore(ref reader));");
                 w.Close();
                 w.Open($"catch ({Runtime}AntomPayloadException e)");
                 w.Line($"throw {Serialization}ContractReader.Under(e, {name}, list{i}.Count);");
@@ -321,7 +321,7 @@ internal static class Emitter
         else if (v.Kind == ValueKind.Record)
         {
             w.Open("try");
-            w.Line($"v{i} = {Global(ns, v.TypeName! + "JsonConverter")}.ReadCore(ref reader);");
+            w.Line($"v{i} = {ConverterOf(ns, v)}.ReadCore(ref reader);");
             w.Close();
             w.Open($"catch ({Runtime}AntomPayloadException e)");
             w.Line($"throw {Serialization}ContractReader.Under(e, {name});");
@@ -348,7 +348,7 @@ internal static class Emitter
         ValueKind.DateTime => $"{Serialization}ContractReader.ReadDateTime(ref reader, {name})",
         ValueKind.Money => $"{Serialization}ContractReader.ReadMoney(ref reader, {name})",
         ValueKind.Raw => $"{Serialization}ContractReader.ReadRawJson(ref reader, {name})",
-        ValueKind.ClosedEnum or ValueKind.OpenSet => $"{Global(ns, v.TypeName! + "JsonConverter")}.ReadCore(ref reader, {name})",
+        ValueKind.ClosedEnum or ValueKind.OpenSet => $"{ConverterOf(ns, v)}.ReadCore(ref reader, {name})",
         _ => throw new System.ArgumentException("no reader for " + v.Kind),
     };
 
@@ -464,15 +464,12 @@ internal static class Emitter
             case ValueKind.Money:
                 w.Line($"{Serialization}ContractWriter.CheckMoney({local}, {name});");
                 break;
-            case ValueKind.ClosedEnum:
-                w.Line($"{Global(ns, v.TypeName! + "JsonConverter")}.Check({local}, {name});");
-                break;
-            case ValueKind.OpenSet:
-                w.Line($"{Global(ns, v.TypeName! + "JsonConverter")}.Check({local}, {name});");
+            case ValueKind.ClosedEnum or ValueKind.OpenSet:
+                w.Line($"{ConverterOf(ns, v)}.Check({local}, {name});");
                 break;
             case ValueKind.Record:
                 w.Open("try");
-                w.Line($"{Global(ns, v.TypeName! + "JsonConverter")}.ValidateCore({local});");
+                w.Line($"{ConverterOf(ns, v)}.ValidateCore({local});");
                 w.Close();
                 w.Open($"catch ({Runtime}AntomPayloadException e)");
                 w.Line($"throw {Serialization}ContractReader.Under(e, {name});");
@@ -495,7 +492,7 @@ internal static class Emitter
                 w.Open("try");
                 if (item.Kind == ValueKind.Record)
                 {
-                    w.Line($"{Global(ns, item.TypeName! + "JsonConverter")}.ValidateCore({local}[i]);");
+                    w.Line($"{ConverterOf(ns, item)}.ValidateCore({local}[i]);");
                 }
                 else
                 {
@@ -565,14 +562,14 @@ internal static class Emitter
                 w.Line($"{Serialization}ContractWriter.WriteRawJson(writer, {nameField}, {access});");
                 break;
             case ValueKind.ClosedEnum:
-                w.Line($"writer.WriteString({nameField}, {Global(ns, v.TypeName! + "JsonConverter")}.ToEncodedWireValue({access}));");
+                w.Line($"writer.WriteString({nameField}, {ConverterOf(ns, v)}.ToEncodedWireValue({access}));");
                 break;
             case ValueKind.OpenSet:
-                w.Line($"{Global(ns, v.TypeName! + "JsonConverter")}.WriteProperty(writer, {nameField}, {access});");
+                w.Line($"{ConverterOf(ns, v)}.WriteProperty(writer, {nameField}, {access});");
                 break;
             case ValueKind.Record:
                 w.Line($"writer.WritePropertyName({nameField});");
-                w.Line($"{Global(ns, v.TypeName! + "JsonConverter")}.WriteCore(writer, {access});");
+                w.Line($"{ConverterOf(ns, v)}.WriteCore(writer, {access});");
                 break;
             case ValueKind.Array:
                 w.Line($"writer.WritePropertyName({nameField});");
@@ -594,9 +591,9 @@ internal static class Emitter
             ValueKind.DateTime => $"{Serialization}ContractWriter.WriteDateTimeValue(writer, item);",
             ValueKind.Money => $"{Runtime}MoneyJsonConverter.WriteMoney(writer, item);",
             ValueKind.Raw => $"{Serialization}ContractWriter.WriteRawJsonValue(writer, item);",
-            ValueKind.ClosedEnum => $"writer.WriteStringValue({Global(ns, item.TypeName! + "JsonConverter")}.ToEncodedWireValue(item));",
+            ValueKind.ClosedEnum => $"writer.WriteStringValue({ConverterOf(ns, item)}.ToEncodedWireValue(item));",
             ValueKind.OpenSet => "writer.WriteStringValue(item.Value);",
-            ValueKind.Record => $"{Global(ns, item.TypeName! + "JsonConverter")}.WriteCore(writer, item);",
+            ValueKind.Record => $"{ConverterOf(ns, item)}.WriteCore(writer, item);",
             _ => throw new System.ArgumentException("no element writer for " + item.Kind),
         };
         w.Line(line);
@@ -933,6 +930,8 @@ internal static class Emitter
     private static string End(SourceWriter w) => w.ToString();
 
     private static string Global(string ns, string name) => "global::" + ns + "." + name;
+
+    private static string ConverterOf(string ns, ValueModel v) => Global(ns, v.TypeName! + "JsonConverter");
 
     private static string TypeOf(string ns, ValueModel v, bool nullable)
     {

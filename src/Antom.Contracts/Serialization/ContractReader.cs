@@ -21,17 +21,6 @@ public static class ContractReader
         }
     }
 
-    /// <summary>Moves to the next member of the object: <see langword="true"/> on its name, <see langword="false"/> at the object's end.</summary>
-    public static bool NextProperty(ref Utf8JsonReader reader)
-    {
-        PayloadReading.Read(ref reader, null);
-        return reader.TokenType == JsonTokenType.PropertyName;
-    }
-
-    /// <summary>From a property name, moves to its value.</summary>
-    public static void ReadValue(ref Utf8JsonReader reader, string? propertyName)
-        => PayloadReading.Read(ref reader, propertyName);
-
     /// <summary>From a property name, moves past its value, whatever it is (an unknown property).</summary>
     public static void SkipValue(ref Utf8JsonReader reader)
     {
@@ -185,13 +174,6 @@ public static class ContractReader
         {
             throw NotA(ref reader, propertyName, "an array");
         }
-    }
-
-    /// <summary>Moves to the next element of an array: <see langword="true"/> on its first token, <see langword="false"/> at the array's end.</summary>
-    public static bool NextElement(ref Utf8JsonReader reader, string? propertyName)
-    {
-        PayloadReading.Read(ref reader, propertyName);
-        return reader.TokenType != JsonTokenType.EndArray;
     }
 
     /// <summary>The error for input that ends inside the value of <paramref name="propertyName"/> (null: the object itself).</summary>
