@@ -1,0 +1,39 @@
+using Microsoft.CodeAnalysis;
+
+namespace Antom.Contracts.Analyzers;
+
+/// <summary>
+/// The analyzers' diagnostics, catalogued in one place (the generator's ANTOM0xxx live in its own Diagnostics.cs).
+/// IDs are part of the contract: never reuse or renumber one. Each has a page in docs/diagnostics/.
+/// </summary>
+internal static class Descriptors
+{
+    public const string UnhandledResultStatusId = "ANTOM1001";
+    public const string SuppressExhaustiveSwitchId = "ANTOMSP1001";
+
+    private const string Correctness = "Antom.Correctness";
+
+    public static readonly DiagnosticDescriptor UnhandledResultStatus = new(
+        UnhandledResultStatusId,
+        "Switch does not handle every resultStatus",
+        "{0}",
+        Correctness,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A switch over ResultStatus, or any closed enum the Antom generator marked, must name every member. A default or discard arm, or an arm with a when guard, does not count: it would send U (Unknown) into a branch written for a failure, which double-captures.",
+        helpLinkUri: HelpLink(UnhandledResultStatusId));
+
+    /// <summary>Suppresses CS8524 on a switch expression over a marked enum that names every member.</summary>
+    public static readonly SuppressionDescriptor ExhaustiveSwitchUnnamedValue = new(
+        SuppressExhaustiveSwitchId,
+        "CS8524",
+        "The switch names every member of a closed Antom enum; a discard arm for unnamed values would hide a member Antom adds later, and ANTOM1001 guards exhaustiveness instead.");
+
+    /// <summary>Suppresses CS8509 on a switch expression over a marked enum that names every member.</summary>
+    public static readonly SuppressionDescriptor ExhaustiveSwitchNotExhaustive = new(
+        "ANTOMSP1002",
+        "CS8509",
+        "The switch names every member of a closed Antom enum; ANTOM1001 guards exhaustiveness.");
+
+    private static string HelpLink(string id) => "docs/diagnostics/" + id + ".md";
+}

@@ -1,0 +1,51 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Antom.Contracts.Analyzers.Tests;
+
+/// <summary>Roslyn's analyzer and code-fix harness over .NET 10 reference assemblies and Antom.Contracts, offline.</summary>
+internal static class Harness
+{
+    public const string Usings = "using System;\nusing Antom.Contracts;\n\n";
+
+    public static Task Analyze<TAnalyzer>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        Configure(test.TestState);
+        test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    public static Task AnalyzeWithCompilerWarnings<TAnalyzer>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, CompilerDiagnostics = CompilerDiagnostics.Warnings };
+        Configure(test.TestState);
+        test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    public static Task Fix<TAnalyzer, TFix>(string source, string fixedSource)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
+        Configure(test.TestState);
+        Configure(test.FixedState);
+        test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        return test.RunAsync();
+    }
+
+    private static void Configure(SolutionState state)
+    {
+        state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
+        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(Money).Assembly.Location));
+    }
+}
