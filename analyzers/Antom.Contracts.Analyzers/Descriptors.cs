@@ -9,6 +9,7 @@ namespace Antom.Contracts.Analyzers;
 internal static class Descriptors
 {
     public const string UnhandledResultStatusId = "ANTOM1001";
+    public const string UnknownFallsThroughId = "ANTOM1002";
     public const string SuppressExhaustiveSwitchId = "ANTOMSP1001";
 
     private const string Correctness = "Antom.Correctness";
@@ -22,6 +23,16 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: "A switch over ResultStatus, or any closed enum the Antom generator marked, must name every member. A default or discard arm, or an arm with a when guard, does not count: it would send U (Unknown) into a branch written for a failure, which double-captures.",
         helpLinkUri: HelpLink(UnhandledResultStatusId));
+
+    public static readonly DiagnosticDescriptor UnknownFallsThrough = new(
+        UnknownFallsThroughId,
+        "Unknown falls into a branch written for another status",
+        "{0} {1} ({2}) reaches {3} without being tested: test {4}.{2} explicitly before it",
+        Correctness,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An if/else chain or conditional expression that tests ResultStatus against some members lets Unknown fall into a branch written for another status, typically treating U as a failure. U means Antom has not decided yet: never fail, never retry with a new captureRequestId.",
+        helpLinkUri: HelpLink(UnknownFallsThroughId));
 
     /// <summary>Suppresses CS8524 on a switch expression over a marked enum that names every member.</summary>
     public static readonly SuppressionDescriptor ExhaustiveSwitchUnnamedValue = new(

@@ -17,11 +17,12 @@ listing="$(python3 -c "import sys, zipfile; print(\"\\n\".join(zipfile.ZipFile(s
 for entry in lib/net8.0/Antom.Contracts.dll lib/net10.0/Antom.Contracts.dll \
              analyzers/dotnet/cs/Antom.Contracts.Generator.dll analyzers/dotnet/cs/NJsonSchema.dll \
              analyzers/dotnet/cs/NJsonSchema.Annotations.dll analyzers/dotnet/cs/Namotion.Reflection.dll \
-             analyzers/dotnet/cs/Newtonsoft.Json.dll build/Antom.Contracts.props buildTransitive/Antom.Contracts.props; do
+             analyzers/dotnet/cs/Newtonsoft.Json.dll analyzers/dotnet/cs/Antom.Contracts.Analyzers.dll \
+             analyzers/dotnet/cs/Antom.Contracts.CodeFixes.dll build/Antom.Contracts.props buildTransitive/Antom.Contracts.props; do
   grep -qx "$entry" <<<"$listing" || { echo "missing from the package: $entry" >&2; exit 1; }
 done
 if grep -q '^lib/netstandard' <<<"$listing"; then echo "the generator leaked into lib/" >&2; exit 1; fi
-echo "ok: lib/net8.0, lib/net10.0, analyzers/dotnet/cs/ (generator + NJsonSchema, Namotion.Reflection, Newtonsoft.Json)"
+echo "ok: lib/net8.0, lib/net10.0, analyzers/dotnet/cs/ (generator + NJsonSchema, Namotion.Reflection, Newtonsoft.Json; analyzers; code fixes)"
 
 echo "== consumer: build and run"
 cp -r "$here/consumer" "$work/consumer"
@@ -35,10 +36,15 @@ cat > "$work/consumer/nuget.config" <<CONFIG
 </configuration>
 CONFIG
 # Its own package cache, so that no earlier build of the same version can stand in for this one.
-output="$(cd "$work/consumer" && dotnet run -c Release -p:AntomContractsVersion="$version" -p:RestorePackagesPath="$work/packages" --nologo 2>&1)" || { echo "$output" >&2; exit 1; }
+build="$(cd "$work/consumer" && dotnet build -c Release -p:AntomContractsVersion="$version" -p:RestorePackagesPath="$work/packages" --nologo 2>&1)" || { echo "$build" >&2; exit 1; }
+# The consumer has a deliberate unhandled resultStatus: the packaged analyzer must report it in the build output.
+grep -q "warning ANTOM1001: .*resultStatus U (Unknown) is not handled" <<<"$build" || { echo "$build" >&2; echo "ANTOM1001 was not reported by the consumer build" >&2; exit 1; }
+echo "ok: the consumer build reports ANTOM1001"
+output="$(cd "$work/consumer" && dotnet run -c Release --no-build -p:AntomContractsVersion="$version" -p:RestorePackagesPath="$work/packages" --nologo 2>&1)" || { echo "$output" >&2; exit 1; }
 echo "$output"
 grep -qx "shipped: CaptureRequest cap-1 BRL 1.10 last=False" <<<"$output"
 grep -qx "own: RefundRequest ref-1 JPY 500 reason=CUSTOMER_REQUEST" <<<"$output"
 grep -qx 'own json: {"refundRequestId":"ref-1","refundAmount":{"currency":"JPY","value":"500"},"reason":"CUSTOMER_REQUEST"}' <<<"$output"
 grep -qx 'error: $.refundAmount.value Pattern' <<<"$output"
+grep -qx "status: not captured" <<<"$output"
 echo "package test: 1 passed, 0 failed"

@@ -29,4 +29,17 @@ catch (AntomPayloadException e)
     Console.WriteLine($"error: {e.Path} {e.Rule}");
 }
 
+Console.WriteLine($"status: {Describe(ResultStatus.Failure)}");
 return 0;
+
+// Deliberately incomplete: U (Unknown) falls into the failure branch. The package's analyzer must flag it (ANTOM1001).
+static string Describe(ResultStatus status)
+{
+    switch (status)
+    {
+        case ResultStatus.Success:
+            return "captured";
+        default:
+            return "not captured";
+    }
+}
