@@ -10,9 +10,32 @@ internal static class Descriptors
 {
     public const string UnhandledResultStatusId = "ANTOM1001";
     public const string UnknownFallsThroughId = "ANTOM1002";
+    public const string MoneyAsStringId = "ANTOM2001";
+    public const string MoneyAsFloatingPointId = "ANTOM2002";
     public const string SuppressExhaustiveSwitchId = "ANTOMSP1001";
 
     private const string Correctness = "Antom.Correctness";
+    private const string Money = "Antom.Money";
+
+    public static readonly DiagnosticDescriptor MoneyAsString = new(
+        MoneyAsStringId,
+        "Money handled as a raw string",
+        "'{0}' ({1}) holds money as a string: use Antom.Contracts.Money, which carries the currency and checks minor units",
+        Money,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A string amount has no currency, no minor-unit exponent and no rules: \"1.10\" sent as a value, or 110 read as 110 BRL instead of 1.10, loses money. Switch the naming heuristic off with <AntomMoneyNamingHeuristics>false</AntomMoneyNamingHeuristics>.",
+        helpLinkUri: HelpLink(MoneyAsStringId));
+
+    public static readonly DiagnosticDescriptor MoneyAsFloatingPoint = new(
+        MoneyAsFloatingPointId,
+        "Money through floating point",
+        "{0}: binary floating point cannot hold most decimal amounts exactly; use decimal or Money",
+        Money,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "double and float cannot represent 0.10 exactly; converting money through them rounds silently, and Money refuses to round.",
+        helpLinkUri: HelpLink(MoneyAsFloatingPointId));
 
     public static readonly DiagnosticDescriptor UnhandledResultStatus = new(
         UnhandledResultStatusId,
