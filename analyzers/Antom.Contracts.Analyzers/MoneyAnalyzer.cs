@@ -42,6 +42,14 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
                 start.RegisterOperationAction(AnalyzeLocal, OperationKind.VariableDeclarator);
             }
 
+            ImmutableHashSet<string> moneyKeys = MoneyKeys(start.Compilation);
+            INamedTypeSymbol?[] jsonTypes =
+            [
+                start.Compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonNode"),
+                start.Compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject"),
+                start.Compilation.GetTypeByMetadataName("System.Text.Json.JsonElement"),
+            ];
+            start.RegisterOperationAction(c => AnalyzeKeyAccess(c, moneyKeys, jsonTypes), OperationKind.PropertyReference, OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, money), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeConversion(c, money), OperationKind.Conversion);
         });
@@ -145,6 +153,70 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.MoneyAsFloatingPoint, conversion.Syntax.GetLocation(),
                 $"Money.ToMajorUnits() is converted to {conversion.Type.ToDisplayString()}"));
         }
+    }
+
+    // The JSON names of every generated contract's money fields: from this assembly's and every referenced
+    // assembly's [AntomMoneyFields], which the generator emits, so a consumer's own schemas count too.
+    private static ImmutableHashSet<string> MoneyKeys(Compilation compilation)
+    {
+        var keys = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+        foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols.Append(compilation.Assembly))
+        {
+            foreach (AttributeData attribute in assembly.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == "Antom.Contracts.Serialization.AntomMoneyFieldsAttribute"
+                    && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array)
+                {
+                    foreach (TypedConstant name in attribute.ConstructorArguments[0].Values)
+                    {
+                        if (name.Value is string s)
+                        {
+                            keys.Add(s);
+                        }
+                    }
+                }
+            }
+        }
+
+        return keys.ToImmutable();
+    }
+
+    // node["captureAmount"], element.GetProperty("captureAmount"), dictionary["captureAmount"], TryGetValue(...), and a
+    // "value" key used where the same method also reads a "currency" key.
+    private static void AnalyzeKeyAccess(OperationAnalysisContext context, ImmutableHashSet<string> moneyKeys, INamedTypeSymbol?[] jsonTypes)
+    {
+        (ITypeSymbol? receiver, IOperation? key) = context.Operation switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer => (indexer.Property.ContainingType, indexer.Arguments[0].Value),
+            IInvocationOperation { TargetMethod.Name: "GetProperty" or "TryGetProperty" or "TryGetPropertyValue" or "TryGetValue", Arguments.Length: > 0 } call => (call.TargetMethod.ContainingType, call.Arguments[0].Value),
+            _ => (null, null),
+        };
+        if (receiver is null || key is null || key.ConstantValue is not { HasValue: true, Value: string name } || !IsKeyed(receiver, jsonTypes))
+        {
+            return;
+        }
+
+        bool money = moneyKeys.Contains(name)
+                     || (name == "value" && key.Syntax.Ancestors().FirstOrDefault(a => a is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax) is { } body
+                         && body.DescendantTokens().Any(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken) && t.ValueText == "currency"));
+        if (money)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MoneyAsString, key.Syntax.GetLocation(), name, "a money field read out of raw JSON by key"));
+        }
+    }
+
+    private static bool IsKeyed(ITypeSymbol receiver, INamedTypeSymbol?[] jsonTypes)
+    {
+        foreach (INamedTypeSymbol? json in jsonTypes)
+        {
+            if (json is not null && SymbolEqualityComparer.Default.Equals(receiver, json))
+            {
+                return true;
+            }
+        }
+
+        string? definition = (receiver as INamedTypeSymbol)?.OriginalDefinition.ToDisplayString();
+        return definition is "System.Collections.Generic.Dictionary<TKey, TValue>" or "System.Collections.Generic.IDictionary<TKey, TValue>" or "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>";
     }
 
     private static IOperation Unwrap(IOperation operation)

@@ -67,6 +67,25 @@ public class MoneyRulesTests
     public Task Money_through_floating_point_is_reported(string member)
         => Analyze<MoneyAnalyzer>(Usings + "public class C { " + member + " }", AsFloat(0));
 
+    [Theory]
+    [InlineData("string M(System.Text.Json.Nodes.JsonNode n) => (string)n[{|#0:\"captureAmount\"|}]![\"value\"]!;")]
+    [InlineData("object M(System.Text.Json.JsonElement e) => e.GetProperty({|#0:\"transactionAmount\"|});")]
+    [InlineData("bool M(System.Text.Json.JsonElement e) => e.TryGetProperty({|#0:\"paymentAmount\"|}, out _);")]
+    [InlineData("object M(System.Collections.Generic.Dictionary<string, object> d) => d[{|#0:\"captureAmount\"|}];")]
+    [InlineData("bool M(System.Collections.Generic.IReadOnlyDictionary<string, object> d) => d.TryGetValue({|#0:\"paymentAmount\"|}, out _);")]
+    [InlineData("string M(System.Text.Json.JsonElement e) => e.GetProperty(\"currency\").GetString() + e.GetProperty({|#0:\"value\"|}).GetString();")]
+    public Task Money_read_out_of_raw_json_by_key_is_reported(string member)
+        => Analyze<MoneyAnalyzer>(Usings + "public class C { public " + member + " }", AsString(0));
+
+    [Theory]
+    [InlineData("object M(System.Text.Json.JsonElement e) => e.GetProperty(\"paymentId\");")]
+    [InlineData("object M(System.Text.Json.JsonElement e) => e.GetProperty(\"value\");")]
+    [InlineData("object M(System.Collections.Generic.Dictionary<string, object> d) => d[\"captureRequestId\"];")]
+    [InlineData("object M(System.Collections.Generic.List<string> l) => l[0];")]
+    [InlineData("string M(string s) => s.Replace(\"captureAmount\", \"x\");")]
+    public Task Other_keys_are_silent(string member)
+        => Analyze<MoneyAnalyzer>(Usings + "public class C { public " + member + " }");
+
     [Fact]
     public Task The_message_says_what_to_use()
         => Analyze<MoneyAnalyzer>(

@@ -83,7 +83,7 @@ internal sealed record EnumModel(string Namespace, string Name, string? Descript
     : TypeModel(Namespace, Name, Description, SchemaFile);
 
 /// <summary>The resolver that maps every generated contract type to its converter.</summary>
-internal sealed record ResolverModel(string Namespace, string Name, ImmutableEquatableArray<string> RecordTypes, ImmutableEquatableArray<string> EnumTypes);
+internal sealed record ResolverModel(string Namespace, string Name, ImmutableEquatableArray<string> RecordTypes, ImmutableEquatableArray<string> EnumTypes, ImmutableEquatableArray<string> MoneyFields);
 
 /// <summary>Everything parsed from the schema files of one compilation.</summary>
 internal sealed record ContractsModel(ImmutableEquatableArray<TypeModel> Types, ResolverModel? Resolver, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);

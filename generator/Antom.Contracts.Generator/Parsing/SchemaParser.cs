@@ -57,7 +57,10 @@ internal sealed class SchemaParser
                 options.Namespace,
                 options.ResolverName,
                 types.OfType<RecordModel>().Select(t => t.Name).ToEquatableArray(),
-                types.OfType<EnumModel>().Select(t => t.Name).ToEquatableArray());
+                types.OfType<EnumModel>().Select(t => t.Name).ToEquatableArray(),
+                types.OfType<RecordModel>().SelectMany(t => t.Properties)
+                    .Where(p => p.Value.Kind == ValueKind.Money || p.Value.Item?.Kind == ValueKind.Money)
+                    .Select(p => p.JsonName).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
         return new ContractsModel(types.ToEquatableArray(), resolver, parser._diagnostics.ToEquatableArray());
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Antom.Contracts.Serialization;
 
@@ -27,4 +28,21 @@ public sealed class AntomWireValueAttribute : Attribute
 
     /// <summary>What the value means, from the schema's <c>x-enumDescriptions</c>; the analyzers quote it.</summary>
     public string? Description { get; set; }
+}
+
+/// <summary>
+/// Lists the JSON names of the money fields of the contracts generated in an assembly (<c>captureAmount</c>, ...).
+/// The generator emits it; the ANTOM2001 analyzer reads it to spot money read out of raw JSON by key.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true, Inherited = false)]
+public sealed class AntomMoneyFieldsAttribute : Attribute
+{
+    /// <summary>Records the JSON names.</summary>
+    public AntomMoneyFieldsAttribute(params string[] jsonNames)
+    {
+        JsonNames = jsonNames;
+    }
+
+    /// <summary>The JSON names of the money fields.</summary>
+    public IReadOnlyList<string> JsonNames { get; }
 }

@@ -4,6 +4,9 @@
 
 #nullable enable
 
+// The JSON names of this assembly's money fields, for the ANTOM2001 analyzer.
+[assembly: global::Antom.Contracts.Serialization.AntomMoneyFields("captureAmount", "paymentAmount", "transactionAmount")]
+
 namespace Antom.Contracts;
 
 /// <summary>
