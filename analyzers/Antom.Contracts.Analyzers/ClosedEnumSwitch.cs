@@ -12,6 +12,9 @@ internal sealed class ClosedEnumSymbols
     public const string MarkerName = "Antom.Contracts.Serialization.AntomClosedEnumAttribute";
     public const string WireValueName = "Antom.Contracts.Serialization.AntomWireValueAttribute";
 
+    // Whether a type is a marked enum, decided once per type per compilation (attributes are not re-read per switch).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _marked = new(SymbolEqualityComparer.Default);
+
     private ClosedEnumSymbols(INamedTypeSymbol marker, INamedTypeSymbol? wireValue)
     {
         Marker = marker;
@@ -39,7 +42,7 @@ internal sealed class ClosedEnumSymbols
         }
 
         return type is INamedTypeSymbol { TypeKind: TypeKind.Enum } e
-               && e.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, Marker))
+               && _marked.GetOrAdd(e, t => t.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, Marker)))
             ? e
             : null;
     }

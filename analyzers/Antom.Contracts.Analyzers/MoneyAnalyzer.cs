@@ -49,8 +49,14 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
                 start.Compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject"),
                 start.Compilation.GetTypeByMetadataName("System.Text.Json.JsonElement"),
             ];
-            start.RegisterOperationAction(c => AnalyzeKeyAccess(c, moneyKeys, jsonTypes), OperationKind.PropertyReference, OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, money), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeKeyAccess(c, moneyKeys, jsonTypes), OperationKind.PropertyReference);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    AnalyzeKeyAccess(c, moneyKeys, jsonTypes);
+                    AnalyzeInvocation(c, money);
+                },
+                OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeConversion(c, money), OperationKind.Conversion);
         });
     }

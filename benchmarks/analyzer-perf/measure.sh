@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Measures the packaged analyzers on a synthetic 1,000-file project: analyzer time (-p:ReportAnalyzer=true) against
+# the Csc task time (-clp:PerformanceSummary). Prints both and the ratio. Not part of CI; see docs/performance.md.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+files="${FILES:-1000}"
+work="$(mktemp -d)"
+trap 'cp "$work/build.log" /tmp/analyzer-perf-build.log 2>/dev/null; rm -rf "$work"' EXIT
+version="0.0.0-perf.$(date +%s)"
+
+dotnet pack "$root/src/Antom.Contracts/Antom.Contracts.csproj" -c Release -o "$work/feed" -p:Version="$version" --nologo -v quiet
+mkdir -p "$work/app"
+cat > "$work/app/nuget.config" <<CONFIG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><clear /><add key="local" value="$work/feed" /></packageSources></configuration>
+CONFIG
+printf '<Project />\n' > "$work/app/Directory.Build.props"
+printf '<Project />\n' > "$work/app/Directory.Packages.props"
+cat > "$work/app/App.csproj" <<PROJECT
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <NuGetAudit>false</NuGetAudit>
+    <!-- The Antom warnings stay on: the compiler does not run an analyzer whose diagnostics are all suppressed. -->
+    <NoWarn>\$(NoWarn);CS8524</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Antom.Contracts" Version="$version" />
+  </ItemGroup>
+</Project>
+PROJECT
+# Realistic code: every file reads a response, switches and branches on its status and handles money; one file in
+# ten carries the mistakes the rules exist for (so diagnostics are reported, but not on every line).
+for i in $(seq 1 "$files"); do
+  if [ $((i % 10)) -eq 0 ]; then
+    mistakes="    public string CaptureAmount { get; set; } = \"\";
+    public int Wrong(ResultStatus s) { if (s == ResultStatus.Success) { return 1; } else { return 2; } }
+    public int Partial(ResultStatus s) { switch (s) { case ResultStatus.Success: return 1; default: return 0; } }"
+  else
+    mistakes="    public string Description { get; set; } = \"\";"
+  fi
+  cat > "$work/app/File$i.cs" <<CODE
+using System;
+using Antom.Contracts;
+
+namespace App;
+
+public sealed class Handler$i
+{
+$mistakes
+    public Money Authorised { get; set; }
+    public decimal Rate { get; set; }
+
+    public int Handle(CaptureResponse response, int n)
+    {
+        var status = response.Result.ResultStatus;
+        int count = 0;
+        for (int k = 0; k < n; k++)
+        {
+            count += k * $i;
+        }
+
+        if (status == ResultStatus.Unknown) { count--; } else if (status == ResultStatus.Success) { count++; } else { count -= 2; }
+        int code = status switch { ResultStatus.Success => 1, ResultStatus.Failure => 2, ResultStatus.Unknown => 3 };
+        string label = response.CaptureId ?? "none";
+        return count + code + (Authorised.MinorUnits > 0 ? 1 : 0) + label.Length;
+    }
+}
+CODE
+done
+
+cd "$work/app"
+dotnet restore --nologo -v quiet -p:RestorePackagesPath="$work/packages"
+dotnet build --no-restore --nologo -c Release -p:RestorePackagesPath="$work/packages" >/dev/null  # warm-up
+dotnet build --no-restore --nologo -c Release -p:RestorePackagesPath="$work/packages" --no-incremental -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$work/build.log"
+# ReportAnalyzer lines: "<seconds> <percent> <assembly>, Version=..."; "<0.001" counts as 0.
+seconds() { grep -E "^\s+<?[0-9.]+\s+<?[0-9]+\s+$1, Version" "$work/build.log" | awk '{ v=$1; sub("<", "", v); s+=v } END { printf "%.3f", s }'; }
+analyzers=$(seconds "Antom.Contracts.Analyzers")
+generator=$(seconds "Antom.Contracts.Generator")
+csc=$(grep -E "^\s+[0-9]+ ms\s+Csc\s" "$work/build.log" | awk '{print $1/1000}' | head -1)
+grep -E "Total analyzer execution time|Total generator execution time" "$work/build.log" | head -2
+echo "files: $files"
+echo "Antom analyzers: ${analyzers} s"
+echo "Antom generator: ${generator} s"
+echo "Csc task: ${csc} s"
+awk -v a="$analyzers" -v c="$csc" 'BEGIN { printf "analyzers / Csc: %.2f %%\n", 100 * a / c }'

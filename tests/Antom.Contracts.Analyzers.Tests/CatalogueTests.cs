@@ -1,0 +1,46 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Antom.Contracts.Analyzers.Tests;
+
+public class CatalogueTests
+{
+    private static readonly string Root = FindRoot();
+
+    [Fact]
+    public void Every_rule_has_a_doc_page_a_release_entry_and_a_help_link()
+    {
+        DiagnosticDescriptor[] rules = typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor)).Select(f => (DiagnosticDescriptor)f.GetValue(null)!).ToArray();
+        string releases = File.ReadAllText(Path.Combine(Root, "analyzers", "Antom.Contracts.Analyzers", "AnalyzerReleases.Unshipped.md"));
+
+        Assert.Equal(4, rules.Length);
+        Assert.Equal(rules.Length, rules.Select(r => r.Id).Distinct(StringComparer.Ordinal).Count());
+        foreach (DiagnosticDescriptor rule in rules)
+        {
+            string page = Path.Combine(Root, "docs", "diagnostics", rule.Id + ".md");
+            Assert.True(File.Exists(page), $"{rule.Id} has no {page}");
+            string text = File.ReadAllText(page);
+            Assert.Contains("## Bad", text, StringComparison.Ordinal);
+            Assert.Contains("## Fixed", text, StringComparison.Ordinal);
+            Assert.Contains(rule.Id + " |", releases, StringComparison.Ordinal);
+            Assert.EndsWith(rule.Id + ".md", rule.HelpLinkUri, StringComparison.Ordinal);
+            Assert.Equal(DiagnosticSeverity.Warning, rule.DefaultSeverity);
+        }
+    }
+
+    private static string FindRoot()
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "Antom.Contracts.sln")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return dir ?? throw new InvalidOperationException("Antom.Contracts.sln not found above the test output.");
+    }
+}
