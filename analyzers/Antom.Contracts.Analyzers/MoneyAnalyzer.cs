@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -39,7 +41,7 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
             if (naming)
             {
                 start.RegisterSymbolAction(AnalyzeDeclaration, SymbolKind.Property, SymbolKind.Field, SymbolKind.Method);
-                start.RegisterOperationAction(AnalyzeLocal, OperationKind.VariableDeclarator);
+                start.RegisterSyntaxNodeAction(AnalyzeLocal, SyntaxKind.VariableDeclarator);
             }
 
             ImmutableHashSet<string> moneyKeys = MoneyKeys(start.Compilation);
@@ -49,15 +51,33 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
                 start.Compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject"),
                 start.Compilation.GetTypeByMetadataName("System.Text.Json.JsonElement"),
             ];
-            start.RegisterOperationAction(c => AnalyzeKeyAccess(c, moneyKeys, jsonTypes), OperationKind.PropertyReference);
-            start.RegisterOperationAction(
+            // Candidates are found by syntax (a literal key, a call named FromMajorUnits, a ToMajorUnits() call in an
+            // argument or a cast); the operation tree is asked for only for those.
+            start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    AnalyzeKeyAccess(c, moneyKeys, jsonTypes);
-                    AnalyzeInvocation(c, money);
+                    if (IsKeyCandidate(c.Node, moneyKeys) && c.SemanticModel.GetOperation(c.Node, c.CancellationToken) is { } access)
+                    {
+                        AnalyzeKeyAccess(access, c.ReportDiagnostic, moneyKeys, jsonTypes);
+                    }
+
+                    if (c.Node is InvocationExpressionSyntax call && IsConversionCandidate(call) && c.SemanticModel.GetOperation(call, c.CancellationToken) is IInvocationOperation invocation)
+                    {
+                        AnalyzeInvocation(invocation, c.ReportDiagnostic, money);
+                    }
                 },
-                OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeConversion(c, money), OperationKind.Conversion);
+                SyntaxKind.ElementAccessExpression,
+                SyntaxKind.InvocationExpression);
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    var cast = (CastExpressionSyntax)c.Node;
+                    if (IsToMajorUnitsCall(cast.Expression) && c.SemanticModel.GetOperation(cast, c.CancellationToken) is IConversionOperation conversion)
+                    {
+                        AnalyzeConversion(conversion, c.ReportDiagnostic, money);
+                    }
+                },
+                SyntaxKind.CastExpression);
         });
     }
 
@@ -98,14 +118,51 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeLocal(OperationAnalysisContext context)
+    private static void AnalyzeLocal(SyntaxNodeAnalysisContext context)
     {
-        ILocalSymbol local = ((IVariableDeclaratorOperation)context.Operation).Symbol;
-        if (!local.IsImplicitlyDeclared)
+        var declarator = (VariableDeclaratorSyntax)context.Node;
+        if (!MoneyNaming.NamesMoney(declarator.Identifier.ValueText)
+            || context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is not ILocalSymbol local)
         {
-            Check(context.ReportDiagnostic, local, local.Type, "local");
+            return; // fields are symbols, handled by AnalyzeDeclaration
         }
+
+        Check(context.ReportDiagnostic, local, local.Type, "local");
     }
+
+    private static bool IsKeyCandidate(SyntaxNode node, ImmutableHashSet<string> moneyKeys)
+    {
+        ArgumentListSyntax? arguments = node switch
+        {
+            InvocationExpressionSyntax i => i.ArgumentList,
+            _ => null,
+        };
+        ExpressionSyntax? first = node is ElementAccessExpressionSyntax e
+            ? e.ArgumentList.Arguments.FirstOrDefault()?.Expression
+            : arguments?.Arguments.FirstOrDefault()?.Expression;
+        return first is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+               && (moneyKeys.Contains(literal.Token.ValueText) || literal.Token.ValueText == "value");
+    }
+
+    private static bool IsConversionCandidate(InvocationExpressionSyntax call)
+        => Name(call.Expression) == "FromMajorUnits" || call.ArgumentList.Arguments.Any(a => IsToMajorUnitsCall(a.Expression));
+
+    private static bool IsToMajorUnitsCall(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax p)
+        {
+            expression = p.Expression;
+        }
+
+        return expression is InvocationExpressionSyntax call && Name(call.Expression) == "ToMajorUnits";
+    }
+
+    private static string? Name(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
+        IdentifierNameSyntax i => i.Identifier.ValueText,
+        _ => null,
+    };
 
     private static void Check(System.Action<Diagnostic> report, ISymbol symbol, ITypeSymbol type, string kind)
     {
@@ -126,16 +183,15 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
     }
 
     // Money.FromMajorUnits((decimal)someDouble, ...), and ToMajorUnits() handed to a method that returns double/float.
-    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol money)
+    private static void AnalyzeInvocation(IInvocationOperation invocation, System.Action<Diagnostic> report, INamedTypeSymbol money)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         IMethodSymbol method = invocation.TargetMethod;
         if (SymbolEqualityComparer.Default.Equals(method.ContainingType, money) && method.Name == "FromMajorUnits" && invocation.Arguments.Length > 0)
         {
             IOperation amount = invocation.Arguments[0].Value;
             if (amount is IConversionOperation { Operand.Type.SpecialType: SpecialType.System_Double or SpecialType.System_Single } conversion)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.MoneyAsFloatingPoint, amount.Syntax.GetLocation(),
+                report(Diagnostic.Create(Descriptors.MoneyAsFloatingPoint, amount.Syntax.GetLocation(),
                     $"Money.FromMajorUnits receives a {conversion.Operand.Type!.ToDisplayString()} converted to decimal, which has already rounded the amount"));
             }
 
@@ -145,18 +201,17 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
         if (method.ReturnType.SpecialType is SpecialType.System_Double or SpecialType.System_Single
             && invocation.Arguments.Any(a => IsToMajorUnits(Unwrap(a.Value), money)))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MoneyAsFloatingPoint, invocation.Syntax.GetLocation(),
+            report(Diagnostic.Create(Descriptors.MoneyAsFloatingPoint, invocation.Syntax.GetLocation(),
                 $"{method.ContainingType.Name}.{method.Name} turns Money.ToMajorUnits() into {method.ReturnType.ToDisplayString()}"));
         }
     }
 
     // (double)money.ToMajorUnits()
-    private static void AnalyzeConversion(OperationAnalysisContext context, INamedTypeSymbol money)
+    private static void AnalyzeConversion(IConversionOperation conversion, System.Action<Diagnostic> report, INamedTypeSymbol money)
     {
-        var conversion = (IConversionOperation)context.Operation;
         if (conversion.Type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single && IsToMajorUnits(Unwrap(conversion.Operand), money))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MoneyAsFloatingPoint, conversion.Syntax.GetLocation(),
+            report(Diagnostic.Create(Descriptors.MoneyAsFloatingPoint, conversion.Syntax.GetLocation(),
                 $"Money.ToMajorUnits() is converted to {conversion.Type.ToDisplayString()}"));
         }
     }
@@ -189,9 +244,9 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
 
     // node["captureAmount"], element.GetProperty("captureAmount"), dictionary["captureAmount"], TryGetValue(...), and a
     // "value" key used where the same method also reads a "currency" key.
-    private static void AnalyzeKeyAccess(OperationAnalysisContext context, ImmutableHashSet<string> moneyKeys, INamedTypeSymbol?[] jsonTypes)
+    private static void AnalyzeKeyAccess(IOperation operation, System.Action<Diagnostic> report, ImmutableHashSet<string> moneyKeys, INamedTypeSymbol?[] jsonTypes)
     {
-        (ITypeSymbol? receiver, IOperation? key) = context.Operation switch
+        (ITypeSymbol? receiver, IOperation? key) = operation switch
         {
             IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer => (indexer.Property.ContainingType, indexer.Arguments[0].Value),
             IInvocationOperation { TargetMethod.Name: "GetProperty" or "TryGetProperty" or "TryGetPropertyValue" or "TryGetValue", Arguments.Length: > 0 } call => (call.TargetMethod.ContainingType, call.Arguments[0].Value),
@@ -207,7 +262,7 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
                          && body.DescendantTokens().Any(t => t.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken) && t.ValueText == "currency"));
         if (money)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MoneyAsString, key.Syntax.GetLocation(), name, "a money field read out of raw JSON by key"));
+            report(Diagnostic.Create(Descriptors.MoneyAsString, key.Syntax.GetLocation(), name, "a money field read out of raw JSON by key"));
         }
     }
 

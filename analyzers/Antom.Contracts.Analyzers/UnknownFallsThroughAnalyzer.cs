@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,14 +30,34 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
             ClosedEnumSymbols? symbols = ClosedEnumSymbols.From(start.Compilation);
             if (symbols is not null)
             {
-                start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Conditional);
+                // Found by syntax, with a cheap filter on the condition's shape; operations are built only for candidates.
+                start.RegisterSyntaxNodeAction(c => AnalyzeNode(c, symbols), SyntaxKind.IfStatement, SyntaxKind.ConditionalExpression);
             }
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ClosedEnumSymbols symbols)
+    private static void AnalyzeNode(SyntaxNodeAnalysisContext context, ClosedEnumSymbols symbols)
     {
-        var head = (IConditionalOperation)context.Operation;
+        ExpressionSyntax condition = context.Node is IfStatementSyntax ifStatement ? ifStatement.Condition : ((ConditionalExpressionSyntax)context.Node).Condition;
+        while (condition is ParenthesizedExpressionSyntax parenthesized)
+        {
+            condition = parenthesized.Expression;
+        }
+
+        if (!condition.IsKind(SyntaxKind.EqualsExpression) && !condition.IsKind(SyntaxKind.NotEqualsExpression) && !condition.IsKind(SyntaxKind.IsPatternExpression)
+            && !condition.IsKind(SyntaxKind.IsExpression)) // `s is ResultStatus.Success` parses as an is-type expression
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IConditionalOperation head)
+        {
+            Analyze(context, symbols, head);
+        }
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, ClosedEnumSymbols symbols, IConditionalOperation head)
+    {
         if (head.Parent is IConditionalOperation parent && parent.WhenFalse == head)
         {
             return; // an else-if: analysed as part of the chain that starts above it
@@ -95,7 +116,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(OperationAnalysisContext context, ClosedEnumSymbols symbols, IConditionalOperation head, IFieldSymbol unknown, string branch)
+    private static void Report(SyntaxNodeAnalysisContext context, ClosedEnumSymbols symbols, IConditionalOperation head, IFieldSymbol unknown, string branch)
     {
         (string wire, _) = symbols.Describe(unknown);
         string subject = char.ToLowerInvariant(unknown.ContainingType.Name[0]) + unknown.ContainingType.Name.Substring(1);
