@@ -3,16 +3,16 @@ using Microsoft.CodeAnalysis;
 namespace Antom.Contracts.Analyzers;
 
 /// <summary>
-/// The analyzers' diagnostics, catalogued in one place (the generator's ANTOM0xxx live in its own Diagnostics.cs).
-/// IDs are part of the contract: never reuse or renumber one. Each has a page in docs/diagnostics/.
+/// The analyzers' descriptors; their IDs come from the repository's one catalogue, eng/DiagnosticIds.cs.
+/// Each rule has a page in docs/diagnostics/.
 /// </summary>
 internal static class Descriptors
 {
-    public const string UnhandledResultStatusId = "ANTOM1001";
-    public const string UnknownFallsThroughId = "ANTOM1002";
-    public const string MoneyAsStringId = "ANTOM2001";
-    public const string MoneyAsFloatingPointId = "ANTOM2002";
-    public const string SuppressExhaustiveSwitchId = "ANTOMSP1001";
+    public const string UnhandledResultStatusId = DiagnosticIds.UnhandledResultStatus;
+    public const string UnknownFallsThroughId = DiagnosticIds.UnknownFallsThrough;
+    public const string MoneyAsStringId = DiagnosticIds.MoneyAsString;
+    public const string MoneyAsFloatingPointId = DiagnosticIds.MoneyAsFloatingPoint;
+    public const string SuppressExhaustiveSwitchId = DiagnosticIds.SuppressUnnamedEnumValue;
 
     private const string Correctness = "Antom.Correctness";
     private const string Money = "Antom.Money";
@@ -65,7 +65,7 @@ internal static class Descriptors
 
     /// <summary>Suppresses CS8509 on a switch expression over a marked enum that names every member.</summary>
     public static readonly SuppressionDescriptor ExhaustiveSwitchNotExhaustive = new(
-        "ANTOMSP1002",
+        DiagnosticIds.SuppressNotExhaustive,
         "CS8509",
         "The switch names every member of a closed Antom enum; ANTOM1001 guards exhaustiveness.");
 

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace Antom.Contracts.Generator;
 
 /// <summary>
-/// The generator's diagnostics, catalogued in one place. IDs are part of the contract: never reuse or renumber one.
+/// The generator's diagnostic descriptors; their IDs come from the repository's one catalogue, eng/DiagnosticIds.cs.
 /// Each points at the schema file, line and column it is about. See docs/diagnostics.md.
 /// </summary>
 internal static class Diagnostics
@@ -13,31 +13,31 @@ internal static class Diagnostics
     private const string Category = "Antom.Schema";
 
     public static readonly DiagnosticDescriptor InvalidJson = Create(
-        "ANTOM0001", "Schema file is not valid JSON", "Schema file '{0}' is not valid JSON: {1}");
+        DiagnosticIds.InvalidJson, "Schema file is not valid JSON", "Schema file '{0}' is not valid JSON: {1}");
 
     public static readonly DiagnosticDescriptor UnresolvedReference = Create(
-        "ANTOM0002", "$ref does not resolve", "$ref '{0}' does not resolve: {1}");
+        DiagnosticIds.UnresolvedReference, "$ref does not resolve", "$ref '{0}' does not resolve: {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
-        "ANTOM0003", "Unsupported schema construct", "'{0}' is not supported by the Antom.Contracts generator: {1}");
+        DiagnosticIds.UnsupportedConstruct, "Unsupported schema construct", "'{0}' is not supported by the Antom.Contracts generator: {1}");
 
     public static readonly DiagnosticDescriptor DuplicateTitle = Create(
-        "ANTOM0004", "Two schemas define the same type", "The type '{0}' is defined twice: here and in {1}");
+        DiagnosticIds.DuplicateTitle, "Two schemas define the same type", "The type '{0}' is defined twice: here and in {1}");
 
     public static readonly DiagnosticDescriptor InvalidName = Create(
-        "ANTOM0005", "Name is not a usable C# identifier", "{0} '{1}' is not a usable C# identifier: {2}");
+        DiagnosticIds.InvalidName, "Name is not a usable C# identifier", "{0} '{1}' is not a usable C# identifier: {2}");
 
     public static readonly DiagnosticDescriptor ReferenceCycle = Create(
-        "ANTOM0006", "$ref cycle", "$ref '{0}' is part of a cycle of references that never reaches a schema");
+        DiagnosticIds.ReferenceCycle, "$ref cycle", "$ref '{0}' is part of a cycle of references that never reaches a schema");
 
     public static readonly DiagnosticDescriptor DuplicateMember = Create(
-        "ANTOM0007", "Two members map to the same C# name", "'{0}' and '{1}' both become the C# member '{2}' of {3}");
+        DiagnosticIds.DuplicateMember, "Two members map to the same C# name", "'{0}' and '{1}' both become the C# member '{2}' of {3}");
 
     public static readonly DiagnosticDescriptor UnreadableSchema = Create(
-        "ANTOM0008", "Schema could not be read", "Schema file '{0}' could not be read as a JSON Schema: {1}");
+        DiagnosticIds.UnreadableSchema, "Schema could not be read", "Schema file '{0}' could not be read as a JSON Schema: {1}");
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
-        "ANTOM0099", "The generator failed", "The Antom.Contracts generator failed on '{0}': {1}. Please report this with the schema that caused it.");
+        DiagnosticIds.GeneratorFailure, "The generator failed", "The Antom.Contracts generator failed on '{0}': {1}. Please report this with the schema that caused it.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {

@@ -33,6 +33,18 @@ public class CatalogueTests
         }
     }
 
+    [Fact]
+    public void The_one_catalogue_lists_every_id_and_each_is_documented()
+    {
+        string[] ids = typeof(Descriptors).Assembly.GetType("Antom.Contracts.DiagnosticIds")!
+            .GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+        string index = File.ReadAllText(Path.Combine(Root, "docs", "diagnostics.md"));
+
+        Assert.Equal(15, ids.Length);
+        Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Contains(id, index, StringComparison.Ordinal));
+    }
+
     private static string FindRoot()
     {
         string? dir = AppContext.BaseDirectory;
