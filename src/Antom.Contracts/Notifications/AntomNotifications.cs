@@ -1,0 +1,120 @@
+using System;
+using System.Text.Json;
+
+namespace Antom.Contracts.Notifications;
+
+/// <summary>A notification Antom posted to the merchant's notify URL.</summary>
+public abstract class AntomNotification
+{
+    private protected AntomNotification(string notifyType)
+    {
+        NotifyType = notifyType;
+    }
+
+    /// <summary>The raw <c>notifyType</c>.</summary>
+    public string NotifyType { get; }
+}
+
+/// <summary>A <c>notifyCapture</c> (<c>notifyType</c> <c>CAPTURE_RESULT</c>), fully read and checked.</summary>
+public sealed class CaptureResultReceived : AntomNotification
+{
+    internal CaptureResultReceived(CaptureResultNotification notification)
+        : base("CAPTURE_RESULT")
+    {
+        Notification = notification;
+    }
+
+    /// <summary>The typed notification.</summary>
+    public CaptureResultNotification Notification { get; }
+}
+
+/// <summary>
+/// Any other notification (<c>PAYMENT_RESULT</c>, ...): they arrive at the same URL. It carries its type and a copy of
+/// its body, untouched, for a handler that knows it.
+/// </summary>
+public sealed class OtherNotification : AntomNotification
+{
+    internal OtherNotification(string notifyType, byte[] body)
+        : base(notifyType)
+    {
+        Body = body;
+    }
+
+    /// <summary>The notification's body, byte for byte.</summary>
+    public ReadOnlyMemory<byte> Body { get; }
+}
+
+/// <summary>Reads notification bodies.</summary>
+public static class AntomNotifications
+{
+    /// <summary>The notification type of notifyCapture.</summary>
+    public const string CaptureResult = "CAPTURE_RESULT";
+
+    /// <summary>
+    /// Reads <c>notifyType</c> and returns the typed <see cref="CaptureResultReceived"/> for <c>CAPTURE_RESULT</c>, or an
+    /// <see cref="OtherNotification"/> carrying the type and the body.
+    /// </summary>
+    /// <exception cref="AntomPayloadException">The body is not JSON, has no string <c>notifyType</c>, or is a
+    /// CAPTURE_RESULT that breaks its contract; the path says where.</exception>
+    public static AntomNotification Parse(ReadOnlySpan<byte> body)
+    {
+        string notifyType = ReadNotifyType(body);
+        return notifyType == CaptureResult
+            ? new CaptureResultReceived(AntomJson.Deserialize<CaptureResultNotification>(body))
+            : new OtherNotification(notifyType, body.ToArray());
+    }
+
+    private static string ReadNotifyType(ReadOnlySpan<byte> body)
+    {
+        if (body.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+
+        var reader = new Utf8JsonReader(body);
+        string? notifyType = null;
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new AntomPayloadException(JsonPath.Root, PayloadRule.Syntax, "is not well-formed JSON: the body is empty");
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw AntomPayloadException.WrongType(JsonPath.Root, "a notification object", reader.TokenType);
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isType = reader.ValueTextEquals("notifyType"u8);
+                reader.Read();
+                if (!isType)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                if (notifyType is not null)
+                {
+                    throw AntomPayloadException.Duplicate(JsonPath.OfProperty("notifyType"));
+                }
+
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    throw reader.TokenType == JsonTokenType.Null
+                        ? AntomPayloadException.NullNotAllowed(JsonPath.OfProperty("notifyType"))
+                        : AntomPayloadException.WrongType(JsonPath.OfProperty("notifyType"), "a string", reader.TokenType);
+                }
+
+                notifyType = PayloadReading.GetString(ref reader, "notifyType");
+            }
+        }
+        catch (JsonException error) when (error is not AntomPayloadException)
+        {
+            throw AntomPayloadException.Malformed(JsonPath.Root, error);
+        }
+
+        return notifyType ?? throw AntomPayloadException.Missing(JsonPath.OfProperty("notifyType"));
+    }
+}
