@@ -1,0 +1,409 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using Antom.Contracts.Signatures;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Antom.Contracts.Simulator;
+
+/// <summary>Settings of an <see cref="AntomSimulator"/>.</summary>
+public sealed class AntomSimulatorOptions
+{
+    /// <summary>The merchant's client id the simulator accepts (and puts on its notifications).</summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>The merchant's public key (base64 SPKI or PEM): requests are verified with it.</summary>
+    public required string MerchantPublicKey { get; init; }
+
+    /// <summary>"Antom's" private key (PEM or base64 PKCS#8) for signing; a fresh throwaway key when null.</summary>
+    public string? AntomPrivateKey { get; init; }
+
+    /// <summary>Where notifyCapture goes; none are sent when null.</summary>
+    public Uri? NotifyUrl { get; init; }
+
+    /// <summary>
+    /// When re-sends happen: Antom's schedule (0 s, 2 min, 10 min, 10 min, 1 h, 2 h, 6 h, 15 h) compressed, by default
+    /// to milliseconds so tests stay fast. Sending stops at the first exact acknowledgement.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> NotificationSchedule { get; init; } =
+        [TimeSpan.Zero, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(1500)];
+
+    /// <summary>How long a capture scripted to answer U stays undecided before it succeeds.</summary>
+    public TimeSpan UnknownResolvesAfter { get; init; } = TimeSpan.FromMilliseconds(150);
+}
+
+/// <summary>What the next new capture does.</summary>
+public abstract record CaptureScript
+{
+    private CaptureScript()
+    {
+    }
+
+    /// <summary>Answer U (CAPTURE_IN_PROCESS) first; the capture succeeds after <see cref="AntomSimulatorOptions.UnknownResolvesAfter"/> and is notified.</summary>
+    public static CaptureScript AnswerUnknownFirst { get; } = new UnknownFirst();
+
+    /// <summary>Fail with <paramref name="resultCode"/>.</summary>
+    public static CaptureScript FailWith(ResultCode resultCode) => new Fail(resultCode);
+
+    /// <summary>Wait <paramref name="delay"/> before answering (to exercise client timeouts).</summary>
+    public static CaptureScript Delay(TimeSpan delay) => new Wait(delay);
+
+    internal sealed record UnknownFirst : CaptureScript;
+
+    internal sealed record Fail(ResultCode ResultCode) : CaptureScript;
+
+    internal sealed record Wait(TimeSpan Duration) : CaptureScript;
+}
+
+/// <summary>
+/// An embedded Antom for integration tests: capture and inquiryPayment on 127.0.0.1, merchant signatures checked,
+/// responses and notifications signed with its own key, Antom's capture rules and idempotency applied, and signed
+/// notifyCapture posted (and re-sent) until the exact acknowledgement comes back.
+/// </summary>
+public sealed class AntomSimulator : IAsyncDisposable
+{
+    private static readonly byte[] Acknowledgement = AntomJson.SerializeToUtf8Bytes(NotificationAcknowledgement.Received);
+
+    private readonly AntomSimulatorOptions _options;
+    private readonly RSA _key = RSA.Create();
+    private readonly AntomSigner _signer;
+    private readonly AntomSignatureVerifier _merchant;
+    private readonly ConcurrentDictionary<string, Payment> _payments = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<CaptureScript> _scripts = new();
+    private readonly HttpClient _notifier = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentBag<Task> _background = [];
+    private WebApplication? _app;
+    private int _captureIds;
+    private int _notificationAttempts;
+
+    private AntomSimulator(AntomSimulatorOptions options)
+    {
+        _options = options;
+        if (options.AntomPrivateKey is { } pem)
+        {
+            if (pem.Contains("-----BEGIN", StringComparison.Ordinal))
+            {
+                _key.ImportFromPem(pem);
+            }
+            else
+            {
+                _key.ImportPkcs8PrivateKey(Convert.FromBase64String(pem), out _);
+            }
+        }
+        else
+        {
+            _key.KeySize = 2048;
+        }
+
+        _signer = AntomSigner.FromPrivateKey(_key.ExportPkcs8PrivateKeyPem());
+        _merchant = AntomSignatureVerifier.FromPublicKey(options.MerchantPublicKey);
+        AntomPublicKeyPem = _key.ExportSubjectPublicKeyInfoPem();
+    }
+
+    /// <summary>The simulator's base address (<c>http://127.0.0.1:&lt;port&gt;</c>).</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>"Antom's" public key (PEM): verify the simulator's responses and notifications with it.</summary>
+    public string AntomPublicKeyPem { get; }
+
+    /// <summary>How many notification deliveries were attempted so far.</summary>
+    public int NotificationAttempts => Volatile.Read(ref _notificationAttempts);
+
+    /// <summary>Starts the simulator on 127.0.0.1 and an ephemeral port.</summary>
+    public static async Task<AntomSimulator> StartAsync(AntomSimulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var simulator = new AntomSimulator(options);
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        WebApplication app = builder.Build();
+        foreach (string prefix in new[] { "/ams/api/", "/ams/sandbox/api/" })
+        {
+            app.MapPost(prefix + "v1/payments/capture", simulator.CaptureAsync);
+            app.MapPost(prefix + "v1/payments/inquiryPayment", simulator.InquiryAsync);
+        }
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        simulator._app = app;
+        simulator.Endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return simulator;
+    }
+
+    /// <summary>Seeds an authorised payment that can then be captured.</summary>
+    public void SeedPayment(string paymentId, Money authorized, bool allowsMultipleCaptures = true)
+        => _payments[paymentId] = new Payment(paymentId, authorized, allowsMultipleCaptures);
+
+    /// <summary>Scripts the next new capture (scripts apply in order, one capture each).</summary>
+    public void Script(CaptureScript script) => _scripts.Enqueue(script);
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_background).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _notifier.Dispose();
+        _signer.Dispose();
+        _merchant.Dispose();
+        _key.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task CaptureAsync(HttpContext context)
+    {
+        (byte[] body, bool signed) = await ReadVerifiedAsync(context).ConfigureAwait(false);
+        if (!signed)
+        {
+            await RespondAsync(context, new CaptureResponse { Result = Result(ResultCode.InvalidSignature, ResultStatus.Failure, "invalid signature") }).ConfigureAwait(false);
+            return;
+        }
+
+        CaptureRequest request;
+        try
+        {
+            request = AntomJson.Deserialize<CaptureRequest>(body);
+        }
+        catch (AntomPayloadException e)
+        {
+            await RespondAsync(context, new CaptureResponse { Result = Result(ResultCode.ParamIllegal, ResultStatus.Failure, e.Message) }).ConfigureAwait(false);
+            return;
+        }
+
+        if (!_payments.TryGetValue(request.PaymentId, out Payment? payment))
+        {
+            await RespondAsync(context, new CaptureResponse { Result = Result(ResultCode.AuthNotFound, ResultStatus.Failure, "no such authorised payment") }).ConfigureAwait(false);
+            return;
+        }
+
+        CaptureScript? script = null;
+        Capture capture;
+        bool isNew;
+        lock (payment)
+        {
+            (capture, isNew) = Decide(payment, request, ref script);
+        }
+
+        if (script is CaptureScript.Wait wait)
+        {
+            await Task.Delay(wait.Duration, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (isNew && capture.Status == ResultStatus.Unknown)
+        {
+            Track(ResolveLaterAsync(payment, capture));
+        }
+        else if (isNew && capture.Status == ResultStatus.Success)
+        {
+            Track(NotifyAsync(payment, capture));
+        }
+
+        await RespondAsync(context, new CaptureResponse
+        {
+            Result = Result(capture.ResultCode, capture.Status, capture.Status == ResultStatus.Success ? "success" : capture.ResultCode.Value),
+            CaptureRequestId = capture.RequestId,
+            CaptureId = capture.CaptureId,
+            PaymentId = payment.PaymentId,
+            CaptureAmount = capture.Amount,
+            CaptureTime = capture.Time,
+        }).ConfigureAwait(false);
+    }
+
+    // Antom's rules, under the payment's lock. A repeated request id returns what the first one got.
+    private (Capture Capture, bool IsNew) Decide(Payment payment, CaptureRequest request, ref CaptureScript? script)
+    {
+        Capture? previous = payment.Captures.FirstOrDefault(c => c.RequestId == request.CaptureRequestId);
+        if (previous is not null)
+        {
+            return previous.Amount == request.CaptureAmount
+                ? (previous, false)
+                : (new Capture(request.CaptureRequestId, null, request.CaptureAmount, ResultStatus.Failure, ResultCode.RepeatReqInconsistent, DateTimeOffset.UtcNow), false);
+        }
+
+        ResultCode? failure = null;
+        long reserved = payment.Captures.Where(c => c.Status != ResultStatus.Failure).Sum(c => c.Amount.MinorUnits);
+        if (request.CaptureAmount.Currency != payment.Authorized.Currency)
+        {
+            failure = ResultCode.CurrencyNotSupport;
+        }
+        else if (!payment.AllowsMultipleCaptures && payment.Captures.Any(c => c.Status != ResultStatus.Failure))
+        {
+            failure = ResultCode.MultiCaptureNotSupported;
+        }
+        else if (request.CaptureAmount.MinorUnits + reserved > payment.Authorized.MinorUnits)
+        {
+            failure = ResultCode.CaptureAmountExceedAuthLimit;
+        }
+
+        if (failure is null && _scripts.TryDequeue(out CaptureScript? next))
+        {
+            script = next;
+            if (next is CaptureScript.Fail fail)
+            {
+                failure = fail.ResultCode;
+            }
+        }
+
+        string captureId = "sim-capture-" + Interlocked.Increment(ref _captureIds).ToString(CultureInfo.InvariantCulture);
+        Capture capture = failure is { } code
+            ? new Capture(request.CaptureRequestId, captureId, request.CaptureAmount, ResultStatus.Failure, code, DateTimeOffset.UtcNow)
+            : script is CaptureScript.UnknownFirst
+                ? new Capture(request.CaptureRequestId, captureId, request.CaptureAmount, ResultStatus.Unknown, ResultCode.CaptureInProcess, DateTimeOffset.UtcNow)
+                : new Capture(request.CaptureRequestId, captureId, request.CaptureAmount, ResultStatus.Success, ResultCode.Success, DateTimeOffset.UtcNow);
+        payment.Captures.Add(capture);
+        return (capture, true);
+    }
+
+    private async Task ResolveLaterAsync(Payment payment, Capture capture)
+    {
+        await Task.Delay(_options.UnknownResolvesAfter, _stopping.Token).ConfigureAwait(false);
+        lock (payment)
+        {
+            int index = payment.Captures.IndexOf(capture);
+            payment.Captures[index] = capture = capture with { Status = ResultStatus.Success, ResultCode = ResultCode.Success };
+        }
+
+        await NotifyAsync(payment, capture).ConfigureAwait(false);
+    }
+
+    // Posts a signed notifyCapture and re-sends on the schedule until the exact acknowledgement comes back.
+    private async Task NotifyAsync(Payment payment, Capture capture)
+    {
+        if (_options.NotifyUrl is not { } url)
+        {
+            return;
+        }
+
+        byte[] body = AntomJson.SerializeToUtf8Bytes(new CaptureResultNotification
+        {
+            Result = Result(capture.ResultCode, capture.Status, capture.Status == ResultStatus.Success ? "success" : capture.ResultCode.Value),
+            CaptureRequestId = capture.RequestId,
+            PaymentId = payment.PaymentId,
+            CaptureId = capture.CaptureId!,
+            CaptureAmount = capture.Amount,
+            CaptureTime = capture.Time,
+        });
+        foreach (TimeSpan wait in _options.NotificationSchedule)
+        {
+            await Task.Delay(wait, _stopping.Token).ConfigureAwait(false);
+            Interlocked.Increment(ref _notificationAttempts);
+            string time = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            message.Headers.TryAddWithoutValidation("client-id", _options.ClientId);
+            message.Headers.TryAddWithoutValidation("request-time", time);
+            message.Headers.TryAddWithoutValidation("signature", _signer.CreateSignatureHeader("POST", url.AbsolutePath, _options.ClientId, time, body));
+            try
+            {
+                using HttpResponseMessage response = await _notifier.SendAsync(message, _stopping.Token).ConfigureAwait(false);
+                byte[] answer = await response.Content.ReadAsByteArrayAsync(_stopping.Token).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode && answer.AsSpan().SequenceEqual(Acknowledgement))
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // the merchant is down: re-send on schedule, as Antom does
+            }
+        }
+    }
+
+    private async Task InquiryAsync(HttpContext context)
+    {
+        (byte[] body, bool signed) = await ReadVerifiedAsync(context).ConfigureAwait(false);
+        string? paymentId = null;
+        if (signed)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            paymentId = document.RootElement.TryGetProperty("paymentId", out var id) ? id.GetString() : null;
+        }
+
+        if (!signed || paymentId is null || !_payments.TryGetValue(paymentId, out Payment? payment))
+        {
+            await RespondAsync(context, new InquiryPaymentResponse { Result = Result(signed ? ResultCode.ParamIllegal : ResultCode.InvalidSignature, ResultStatus.Failure, "cannot inquire") }).ConfigureAwait(false);
+            return;
+        }
+
+        PaymentTransaction[] transactions;
+        lock (payment)
+        {
+            transactions = payment.Captures.Where(c => c.CaptureId is not null).Select(c => new PaymentTransaction
+            {
+                TransactionType = TransactionType.Capture,
+                TransactionStatus = c.Status switch { ResultStatus.Success => TransactionStatus.Success, ResultStatus.Failure => TransactionStatus.Fail, _ => TransactionStatus.Processing },
+                TransactionResult = Result(c.ResultCode, c.Status, null),
+                TransactionId = c.CaptureId!,
+                TransactionRequestId = c.RequestId,
+                TransactionAmount = c.Amount,
+                TransactionTime = c.Time,
+            }).ToArray();
+        }
+
+        await RespondAsync(context, new InquiryPaymentResponse
+        {
+            Result = Result(ResultCode.Success, ResultStatus.Success, "success"),
+            PaymentStatus = PaymentStatus.Success,
+            PaymentId = payment.PaymentId,
+            PaymentAmount = payment.Authorized,
+            Transactions = ValueList.From(transactions),
+        }).ConfigureAwait(false);
+    }
+
+    private async Task<(byte[] Body, bool Signed)> ReadVerifiedAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        byte[] body = buffer.ToArray();
+        bool signed = context.Request.Headers["client-id"].ToString() == _options.ClientId
+                      && _merchant.Verify("POST", context.Request.Path.Value!, _options.ClientId, context.Request.Headers["request-time"].ToString(), context.Request.Headers["signature"].ToString(), body);
+        return (body, signed);
+    }
+
+    private async Task RespondAsync<T>(HttpContext context, T response)
+        where T : IAntomJsonContract<T>
+    {
+        byte[] body = AntomJson.SerializeToUtf8Bytes(response);
+        string time = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+        context.Response.ContentType = "application/json; charset=UTF-8";
+        context.Response.Headers["response-time"] = time;
+        context.Response.Headers["signature"] = _signer.CreateSignatureHeader("POST", context.Request.Path.Value!, _options.ClientId, time, body);
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private void Track(Task task) => _background.Add(task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default));
+
+    private static AntomResult Result(ResultCode code, ResultStatus status, string? message) => new() { ResultCode = code, ResultStatus = status, ResultMessage = message };
+
+    private sealed record Payment(string PaymentId, Money Authorized, bool AllowsMultipleCaptures)
+    {
+        public List<Capture> Captures { get; } = [];
+    }
+
+    private sealed record Capture(string RequestId, string? CaptureId, Money Amount, ResultStatus Status, ResultCode ResultCode, DateTimeOffset Time);
+}
