@@ -9,7 +9,9 @@ trap 'rm -rf "$work"' EXIT
 version="0.0.0-ci.$(date +%s)"
 
 echo "== pack Antom.Contracts $version"
-dotnet pack "$root/src/Antom.Contracts/Antom.Contracts.csproj" -c Release -o "$work/feed" -p:Version="$version" -warnaserror --nologo -v quiet
+for project in Antom.Contracts Antom.Contracts.AspNetCore Antom.Contracts.Simulator; do
+  dotnet pack "$root/src/$project/$project.csproj" -c Release -o "$work/feed" -p:Version="$version" -warnaserror --nologo -v quiet
+done
 package="$work/feed/Antom.Contracts.$version.nupkg"
 
 echo "== package layout"
@@ -47,4 +49,5 @@ grep -qx "own: RefundRequest ref-1 JPY 500 reason=CUSTOMER_REQUEST" <<<"$output"
 grep -qx 'own json: {"refundRequestId":"ref-1","refundAmount":{"currency":"JPY","value":"500"},"reason":"CUSTOMER_REQUEST"}' <<<"$output"
 grep -qx 'error: $.refundAmount.value Pattern' <<<"$output"
 grep -qx "status: not captured" <<<"$output"
+grep -qx "simulator: Success BRL 2.50" <<<"$output"
 echo "package test: 1 passed, 0 failed"

@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
 using Antom.Contracts;
+using Antom.Contracts.Http;
+using Antom.Contracts.Signatures;
+using Antom.Contracts.Simulator;
 using Shop.Payments;
 
 // A shipped contract, read from the wire.
@@ -30,6 +34,23 @@ catch (AntomPayloadException e)
 }
 
 Console.WriteLine($"status: {Describe(ResultStatus.Failure)}");
+
+// The embedded simulator, from its package: a signed capture over loopback HTTP.
+using RSA merchant = RSA.Create(2048);
+await using (AntomSimulator antom = await AntomSimulator.StartAsync(new AntomSimulatorOptions { ClientId = "PKG_CLIENT", MerchantPublicKey = merchant.ExportSubjectPublicKeyInfoPem() }))
+{
+    antom.SeedPayment("pay-sim", Money.FromMajorUnits(10.00m, "BRL"));
+    var client = new AntomClient(new HttpClient(), new AntomClientOptions
+    {
+        Endpoint = antom.Endpoint,
+        ClientId = "PKG_CLIENT",
+        Signer = AntomSigner.FromPrivateKey(merchant.ExportPkcs8PrivateKeyPem()),
+        Verifier = AntomSignatureVerifier.FromPublicKey(antom.AntomPublicKeyPem),
+    });
+    CaptureResponse simulated = await client.CaptureAsync(new CaptureRequest { CaptureRequestId = "pkg-1", PaymentId = "pay-sim", CaptureAmount = Money.FromMajorUnits(2.50m, "BRL") });
+    Console.WriteLine($"simulator: {simulated.Result.ResultStatus} {simulated.CaptureAmount}");
+}
+
 return 0;
 
 // Deliberately incomplete: U (Unknown) falls into the failure branch. The package's analyzer must flag it (ANTOM1001).
