@@ -51,9 +51,13 @@ internal static class Naming
         return sb.ToString();
     }
 
+    /// <summary>The longest identifier the compiler accepts (longer ones are CS0645).</summary>
+    public const int MaxIdentifierLength = 512;
+
     /// <summary>A name usable as written for a type or member: a valid identifier that is not a keyword.</summary>
     public static bool IsUsableIdentifier(string name)
-        => SyntaxFacts.IsValidIdentifier(name)
+        => name.Length <= MaxIdentifierLength
+           && SyntaxFacts.IsValidIdentifier(name)
            && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
            && SyntaxFacts.GetContextualKeywordKind(name) is not (SyntaxKind.VarKeyword or SyntaxKind.RecordKeyword or SyntaxKind.RequiredKeyword or SyntaxKind.FileKeyword or SyntaxKind.ScopedKeyword);
 

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Antom.Contracts.Generator.Tests;
+
+/// <summary>
+/// Malformed and adversarial schemas: each ends in a located ANTOM0xxx diagnostic, or in generated code that compiles;
+/// never in an exception, CS8785 or generated code with errors.
+/// </summary>
+public class RobustnessTests
+{
+    private const string Expect = "compiles";
+
+    public static IEnumerable<object[]> Cases()
+    {
+        static string Obj(string title, string properties, string extra = "")
+            => "{\"title\":" + Quote(title) + ",\"type\":\"object\"" + extra + ",\"properties\":{" + properties + "}}";
+
+        // not JSON
+        yield return ["empty file", Files(("a.schema.json", "")), "ANTOM0001"];
+        yield return ["unclosed object", Files(("a.schema.json", "{\"title\":\"A\"")), "ANTOM0001"];
+        yield return ["missing value", Files(("a.schema.json", "{\"title\":}")), "ANTOM0001"];
+        yield return ["trailing garbage", Files(("a.schema.json", "{\"title\":\"A\",\"type\":\"object\"} x")), "ANTOM0001"];
+        yield return ["duplicate key", Files(("a.schema.json", "{\"title\":\"A\",\"title\":\"B\"}")), "ANTOM0001"];
+        yield return ["1000 levels deep", Files(("a.schema.json", new string('[', 1000) + new string(']', 1000))), "ANTOM0001"];
+        yield return ["an array, not a schema", Files(("a.schema.json", "[1,2]")), "ANTOM0003"];
+        yield return ["a string, not a schema", Files(("a.schema.json", "\"schema\"")), "ANTOM0003"];
+
+        // references
+        yield return ["ref cycle across files", Files(("a.schema.json", "{\"$ref\":\"b.schema.json\"}"), ("b.schema.json", "{\"$ref\":\"a.schema.json\"}")), "ANTOM0006"];
+        yield return ["ref to itself", Files(("a.schema.json", Obj("A", "\"x\":{\"$ref\":\"#/definitions/X\"}", ",\"definitions\":{\"X\":{\"$ref\":\"#/definitions/X\"}}"))), "ANTOM0006"];
+        yield return ["ref to a missing file", Files(("a.schema.json", Obj("A", "\"x\":{\"$ref\":\"missing.schema.json\"}"))), "ANTOM0002"];
+        yield return ["ref to an http URL", Files(("a.schema.json", Obj("A", "\"x\":{\"$ref\":\"http://127.0.0.1:9/x.schema.json\"}"))), "ANTOM0002"];
+        yield return ["ref to a file URL", Files(("a.schema.json", Obj("A", "\"x\":{\"$ref\":\"file:///etc/passwd\"}"))), "ANTOM0002"];
+        yield return ["ref to a missing definition", Files(("a.schema.json", Obj("A", "\"x\":{\"$ref\":\"#/definitions/Nope\"}"))), "ANTOM0002"];
+        yield return ["ref that is not a string", Files(("a.schema.json", Obj("A", "\"x\":{\"$ref\":42}"))), "ANTOM0003"];
+
+        // names
+        yield return ["keyword title", Files(("a.schema.json", Obj("class", "\"x\":{\"type\":\"string\"}"))), "ANTOM0005"];
+        yield return ["title with a space", Files(("a.schema.json", Obj("Capture Request", "\"x\":{\"type\":\"string\"}"))), "ANTOM0005"];
+        yield return ["no title", Files(("a.schema.json", "{\"type\":\"object\",\"properties\":{}}")), "ANTOM0005"];
+        yield return ["title of 600 characters", Files(("a.schema.json", Obj(new string('T', 600), "\"x\":{\"type\":\"string\"}"))), "ANTOM0005"];
+        yield return ["Unicode title", Files(("a.schema.json", Obj("Préstamo", "\"preço\":{\"type\":\"string\"},\"naïve\":{\"type\":\"boolean\"}"))), Expect];
+        yield return ["keyword property names", Files(("a.schema.json", Obj("Kw", "\"class\":{\"type\":\"string\"},\"namespace\":{\"type\":\"string\"},\"int\":{\"type\":\"boolean\"}"))), Expect];
+        yield return ["odd characters in a property name", Files(("a.schema.json", Obj("Odd", "\"a\\\"b\\\\c\\nd\":{\"type\":\"string\"},\"x-y.z\":{\"type\":\"string\"}"))), Expect];
+        yield return ["a property that is only punctuation", Files(("a.schema.json", Obj("P", "\"@#$\":{\"type\":\"string\"}"))), "ANTOM0005"];
+        yield return ["a property named like a record member", Files(("a.schema.json", Obj("R", "\"equalityContract\":{\"type\":\"string\"}"))), "ANTOM0005"];
+        yield return ["a property named like its type", Files(("a.schema.json", Obj("Item", "\"item\":{\"type\":\"string\"}"))), "ANTOM0005"];
+        yield return ["properties differing only in case", Files(("a.schema.json", Obj("Pair", "\"value\":{\"type\":\"string\"},\"Value\":{\"type\":\"string\"}"))), "ANTOM0007"];
+        yield return ["enum values that need escaping", Files(("a.schema.json", Obj("E", "\"k\":{\"$ref\":\"#/definitions/Kind\"}", ",\"definitions\":{\"Kind\":{\"title\":\"Kind\",\"type\":\"string\",\"enum\":[\"3DS\",\"a-b\",\"class\"]}}"))), Expect];
+        yield return ["an enum value that is no identifier", Files(("a.schema.json", Obj("E", "\"k\":{\"$ref\":\"#/definitions/Kind\"}", ",\"definitions\":{\"Kind\":{\"title\":\"Kind\",\"type\":\"string\",\"enum\":[\"!!!\"]}}"))), "ANTOM0005"];
+        yield return ["enum values that collide", Files(("a.schema.json", Obj("E", "\"k\":{\"$ref\":\"#/definitions/Kind\"}", ",\"definitions\":{\"Kind\":{\"title\":\"Kind\",\"type\":\"string\",\"enum\":[\"A_B\",\"a-b\"]}}"))), "ANTOM0007"];
+        yield return ["an enum of numbers", Files(("a.schema.json", Obj("E", "\"k\":{\"$ref\":\"#/definitions/Kind\"}", ",\"definitions\":{\"Kind\":{\"title\":\"Kind\",\"type\":\"string\",\"enum\":[1,2]}}"))), "ANTOM0003"];
+        yield return ["x-enumNames of the wrong length", Files(("a.schema.json", Obj("E", "\"k\":{\"$ref\":\"#/definitions/Kind\"}", ",\"definitions\":{\"Kind\":{\"title\":\"Kind\",\"type\":\"string\",\"enum\":[\"A\",\"B\"],\"x-enumNames\":[\"A\"]}}"))), "ANTOM0003"];
+        yield return ["two schemas with one title", Files(("a.schema.json", Obj("Same", "\"x\":{\"type\":\"string\"}")), ("b.schema.json", Obj("Same", "\"y\":{\"type\":\"string\"}"))), "ANTOM0004"];
+
+        // unsupported constructs
+        yield return ["deep allOf", Files(("a.schema.json", Obj("A", "\"x\":" + Nest("allOf", 20)))), "ANTOM0003"];
+        yield return ["allOf nested past the reader's depth limit", Files(("a.schema.json", Obj("A", "\"x\":" + Nest("allOf", 200)))), "ANTOM0001"];
+        yield return ["oneOf", Files(("a.schema.json", Obj("A", "\"x\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"boolean\"}]}"))), "ANTOM0003"];
+        yield return ["an integer", Files(("a.schema.json", Obj("A", "\"n\":{\"type\":\"integer\"}"))), "ANTOM0003"];
+        yield return ["a property without a type", Files(("a.schema.json", Obj("A", "\"n\":{}"))), "ANTOM0003"];
+        yield return ["additionalProperties false", Files(("a.schema.json", Obj("A", "\"x\":{\"type\":\"string\"}", ",\"additionalProperties\":false"))), "ANTOM0003"];
+        yield return ["an email format", Files(("a.schema.json", Obj("A", "\"m\":{\"type\":\"string\",\"format\":\"email\"}"))), "ANTOM0003"];
+        yield return ["an array without items", Files(("a.schema.json", Obj("A", "\"l\":{\"type\":\"array\"}"))), "ANTOM0003"];
+        yield return ["an array of arrays", Files(("a.schema.json", Obj("A", "\"l\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}"))), "ANTOM0003"];
+        yield return ["an inline object without a title", Files(("a.schema.json", Obj("A", "\"o\":{\"type\":\"object\",\"properties\":{}}"))), "ANTOM0003"];
+        yield return ["an $id", Files(("a.schema.json", Obj("A", "\"x\":{\"type\":\"string\"}", ",\"$id\":\"https://example.invalid/a\""))), "ANTOM0003"];
+        yield return ["a numeric const", Files(("a.schema.json", Obj("A", "\"c\":{\"const\":1}"))), "ANTOM0003"];
+        yield return ["an unknown runtime type", Files(("a.schema.json", Obj("A", "\"m\":{\"$ref\":\"#/definitions/M\"}", ",\"definitions\":{\"M\":{\"title\":\"M\",\"type\":\"object\",\"x-antom-runtime-type\":\"Decimal\"}}"))), "ANTOM0003"];
+        yield return ["a description that tries to close the XML doc", Files(("a.schema.json", "{\"title\":\"D\",\"type\":\"object\",\"description\":\"</summary><b>*/ \\\"quoted\\\" & done\\r\\nnext\",\"properties\":{\"x\":{\"type\":\"string\",\"description\":\"]]> <!--\"}}}")), Expect];
+        yield return ["a pattern with quotes and backslashes", Files(("a.schema.json", Obj("P", "\"x\":{\"type\":\"string\",\"pattern\":\"^[\\\\\\\"a-z]+$\"}"))), Expect];
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Adversarial_schema_ends_in_a_located_diagnostic_or_code_that_compiles(string name, (string Path, string Text)[] files, string expected)
+    {
+        _ = name;
+        var (driver, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Driver(files), GeneratorHarness.Compilation());
+        GeneratorRunResult run = driver.GetRunResult().Results.Single();
+
+        Assert.Null(run.Exception);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "CS8785");
+        ImmutableArray<Diagnostic> generatedErrors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } t && run.GeneratedSources.Any(s => s.SyntaxTree == t)).ToImmutableArray();
+        Assert.True(generatedErrors.IsEmpty, "generated code does not compile: " + string.Join("; ", generatedErrors.Take(5)));
+
+        if (expected == Expect)
+        {
+            Assert.True(run.Diagnostics.IsEmpty, string.Join("; ", run.Diagnostics));
+            Assert.NotEmpty(run.GeneratedSources);
+        }
+        else
+        {
+            Diagnostic diagnostic = Assert.Single(run.Diagnostics.Where(d => d.Id == expected).Take(1));
+            Assert.True(diagnostic.Location.Kind == LocationKind.ExternalFile, $"{expected} is not located in the schema file: {diagnostic.Location}");
+            Assert.StartsWith("/s/", diagnostic.Location.GetLineSpan().Path, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Ten_thousand_properties_generate_without_failure()
+    {
+        var properties = string.Join(",", Enumerable.Range(0, 10_000).Select(i => $"\"p{i}\":{{\"type\":\"string\",\"maxLength\":8}}"));
+        string schema = "{\"title\":\"Wide\",\"type\":\"object\",\"required\":[\"p0\",\"p9999\"],\"properties\":{" + properties + "}}";
+        GeneratorRunResult run = GeneratorHarness.Driver(Files(("wide.schema.json", schema))).RunGenerators(GeneratorHarness.Compilation()).GetRunResult().Results.Single();
+
+        Assert.Null(run.Exception);
+        Assert.Empty(run.Diagnostics);
+        string source = run.GeneratedSources.Single(s => s.HintName.Contains("Wide", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public string? P5000 { get; init; }", source, StringComparison.Ordinal);
+        Assert.Contains("ulong seen156 = 0;", source, StringComparison.Ordinal); // 10,000 properties need 157 seen-words
+    }
+
+    private static (string Path, string Text)[] Files(params (string Name, string Text)[] files) => files.Select(f => ("/s/" + f.Name, f.Text)).ToArray();
+
+    private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    private static string Nest(string keyword, int depth)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < depth; i++)
+        {
+            sb.Append("{\"").Append(keyword).Append("\":[");
+        }
+
+        sb.Append("{\"type\":\"string\"}");
+        for (int i = 0; i < depth; i++)
+        {
+            sb.Append("]}");
+        }
+
+        return sb.ToString();
+    }
+}
