@@ -105,6 +105,13 @@ public static class AntomJson
             throw new AntomPayloadException(JsonPath.Root, PayloadRule.Syntax, "is not well-formed JSON: more follows the value");
         }
 
+        // The reader decodes only what the contract reads; bytes inside skipped, unknown properties are checked here,
+        // so invalid UTF-8 never passes silently. Vectorized, and only reached by payloads that are otherwise valid.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            throw new AntomPayloadException(JsonPath.Root, PayloadRule.Syntax, "is not valid JSON text: it contains bytes that are not UTF-8 (in a property this contract does not know)");
+        }
+
         return value;
     }
 

@@ -111,6 +111,11 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
         {
             throw AntomPayloadException.Malformed(PayloadReading.PathOf(current), error);
         }
+        catch (InvalidOperationException error)
+        {
+            // Text the reader cannot decode in a member name or value (invalid UTF-8, a lone surrogate escape).
+            throw Serialization.ContractReader.InvalidText(current, error);
+        }
 
         if (!hasCurrency)
         {

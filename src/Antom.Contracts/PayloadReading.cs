@@ -70,7 +70,7 @@ internal static class PayloadReading
         }
         catch (InvalidOperationException error)
         {
-            throw new AntomPayloadException(PathOf(propertyName), PayloadRule.Syntax, "is not valid UTF-8 text", error);
+            throw new AntomPayloadException(PathOf(propertyName), PayloadRule.Syntax, "is not valid text (invalid UTF-8 or a lone surrogate escape)", error);
         }
     }
 }

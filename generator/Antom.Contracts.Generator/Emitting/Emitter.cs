@@ -196,6 +196,10 @@ internal static class Emitter
         w.Open($"catch ({Json}JsonException e) when (e is not {Runtime}AntomPayloadException)");
         w.Line($"throw {Serialization}ContractReader.Malformed(current, e);");
         w.Close();
+        w.Open("catch (global::System.InvalidOperationException e)");
+        w.Line("// The reader's own complaint about text it cannot decode (invalid UTF-8, a lone surrogate escape).");
+        w.Line($"throw {Serialization}ContractReader.InvalidText(current, e);");
+        w.Close();
         w.Line();
 
         for (int k = 0; k < words; k++)

@@ -184,6 +184,10 @@ public static class ContractReader
     public static AntomPayloadException Malformed(string? propertyName, JsonException readerError)
         => AntomPayloadException.Malformed(PathOf(propertyName), readerError);
 
+    /// <summary>The error for text the reader cannot decode (invalid UTF-8, a lone surrogate escape) in <paramref name="propertyName"/>.</summary>
+    public static AntomPayloadException InvalidText(string? propertyName, InvalidOperationException readerError)
+        => new(PathOf(propertyName), PayloadRule.Syntax, "is not valid text: " + readerError?.Message, readerError);
+
     /// <summary>The error for a property that appears twice.</summary>
     public static AntomPayloadException Duplicate(string propertyName) => AntomPayloadException.Duplicate(PathOf(propertyName));
 

@@ -159,6 +159,11 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
         {
             throw global::Antom.Contracts.Serialization.ContractReader.Malformed(current, e);
         }
+        catch (global::System.InvalidOperationException e)
+        {
+            // The reader's own complaint about text it cannot decode (invalid UTF-8, a lone surrogate escape).
+            throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
+        }
 
         if ((seen0 & 0x3UL) != 0x3UL)
         {

@@ -242,6 +242,11 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
         {
             throw global::Antom.Contracts.Serialization.ContractReader.Malformed(current, e);
         }
+        catch (global::System.InvalidOperationException e)
+        {
+            // The reader's own complaint about text it cannot decode (invalid UTF-8, a lone surrogate escape).
+            throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
+        }
 
         if ((seen0 & 0x7UL) != 0x7UL)
         {

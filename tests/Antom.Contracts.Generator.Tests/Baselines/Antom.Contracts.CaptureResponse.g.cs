@@ -286,6 +286,11 @@ public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Seri
         {
             throw global::Antom.Contracts.Serialization.ContractReader.Malformed(current, e);
         }
+        catch (global::System.InvalidOperationException e)
+        {
+            // The reader's own complaint about text it cannot decode (invalid UTF-8, a lone surrogate escape).
+            throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
+        }
 
         if ((seen0 & 0x1UL) != 0x1UL)
         {
