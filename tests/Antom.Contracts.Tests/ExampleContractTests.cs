@@ -83,6 +83,25 @@ public class ExampleContractTests
         Assert.Equal("{\"result\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\",\"resultMessage\":\"success\"}}", JsonSerializer.Serialize(NotificationAcknowledgement.Received, AntomJson.Options));
     }
 
+    [Fact]
+    public void Parallel_reads_and_writes_on_all_cores_give_identical_results()
+    {
+        var work = Codecs.SelectMany(c => Directory.GetFiles(Path.Combine(Examples, c.Key, "valid"), "*.json").Select(f => (Codec: c.Value, Bytes: File.ReadAllBytes(f)))).ToArray();
+        string[] expected = work.Select(w => w.Codec.Write(w.Codec.Read(w.Bytes))).ToArray();
+        var mismatches = new System.Collections.Concurrent.ConcurrentBag<int>();
+
+        System.Threading.Tasks.Parallel.For(0, 20_000, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2 }, i =>
+        {
+            int k = i % work.Length;
+            if (work[k].Codec.Write(work[k].Codec.Read(work[k].Bytes)) != expected[k])
+            {
+                mismatches.Add(k);
+            }
+        });
+
+        Assert.Empty(mismatches);
+    }
+
     private static IEnumerable<object[]> All(string kind) =>
         from contract in Codecs.Keys.Order(StringComparer.Ordinal)
         from file in Directory.GetFiles(Path.Combine(Examples, contract, kind), "*.json").Order(StringComparer.Ordinal)
