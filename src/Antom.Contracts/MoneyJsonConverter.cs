@@ -103,7 +103,7 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
                 }
                 else
                 {
-                    PayloadReading.SkipPropertyValue(ref reader, null);
+                    PayloadReading.SkipPropertyValue(ref reader);
                 }
             }
         }

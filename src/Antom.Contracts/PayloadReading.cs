@@ -35,16 +35,22 @@ internal static class PayloadReading
     /// <summary>The path of a property of the object being read, or <c>$</c> for null.</summary>
     public static string PathOf(string? propertyName) => propertyName is null ? JsonPath.Root : JsonPath.OfProperty(propertyName);
 
-    /// <summary>From a property name, moves past that property's value, whatever it holds.</summary>
-    public static void SkipPropertyValue(ref Utf8JsonReader reader, string? propertyName)
+    /// <summary>
+    /// From a property name, moves past that property's value, whatever it holds (an unknown property). When the value
+    /// is malformed, or nested deeper than the reader allows, the error names that property; the name is only decoded
+    /// then, from a copy of the reader taken at the name (a struct copy, no allocation).
+    /// </summary>
+    public static void SkipPropertyValue(ref Utf8JsonReader reader)
     {
+        Utf8JsonReader atName = reader;
         try
         {
             reader.Skip();
         }
         catch (JsonException error) when (error is not AntomPayloadException)
         {
-            throw AntomPayloadException.Malformed(PathOf(propertyName), error);
+            string name = atName.TokenType == JsonTokenType.PropertyName ? GetString(ref atName, null) : string.Empty;
+            throw AntomPayloadException.Malformed(JsonPath.OfProperty(name), error);
         }
     }
 

@@ -22,19 +22,7 @@ public static class ContractReader
     }
 
     /// <summary>From a property name, moves past its value, whatever it is (an unknown property).</summary>
-    public static void SkipValue(ref Utf8JsonReader reader)
-    {
-        // The path of an unknown property is only built if the skip fails.
-        try
-        {
-            reader.Skip();
-        }
-        catch (JsonException error) when (error is not AntomPayloadException)
-        {
-            string name = reader.TokenType == JsonTokenType.PropertyName ? PayloadReading.GetString(ref reader, null) : string.Empty;
-            throw AntomPayloadException.Malformed(JsonPath.OfProperty(name), error);
-        }
-    }
+    public static void SkipValue(ref Utf8JsonReader reader) => PayloadReading.SkipPropertyValue(ref reader);
 
     /// <summary>A string that must match <paramref name="pattern"/> (the schema's <c>pattern</c>).</summary>
     public static string CheckPattern(string value, string? propertyName, System.Text.RegularExpressions.Regex pattern)
