@@ -43,25 +43,7 @@ public sealed class AntomSignatureVerifier : IDisposable
             throw new ArgumentException($"{(int)unsignedResponses} is not an UnsignedResponsePolicy.", nameof(unsignedResponses));
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        RSA rsa = RSA.Create();
-        try
-        {
-            if (key.Contains("-----BEGIN", StringComparison.Ordinal))
-            {
-                rsa.ImportFromPem(key);
-            }
-            else
-            {
-                rsa.ImportSubjectPublicKeyInfo(Convert.FromBase64String(key.Trim()), out _);
-            }
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
-        {
-            rsa.Dispose();
-            throw new ArgumentException("The public key is neither base64 X.509 SubjectPublicKeyInfo nor a PEM RSA public key: " + e.Message, nameof(key), e);
-        }
-
+        RSA rsa = RsaKeyText.ImportPublic(key, nameof(key));
         return new AntomSignatureVerifier(rsa, unsignedResponses);
     }
 

@@ -26,25 +26,7 @@ public sealed class AntomSigner : IDisposable
     public static AntomSigner FromPrivateKey(string key, int keyVersion = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(keyVersion);
-        ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        RSA rsa = RSA.Create();
-        try
-        {
-            if (key.Contains("-----BEGIN", StringComparison.Ordinal))
-            {
-                rsa.ImportFromPem(key);
-            }
-            else
-            {
-                rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(key.Trim()), out _);
-            }
-        }
-        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
-        {
-            rsa.Dispose();
-            throw new ArgumentException("The private key is neither base64 PKCS#8 nor a PEM RSA private key: " + e.Message, nameof(key), e);
-        }
-
+        RSA rsa = RsaKeyText.ImportPrivate(key, nameof(key));
         return new AntomSigner(rsa, keyVersion);
     }
 
