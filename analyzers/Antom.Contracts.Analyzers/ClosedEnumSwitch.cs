@@ -47,6 +47,10 @@ internal sealed class ClosedEnumSymbols
             : null;
     }
 
+    /// <summary>How messages name a marked enum: camelCase, as the JSON field is (<c>resultStatus</c>).</summary>
+    public static string SubjectOf(INamedTypeSymbol enumType)
+        => char.ToLowerInvariant(enumType.Name[0]) + enumType.Name.Substring(1);
+
     /// <summary>The wire value and description of a member, from its <c>[AntomWireValue]</c>.</summary>
     public (string Wire, string? Description) Describe(IFieldSymbol member)
     {

@@ -61,7 +61,7 @@ public sealed class UnhandledResultStatusAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        string subject = char.ToLowerInvariant(enumType.Name[0]) + enumType.Name.Substring(1);
+        string subject = ClosedEnumSymbols.SubjectOf(enumType);
         var parts = coverage.Missing.Select(m =>
         {
             (string wire, string? description) = symbols.Describe(m);

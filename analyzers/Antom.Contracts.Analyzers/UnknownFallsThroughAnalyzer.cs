@@ -119,7 +119,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
     private static void Report(SyntaxNodeAnalysisContext context, ClosedEnumSymbols symbols, IConditionalOperation head, IFieldSymbol unknown, string branch)
     {
         (string wire, _) = symbols.Describe(unknown);
-        string subject = char.ToLowerInvariant(unknown.ContainingType.Name[0]) + unknown.ContainingType.Name.Substring(1);
+        string subject = ClosedEnumSymbols.SubjectOf(unknown.ContainingType);
         Location location = head.Syntax switch
         {
             IfStatementSyntax s => s.IfKeyword.GetLocation(),

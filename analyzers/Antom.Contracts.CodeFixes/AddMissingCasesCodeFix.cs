@@ -79,7 +79,7 @@ public sealed class AddMissingCasesCodeFix : CodeFixProvider
         }
 
         ClosedEnumSymbols? symbols = ClosedEnumSymbols.From(model.Compilation);
-        string subject = char.ToLowerInvariant(enumType.Name[0]) + enumType.Name.Substring(1);
+        string subject = ClosedEnumSymbols.SubjectOf(enumType);
         diagnostic.Properties.TryGetValue(UnhandledResultStatusAnalyzer.MissingKey, out string? missingText);
         var missing = new List<(ExpressionSyntax Label, string Message)>();
         foreach (string name in (missingText ?? string.Empty).Split(Comma, StringSplitOptions.RemoveEmptyEntries))

@@ -75,8 +75,6 @@ public abstract record CaptureScript
 /// </summary>
 public sealed class AntomSimulator : IAsyncDisposable
 {
-    private static readonly byte[] Acknowledgement = AntomJson.SerializeToUtf8Bytes(NotificationAcknowledgement.Received);
-
     private readonly AntomSimulatorOptions _options;
     private readonly RSA _key = RSA.Create();
     private readonly AntomSigner _signer;
@@ -322,7 +320,7 @@ public sealed class AntomSimulator : IAsyncDisposable
             {
                 using HttpResponseMessage response = await _notifier.SendAsync(message, _stopping.Token).ConfigureAwait(false);
                 byte[] answer = await response.Content.ReadAsByteArrayAsync(_stopping.Token).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode && answer.AsSpan().SequenceEqual(Acknowledgement))
+                if (response.IsSuccessStatusCode && answer.AsSpan().SequenceEqual(Antom.Contracts.Notifications.AntomNotificationReceiver.Acknowledgement.Span))
                 {
                     return;
                 }

@@ -82,11 +82,7 @@ public static class AntomJson
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json)
         where T : IAntomJsonContract<T>
     {
-        if (utf8Json.StartsWith("\uFEFF"u8))
-        {
-            utf8Json = utf8Json[3..];
-        }
-
+        utf8Json = PayloadReading.WithoutBom(utf8Json);
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         PayloadReading.Read(ref reader, null);
         T value = T.ReadJson(ref reader);

@@ -208,11 +208,14 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IAntomJson
 
     static Money IAntomJsonContract<Money>.ReadJson(ref System.Text.Json.Utf8JsonReader reader) => MoneyJsonConverter.ReadMoney(ref reader);
 
-    static void IAntomJsonContract<Money>.Validate(Money value)
+    static void IAntomJsonContract<Money>.Validate(Money value) => ThrowIfNoCurrency(value, MoneyJsonConverter.CurrencyPath);
+
+    /// <summary>The one check that a <see cref="Money"/> about to be written has a currency (<c>default(Money)</c> has none).</summary>
+    internal static void ThrowIfNoCurrency(Money value, string currencyPath)
     {
         if (value.Currency.IsDefault)
         {
-            throw new AntomPayloadException("$.currency", PayloadRule.Required, "is required but missing: default(Money) has no currency");
+            throw new AntomPayloadException(currencyPath, PayloadRule.Required, "is required but missing: default(Money) has no currency");
         }
     }
 

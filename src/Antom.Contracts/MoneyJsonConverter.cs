@@ -27,7 +27,7 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
 
     private static readonly JsonEncodedText CurrencyName = JsonEncodedText.Encode("currency");
     private static readonly JsonEncodedText ValueName = JsonEncodedText.Encode("value");
-    private static readonly string CurrencyPath = JsonPath.OfProperty("currency");
+    internal static readonly string CurrencyPath = JsonPath.OfProperty("currency");
     private static readonly string ValuePath = JsonPath.OfProperty("value");
 
     /// <inheritdoc/>
@@ -135,10 +135,7 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
     public static void WriteMoney(Utf8JsonWriter writer, Money value)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (value.Currency.IsDefault)
-        {
-            throw new AntomPayloadException(CurrencyPath, PayloadRule.Required, "is required but missing: default(Money) has no currency");
-        }
+        Money.ThrowIfNoCurrency(value, CurrencyPath);
 
         Span<byte> digits = stackalloc byte[20];
         bool formatted = value.MinorUnits.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);

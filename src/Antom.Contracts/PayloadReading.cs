@@ -32,6 +32,10 @@ internal static class PayloadReading
         }
     }
 
+    /// <summary>The payload without a leading UTF-8 byte order mark, which readers skip.</summary>
+    public static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8Json)
+        => utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
+
     /// <summary>The path of a property of the object being read, or <c>$</c> for null.</summary>
     public static string PathOf(string? propertyName) => propertyName is null ? JsonPath.Root : JsonPath.OfProperty(propertyName);
 

@@ -66,12 +66,7 @@ public static class AntomNotifications
 
     private static string ReadNotifyType(ReadOnlySpan<byte> body)
     {
-        if (body.StartsWith("\uFEFF"u8))
-        {
-            body = body[3..];
-        }
-
-        var reader = new Utf8JsonReader(body);
+        var reader = new Utf8JsonReader(PayloadReading.WithoutBom(body));
         string? notifyType = null;
         try
         {

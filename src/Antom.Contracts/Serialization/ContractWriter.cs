@@ -79,10 +79,7 @@ public static class ContractWriter
     /// <summary>Validation: an amount has a currency (<c>default(Money)</c> has none).</summary>
     public static void CheckMoney(Money value, string propertyName)
     {
-        if (value.Currency.IsDefault)
-        {
-            throw new AntomPayloadException(JsonPath.OfProperty(propertyName) + ".currency", PayloadRule.Required, "is required but missing: default(Money) has no currency");
-        }
+        Money.ThrowIfNoCurrency(value, JsonPath.OfProperty(propertyName) + JsonPath.Property("currency"));
     }
 
     /// <summary>Validation: a string matches the schema's <c>pattern</c>.</summary>
