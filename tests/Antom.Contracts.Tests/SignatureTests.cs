@@ -145,10 +145,10 @@ public class SignatureTests
         Assert.False(strict.VerifyResponse("POST", AntomApiPath.Capture, "TEST_CLIENT_1", "1685599933870", header, Body("capture")));
     }
 
-    private static string Read(string file) => File.ReadAllText(Path.Combine(Dir, file));
+    internal static string Read(string file) => File.ReadAllText(Path.Combine(Dir, file));
 
     // The body is what follows "<method> <path>\n<client>.<time>." in the content file.
-    private static byte[] Body(string name)
+    internal static byte[] Body(string name)
     {
         byte[] content = File.ReadAllBytes(Path.Combine(Dir, name + ".content.txt"));
         int newline = Array.IndexOf(content, (byte)'\n');
