@@ -35,7 +35,10 @@ public sealed class AntomSignatureVerifier : IDisposable
     /// <summary>Loads Antom's public key: base64 X.509 SubjectPublicKeyInfo (as Antom's portal gives it) or PEM.</summary>
     /// <param name="key">The key text.</param>
     /// <param name="unsignedResponses">How unsigned responses are treated; by default an unsigned S is refused.</param>
-    /// <exception cref="ArgumentException">The text is not an RSA public key in either form, or the policy is not defined.</exception>
+    /// <exception cref="ArgumentException">
+    /// The text is not an RSA public key in either form, is a private key, or is under 2048 bits; or the policy is not
+    /// defined.
+    /// </exception>
     public static AntomSignatureVerifier FromPublicKey(string key, UnsignedResponsePolicy unsignedResponses = UnsignedResponsePolicy.RejectUnsignedSuccess)
     {
         if (!Enum.IsDefined(unsignedResponses))

@@ -22,7 +22,9 @@ public sealed class AntomSigner : IDisposable
     /// <summary>Loads the merchant's private key: base64 PKCS#8 (as Antom's portal gives it) or PEM.</summary>
     /// <param name="key">The key text.</param>
     /// <param name="keyVersion">The <c>keyVersion</c> to write into headers (1 unless Antom says otherwise).</param>
-    /// <exception cref="ArgumentException">The text is not an RSA private key in either form.</exception>
+    /// <exception cref="ArgumentException">
+    /// The text is not an RSA private key in either form, is a public key, is encrypted, or is under 2048 bits.
+    /// </exception>
     public static AntomSigner FromPrivateKey(string key, int keyVersion = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(keyVersion);
