@@ -31,7 +31,7 @@ public sealed class AntomClientTests : IDisposable
     [Fact]
     public async Task A_capture_is_signed_over_the_exact_bytes_sent_and_the_signed_answer_is_typed()
     {
-        AntomClient client = Client((_, _) => Answer("""{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"},"captureId":"c-1","captureRequestId":"cap-1","captureAmount":{"currency":"BRL","value":"6000"}}"""));
+        AntomClient client = Client((_, _) => Answer("""{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"},"captureId":"c-1","captureRequestId":"cap-1","paymentId":"pay-1","captureAmount":{"currency":"BRL","value":"6000"}}"""));
 
         CaptureResponse response = await client.CaptureAsync(Capture());
 
@@ -49,21 +49,165 @@ public sealed class AntomClientTests : IDisposable
         Assert.Equal(["/ams/sandbox/api/v1/payments/capture"], _paths);
     }
 
-    [Fact]
-    public async Task A_tampered_response_is_rejected()
+    // The rows of issue 10's table that concern the client: after a capture may have left the process, the caller sees
+    // a verified answer that belongs to the request, or AntomOutcomeUnknownException with a reason, never anything else.
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadGateway)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.Created)]
+    public async Task Any_status_but_200_after_sending_is_outcome_unknown_never_a_failure(HttpStatusCode status)
     {
-        AntomClient client = Client((_, _) => Answer("""{"result":{"resultCode":"SUCCESS","resultStatus":"S"}}""", tamper: true));
-        await Assert.ThrowsAsync<AntomSignatureException>(() => client.CaptureAsync(Capture()));
+        AntomClient client = Client((_, _) => new HttpResponseMessage(status) { Content = new StringContent("upstream") });
+
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()));
+
+        Assert.Equal(NoVerifiedAnswerReason.HttpStatus, e.Reason);
+        Assert.Equal(status, e.StatusCode);
+        AssertTellsWhatToDo(e, "cap-1");
     }
 
     [Fact]
-    public async Task An_unsigned_success_is_rejected_and_an_unsigned_failure_is_believed()
+    public async Task A_tampered_answer_is_outcome_unknown_with_the_signature_reason()
     {
-        AntomClient success = Client((_, _) => Answer("""{"result":{"resultCode":"SUCCESS","resultStatus":"S"}}""", sign: false));
-        await Assert.ThrowsAsync<AntomSignatureException>(() => success.CaptureAsync(Capture()));
+        AntomClient client = Client((_, _) => Answer("""{"result":{"resultCode":"SUCCESS","resultStatus":"S"}}""", tamper: true));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()));
+        Assert.Equal(NoVerifiedAnswerReason.SignatureInvalid, e.Reason);
+        AssertTellsWhatToDo(e, "cap-1");
+    }
 
-        AntomClient failure = Client((_, _) => Answer("""{"result":{"resultCode":"RISK_REJECT","resultStatus":"F"}}""", sign: false));
-        Assert.Equal(ResultStatus.Failure, (await failure.CaptureAsync(Capture())).Result.ResultStatus);
+    [Theory]
+    [InlineData("S", "SUCCESS")]
+    [InlineData("F", "RISK_REJECT")]
+    [InlineData("U", "CAPTURE_IN_PROCESS")]
+    public async Task An_unsigned_capture_answer_is_outcome_unknown_whatever_it_says(string status, string code)
+    {
+        // Believing an unsigned F would invite a second capture under a new id.
+        AntomClient client = Client((_, _) => Answer($$$"""{"result":{"resultCode":"{{{code}}}","resultStatus":"{{{status}}}"}}""", sign: false));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()));
+        Assert.Equal(NoVerifiedAnswerReason.SignatureMissing, e.Reason);
+    }
+
+    [Fact]
+    public async Task A_signed_answer_that_breaks_its_contract_is_outcome_unknown_not_a_payload_error()
+    {
+        string message = new('m', 300);
+        AntomClient client = Client((_, _) => Answer($$$"""{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"{{{message}}}"},"captureRequestId":"cap-1","paymentId":"pay-1","captureAmount":{"currency":"BRL","value":"6000"}}"""));
+
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()));
+
+        Assert.Equal(NoVerifiedAnswerReason.InvalidResponse, e.Reason);
+        AntomPayloadException inner = Assert.IsType<AntomPayloadException>(e.InnerException);
+        Assert.Equal("$.result.resultMessage", inner.Path);
+        Assert.Single(_paths); // it was sent: not the "invalid request, nothing sent" error
+    }
+
+    [Theory]
+    [InlineData("""{"result":{"resultCode":"SUCCESS","resultStatus":"S"},"captureRequestId":"cap-OTHER","paymentId":"pay-OTHER","captureAmount":{"currency":"BRL","value":"6000"}}""", "captureRequestId")]
+    [InlineData("""{"result":{"resultCode":"SUCCESS","resultStatus":"S"},"captureRequestId":"cap-1","paymentId":"pay-OTHER","captureAmount":{"currency":"BRL","value":"6000"}}""", "paymentId")]
+    [InlineData("""{"result":{"resultCode":"SUCCESS","resultStatus":"S"},"captureRequestId":"cap-1","paymentId":"pay-1","captureAmount":{"currency":"BRL","value":"6001"}}""", "captureAmount")]
+    [InlineData("""{"result":{"resultCode":"SUCCESS","resultStatus":"S"},"captureRequestId":"cap-1","captureAmount":{"currency":"BRL","value":"6000"}}""", "paymentId")]
+    [InlineData("""{"result":{"resultCode":"SUCCESS","resultStatus":"S"}}""", "captureRequestId")]
+    [InlineData("""{"result":{"resultCode":"PROCESS_FAIL","resultStatus":"F"},"captureRequestId":"cap-OTHER"}""", "captureRequestId")]
+    public async Task A_signed_answer_that_belongs_to_another_capture_is_outcome_unknown(string json, string field)
+    {
+        AntomClient client = Client((_, _) => Answer(json));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()));
+        Assert.Equal(NoVerifiedAnswerReason.NotThisRequest, e.Reason);
+        Assert.Contains(field, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failure_that_echoes_nothing_is_believed_because_it_contradicts_nothing()
+    {
+        AntomClient client = Client((_, _) => Answer("""{"result":{"resultCode":"RISK_REJECT","resultStatus":"F","resultMessage":"risk"}}"""));
+        Assert.Equal(ResultStatus.Failure, (await client.CaptureAsync(Capture())).Result.ResultStatus);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_after_sending_is_outcome_unknown_and_before_sending_is_plain()
+    {
+        using var cts = new CancellationTokenSource();
+        AntomClient client = Client(async (_, ct) =>
+        {
+            await cts.CancelAsync(); // the request has arrived: now the caller gives up
+            await Task.Delay(TimeSpan.FromSeconds(10), ct);
+            return Answer("{}");
+        });
+
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture(), cts.Token));
+        Assert.Equal(NoVerifiedAnswerReason.Cancelled, e.Reason);
+        Assert.IsAssignableFrom<OperationCanceledException>(e.InnerException);
+
+        _paths.Clear();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CaptureAsync(Capture(), cts.Token));
+        Assert.Empty(_paths); // nothing was sent
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_outcome_unknown()
+    {
+        Func<HttpRequestMessage, CancellationToken, HttpResponseMessage> reset = (_, _) => throw new HttpRequestException("connection reset", new IOException("reset"));
+        AntomClient client = Client(reset);
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()));
+        Assert.Equal(NoVerifiedAnswerReason.ConnectionFailed, e.Reason);
+        Assert.IsType<HttpRequestException>(e.InnerException);
+    }
+
+    [Fact]
+    public async Task A_body_cut_off_halfway_is_outcome_unknown()
+    {
+        AntomClient client = Client((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new FailingStream(100)) });
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()));
+        Assert.Equal(NoVerifiedAnswerReason.ConnectionFailed, e.Reason);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_5_MB_answer_is_never_buffered_whole(bool declaresLength)
+    {
+        var stream = new CountingStream(5 * 1024 * 1024);
+        AntomClient client = Client((_, _) =>
+        {
+            var content = new StreamContent(stream);
+            content.Headers.ContentLength = declaresLength ? stream.Length : null;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+        });
+
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()));
+
+        Assert.Equal(NoVerifiedAnswerReason.BodyTooLarge, e.Reason);
+        Assert.True(stream.Served <= AntomClientOptions.DefaultMaxResponseBytes + 1, $"read {stream.Served} bytes");
+        Assert.True(stream.Disposed, "the answer was not disposed");
+    }
+
+    [Fact]
+    public async Task The_size_cap_is_configurable_and_checked()
+    {
+        AntomClient client = Client((_, _) => Answer("""{"result":{"resultCode":"RISK_REJECT","resultStatus":"F","resultMessage":"risk"}}"""), maxResponseBytes: 16);
+        Assert.Equal(NoVerifiedAnswerReason.BodyTooLarge, (await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()))).Reason);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Client((_, _) => Answer("{}"), maxResponseBytes: 0));
+    }
+
+    [Fact]
+    public async Task An_inquiry_that_gets_no_usable_answer_says_so_and_implies_no_payment_state()
+    {
+        AntomClient client = Client((_, _) => new HttpResponseMessage(HttpStatusCode.BadGateway));
+        AntomInquiryFailedException e = await Assert.ThrowsAsync<AntomInquiryFailedException>(() => client.InquiryPaymentAsync(paymentId: "pay-1"));
+        Assert.Equal(NoVerifiedAnswerReason.HttpStatus, e.Reason);
+        Assert.Contains("says nothing about the payment", e.Message, StringComparison.Ordinal);
+        Assert.Equal("inquiryPayment", e.Api);
+    }
+
+    [Fact]
+    public async Task An_inquiry_answer_for_another_payment_is_refused()
+    {
+        AntomClient client = Client((_, _) => Answer(Inquiry("S", "SUCCESS", paymentId: "pay-OTHER")));
+        AntomInquiryFailedException e = await Assert.ThrowsAsync<AntomInquiryFailedException>(() => client.InquiryPaymentAsync(paymentId: "pay-1"));
+        Assert.Equal(NoVerifiedAnswerReason.NotThisRequest, e.Reason);
     }
 
     [Fact]
@@ -76,16 +220,8 @@ public sealed class AntomClientTests : IDisposable
         }, timeout: TimeSpan.FromMilliseconds(200));
 
         AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()));
-        Assert.Contains("same request id", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_non_2xx_status_is_its_own_error()
-    {
-        AntomClient client = Client((_, _) => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("upstream") });
-        AntomHttpStatusException e = await Assert.ThrowsAsync<AntomHttpStatusException>(() => client.CaptureAsync(Capture()));
-        Assert.Equal(HttpStatusCode.BadGateway, e.StatusCode);
-        Assert.Equal("upstream", e.Body);
+        Assert.Equal(NoVerifiedAnswerReason.Timeout, e.Reason);
+        AssertTellsWhatToDo(e, "cap-1");
     }
 
     [Fact]
@@ -103,23 +239,101 @@ public sealed class AntomClientTests : IDisposable
         int calls = 0;
         AntomClient client = Client((_, _) => Answer(Interlocked.Increment(ref calls) < 3 ? Inquiry("U", "PROCESSING") : Inquiry("S", "SUCCESS")));
 
-        PaymentTransaction resolved = await CapturePoller.ResolveAsync(client, Capture(), new PollingOptions(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(10)));
+        ResolvedCapture resolved = await CapturePoller.ResolveAsync(client, Capture(), Fast(TimeSpan.FromSeconds(10)));
 
-        Assert.Equal(ResultStatus.Success, resolved.TransactionResult.ResultStatus);
-        Assert.Equal("cap-1", resolved.TransactionRequestId);
+        Assert.Equal(ResultStatus.Success, resolved.Transaction.TransactionResult.ResultStatus);
+        Assert.Equal("cap-1", resolved.Transaction.TransactionRequestId);
+        Assert.Equal("pay-1", resolved.Inquiry.PaymentId);
         Assert.Equal(3, calls);
         Assert.All(_paths, p => Assert.Equal("/ams/api/v1/payments/inquiryPayment", p));
     }
 
     [Fact]
-    public async Task The_poller_gives_up_at_its_deadline_with_outcome_unknown()
+    public async Task The_poller_keeps_polling_past_a_malformed_unrelated_transaction()
     {
-        AntomClient client = Client((_, _) => Answer(Inquiry("U", "PROCESSING")));
-        await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => CapturePoller.ResolveAsync(client, Capture(), new PollingOptions(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(60))));
+        // One bad transaction (a 17-digit amount on a REFUND) makes that inquiry unusable, not the capture failed.
+        string broken = Inquiry("S", "SUCCESS").Replace("\"transactions\":[", "\"transactions\":[{\"transactionType\":\"REFUND\",\"transactionStatus\":\"SUCCESS\",\"transactionResult\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\"},\"transactionId\":\"r\",\"transactionRequestId\":\"r\",\"transactionAmount\":{\"currency\":\"BRL\",\"value\":\"12345678901234567\"}},", StringComparison.Ordinal);
+        int calls = 0;
+        AntomClient client = Client((_, _) => Answer(Interlocked.Increment(ref calls) < 3 ? broken : Inquiry("S", "SUCCESS")));
+
+        ResolvedCapture resolved = await CapturePoller.ResolveAsync(client, Capture(), Fast(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(ResultStatus.Success, resolved.Transaction.TransactionResult.ResultStatus);
+        Assert.Equal(3, calls);
     }
 
-    private static string Inquiry(string status, string transactionStatus) => $$$"""
-        {"result":{"resultCode":"SUCCESS","resultStatus":"S"},"transactions":[{"transactionType":"CAPTURE","transactionStatus":"{{{transactionStatus}}}",
+    [Fact]
+    public async Task The_poller_gives_up_at_its_deadline_with_outcome_unknown_carrying_the_last_error()
+    {
+        AntomClient client = Client((_, _) => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => CapturePoller.ResolveAsync(client, Capture(), Fast(TimeSpan.FromMilliseconds(80))));
+        Assert.Equal(NoVerifiedAnswerReason.StillUndecided, e.Reason);
+        Assert.Equal("cap-1", e.IdempotencyKey);
+        AntomInquiryFailedException last = Assert.IsType<AntomInquiryFailedException>(e.InnerException);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, last.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_poller_still_undecided_at_the_deadline_is_outcome_unknown()
+    {
+        AntomClient client = Client((_, _) => Answer(Inquiry("U", "PROCESSING")));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => CapturePoller.ResolveAsync(client, Capture(), Fast(TimeSpan.FromMilliseconds(60))));
+        Assert.Equal(NoVerifiedAnswerReason.StillUndecided, e.Reason);
+    }
+
+    [Theory]
+    [InlineData(0, 1000, 1000, "FirstDelay")]
+    [InlineData(-5, 1000, 1000, "FirstDelay")]
+    [InlineData(9, 1000, 1000, "FirstDelay")]
+    [InlineData(100, 50, 1000, "MaxDelay")]
+    [InlineData(100, 1000, 0, "Deadline")]
+    public async Task Polling_options_that_would_hammer_or_never_stop_are_refused_before_any_call(int first, int max, int deadline, string setting)
+    {
+        AntomClient client = Client((_, _) => Answer(Inquiry("U", "PROCESSING")));
+        var options = new PollingOptions(TimeSpan.FromMilliseconds(first), TimeSpan.FromMilliseconds(max), TimeSpan.FromMilliseconds(deadline));
+        ArgumentOutOfRangeException e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => CapturePoller.ResolveAsync(client, Capture(), options));
+        Assert.Equal(setting, e.ParamName);
+        Assert.Empty(_paths);
+    }
+
+    [Fact]
+    public void The_backoff_doubles_saturates_without_overflow_and_jitters_within_half_to_full()
+    {
+        var options = new PollingOptions(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30));
+        TimeSpan step = options.FirstDelay;
+        var steps = new List<TimeSpan>();
+        for (int i = 0; i < 200; i++)
+        {
+            steps.Add(step);
+            step = options.Next(step);
+        }
+
+        Assert.Equal([2, 4, 8, 16, 32, 60, 60], steps.Take(7).Select(s => s.TotalSeconds));
+        Assert.All(steps, s => Assert.InRange(s, options.FirstDelay, options.MaxDelay));
+        Assert.Equal(TimeSpan.MaxValue, new PollingOptions(TimeSpan.FromDays(1), TimeSpan.MaxValue, TimeSpan.FromDays(1)).Next(TimeSpan.MaxValue / 2 + TimeSpan.FromTicks(1)));
+        Assert.Equal(TimeSpan.FromSeconds(1), PollingOptions.Jittered(TimeSpan.FromSeconds(2), _ => 0));
+        Assert.Equal(TimeSpan.FromSeconds(2), PollingOptions.Jittered(TimeSpan.FromSeconds(2), max => max));
+        Assert.Equal(TimeSpan.FromTicks(5), PollingOptions.Jittered(TimeSpan.FromTicks(5), max => max)); // odd ticks: never above the step
+        Assert.Equal(TimeSpan.FromTicks(2), PollingOptions.Jittered(TimeSpan.FromTicks(5), _ => 0));
+        for (int i = 0; i < 1_000; i++)
+        {
+            Assert.InRange(PollingOptions.Jittered(TimeSpan.FromSeconds(2), max => Random.Shared.NextInt64(max + 1)), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+        }
+    }
+
+    private static PollingOptions Fast(TimeSpan deadline) => new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), deadline);
+
+    private static void AssertTellsWhatToDo(AntomOutcomeUnknownException e, string captureRequestId)
+    {
+        Assert.Equal("capture", e.Api);
+        Assert.Equal("captureRequestId", e.IdempotencyKeyName);
+        Assert.Equal(captureRequestId, e.IdempotencyKey);
+        Assert.Equal(captureRequestId, Assert.IsType<CaptureRequest>(e.Request).CaptureRequestId);
+        Assert.Contains("The capture may have happened: resolve it with inquiryPayment or notifyCapture; retry only with the same captureRequestId", e.Message, StringComparison.Ordinal);
+    }
+
+    private static string Inquiry(string status, string transactionStatus, string paymentId = "pay-1") => $$$"""
+        {"result":{"resultCode":"SUCCESS","resultStatus":"S"},"paymentId":"{{{paymentId}}}","transactions":[{"transactionType":"CAPTURE","transactionStatus":"{{{transactionStatus}}}",
         "transactionResult":{"resultCode":"X","resultStatus":"{{{status}}}"},"transactionId":"c-1","transactionRequestId":"cap-1","transactionAmount":{"currency":"BRL","value":"6000"}}]}
         """;
 
@@ -147,10 +361,10 @@ public sealed class AntomClientTests : IDisposable
 
     private string CurrentClient { get; set; } = "TEST_CLIENT_1";
 
-    private AntomClient Client(Func<HttpRequestMessage, CancellationToken, HttpResponseMessage> answer, string clientId = "TEST_CLIENT_1", TimeSpan? timeout = null)
-        => Client((r, ct) => Task.FromResult(answer(r, ct)), clientId, timeout);
+    private AntomClient Client(Func<HttpRequestMessage, CancellationToken, HttpResponseMessage> answer, string clientId = "TEST_CLIENT_1", TimeSpan? timeout = null, int maxResponseBytes = AntomClientOptions.DefaultMaxResponseBytes)
+        => Client((r, ct) => Task.FromResult(answer(r, ct)), clientId, timeout, maxResponseBytes);
 
-    private AntomClient Client(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer, string clientId = "TEST_CLIENT_1", TimeSpan? timeout = null)
+    private AntomClient Client(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer, string clientId = "TEST_CLIENT_1", TimeSpan? timeout = null, int maxResponseBytes = AntomClientOptions.DefaultMaxResponseBytes)
     {
         CurrentClient = clientId;
         var merchant = AntomSignatureVerifier.FromPublicKey(File.ReadAllText(Path.Combine(Dir, "test-public-key.pem")));
@@ -173,7 +387,89 @@ public sealed class AntomClientTests : IDisposable
             ClientId = clientId,
             Signer = AntomSigner.FromPrivateKey(File.ReadAllText(Path.Combine(Dir, "test-private-key.pem"))),
             Verifier = AntomSignatureVerifier.FromPublicKey(_antomKey.ExportSubjectPublicKeyInfoPem()),
+            MaxResponseBytes = maxResponseBytes,
         });
+    }
+
+    // An endless-looking answer that counts what was read from it, and whether it was disposed.
+    private sealed class CountingStream(long length) : Stream
+    {
+        public long Served { get; private set; }
+
+        public bool Disposed { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => Served; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = (int)Math.Min(count, length - Served);
+            buffer.AsSpan(offset, n).Fill((byte)' ');
+            Served += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
+
+    // A body that breaks off after some bytes, as a dropped connection does.
+    private sealed class FailingStream(int failAfter) : Stream
+    {
+        private int _served;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _served; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_served >= failAfter)
+            {
+                throw new IOException("The response ended prematurely.");
+            }
+
+            int n = Math.Min(count, failAfter - _served);
+            buffer.AsSpan(offset, n).Fill((byte)'{');
+            _served += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class FakeAntom(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer) : HttpMessageHandler

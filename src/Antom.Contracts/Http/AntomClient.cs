@@ -1,7 +1,9 @@
 using System;
 using System.Buffers;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -11,28 +13,10 @@ using Antom.Contracts.Signatures;
 
 namespace Antom.Contracts.Http;
 
-/// <summary>Settings of an <see cref="AntomClient"/>.</summary>
-public sealed class AntomClientOptions
-{
-    /// <summary>The Antom gateway, scheme and host only (e.g. <c>https://open-sea-global.alipay.com</c>).</summary>
-    public required Uri Endpoint { get; init; }
-
-    /// <summary>The merchant's client id; a <c>SANDBOX_…</c> id calls the sandbox paths.</summary>
-    public required string ClientId { get; init; }
-
-    /// <summary>Signs every request with the merchant's private key.</summary>
-    public required AntomSigner Signer { get; init; }
-
-    /// <summary>Verifies every response with Antom's public key, under its unsigned-response policy.</summary>
-    public required AntomSignatureVerifier Verifier { get; init; }
-
-    /// <summary>The clock for <c>request-time</c> and for polling; the system clock by default.</summary>
-    public TimeProvider Time { get; init; } = TimeProvider.System;
-}
-
 /// <summary>
-/// A typed Antom client over a plain <see cref="HttpClient"/> (IHttpClientFactory-friendly): it signs exactly the bytes it
-/// sends, verifies every response's signature, and returns typed, rule-checked responses.
+/// A typed Antom client over a plain <see cref="HttpClient"/> (IHttpClientFactory-friendly). It signs exactly the bytes
+/// it sends, and for a state-changing call it has exactly two outcomes once the request may have left the process: a
+/// signed, verified, contract-valid answer that provably belongs to the request, or <see cref="AntomOutcomeUnknownException"/>.
 /// </summary>
 public sealed class AntomClient
 {
@@ -42,30 +26,47 @@ public sealed class AntomClient
     private readonly AntomClientOptions _options;
 
     /// <summary>Creates a client; the <see cref="HttpClient"/> is not disposed by it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="AntomClientOptions.MaxResponseBytes"/> is not positive.</exception>
     public AntomClient(HttpClient http, AntomClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxResponseBytes, nameof(options) + "." + nameof(options.MaxResponseBytes));
         _http = http;
         _options = options;
     }
 
     /// <summary>
-    /// Sends a capture. A <c>U</c> result is returned as is (see <see cref="CapturePoller"/> to resolve it).
+    /// Sends a capture and returns Antom's verified answer to it: <c>S</c>, <c>F</c>, or <c>U</c> (see
+    /// <see cref="CapturePoller"/> to resolve a <c>U</c>).
     /// </summary>
-    /// <exception cref="AntomPayloadException">The request breaks its contract (nothing was sent), or the response does.</exception>
-    /// <exception cref="AntomOutcomeUnknownException">Timed out or the connection failed: the same meaning as <c>U</c>, never a failure.</exception>
-    /// <exception cref="AntomHttpStatusException">Antom answered a non-2xx status.</exception>
-    /// <exception cref="AntomSignatureException">The response's signature does not verify.</exception>
+    /// <exception cref="AntomPayloadException">The request breaks its contract; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired before sending; nothing was sent.</exception>
+    /// <exception cref="AntomOutcomeUnknownException">
+    /// The request may have reached Antom and no verified answer that belongs to it came back (an HTTP status other than
+    /// 200, a dropped connection, a timeout, a cancellation after sending, a missing or bad signature, an unreadable or
+    /// oversized answer, or an answer to another request). The capture may have happened: treat it as <c>U</c>.
+    /// </exception>
     public async Task<CaptureResponse> CaptureAsync(CaptureRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         byte[] body = AntomJson.SerializeToUtf8Bytes(request);
-        byte[] response = await SendAsync(AntomApiPath.Capture, body, "capture " + request.CaptureRequestId, cancellationToken).ConfigureAwait(false);
-        return AntomJson.Deserialize<CaptureResponse>(response);
+        var call = Call.StateChanging("capture", AntomApiPath.Capture, "captureRequestId", request.CaptureRequestId, request, "inquiryPayment or notifyCapture");
+        CaptureResponse response = await SendAsync<CaptureResponse>(call, body, cancellationToken).ConfigureAwait(false);
+        if (AnswerBinding.CaptureMismatch(request, response) is { } mismatch)
+        {
+            throw call.Fail(NoVerifiedAnswerReason.NotThisRequest, mismatch);
+        }
+
+        return response;
     }
 
-    /// <summary>Queries a payment by <paramref name="paymentId"/> or <paramref name="paymentRequestId"/> (exactly one).</summary>
+    /// <summary>
+    /// Queries a payment by <paramref name="paymentId"/> or <paramref name="paymentRequestId"/> (exactly one). Its
+    /// <c>result</c> says only whether the inquiry worked; the payment's state is in <c>paymentStatus</c> and the transactions.
+    /// </summary>
     /// <exception cref="ArgumentException">Neither or both ids were given.</exception>
+    /// <exception cref="AntomInquiryFailedException">No verified answer that belongs to this inquiry; it says nothing about the payment.</exception>
     public async Task<InquiryPaymentResponse> InquiryPaymentAsync(string? paymentId = null, string? paymentRequestId = null, CancellationToken cancellationToken = default)
     {
         if ((paymentId is null) == (paymentRequestId is null))
@@ -81,13 +82,20 @@ public sealed class AntomClient
             writer.WriteEndObject();
         }
 
-        byte[] response = await SendAsync(AntomApiPath.InquiryPayment, buffer.WrittenSpan.ToArray(), "inquiryPayment", cancellationToken).ConfigureAwait(false);
-        return AntomJson.Deserialize<InquiryPaymentResponse>(response);
+        var call = Call.ReadOnly("inquiryPayment", AntomApiPath.InquiryPayment);
+        InquiryPaymentResponse response = await SendAsync<InquiryPaymentResponse>(call, buffer.WrittenSpan.ToArray(), cancellationToken).ConfigureAwait(false);
+        if (AnswerBinding.InquiryMismatch(paymentId, paymentRequestId, response) is { } mismatch)
+        {
+            throw call.Fail(NoVerifiedAnswerReason.NotThisRequest, mismatch);
+        }
+
+        return response;
     }
 
-    private async Task<byte[]> SendAsync(string livePath, byte[] body, string what, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(Call call, byte[] body, CancellationToken cancellationToken)
+        where T : IAntomJsonContract<T>
     {
-        string path = AntomApiPath.For(_options.ClientId, livePath);
+        string path = AntomApiPath.For(_options.ClientId, call.LivePath);
         string requestTime = _options.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.Endpoint, path));
         message.Headers.TryAddWithoutValidation("client-id", _options.ClientId);
@@ -96,40 +104,155 @@ public sealed class AntomClient
         message.Content = new ByteArrayContent(body); // exactly the bytes that were signed
         message.Content.Headers.ContentType = Json;
 
-        HttpResponseMessage response;
-        byte[] responseBody;
+        // The last moment at which nothing has left the process: a cancellation up to here is plain.
+        cancellationToken.ThrowIfCancellationRequested();
+
+        byte[] rented = [];
         try
         {
-            response = await _http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new AntomOutcomeUnknownException($"{what}: timed out; the outcome is unknown (treat it as U: wait for notifyCapture or query inquiryPayment, and retry only with the same request id).", e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new AntomOutcomeUnknownException($"{what}: the connection failed ({e.Message}); the outcome is unknown (treat it as U).", e);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
+            int length;
+            string? signature;
+            string? responseTime;
+            try
             {
-                string text = System.Text.Encoding.UTF8.GetString(responseBody.AsSpan(0, Math.Min(responseBody.Length, 4096)));
-                throw new AntomHttpStatusException(response.StatusCode, text);
+                using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw call.Fail(NoVerifiedAnswerReason.HttpStatus, null, response.StatusCode);
+                }
+
+                if (response.Content.Headers.ContentLength > _options.MaxResponseBytes)
+                {
+                    throw call.Fail(NoVerifiedAnswerReason.BodyTooLarge, $"Content-Length {response.Content.Headers.ContentLength} > {_options.MaxResponseBytes}");
+                }
+
+                signature = response.Headers.TryGetValues("signature", out var s) ? s.FirstOrDefault() : null;
+                responseTime = response.Headers.TryGetValues("response-time", out var t) ? t.FirstOrDefault() : null;
+                (rented, length) = await ReadCappedAsync(response.Content, call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+            {
+                throw call.ChangesState ? call.Fail(NoVerifiedAnswerReason.Cancelled, null, inner: e) : e;
+            }
+            catch (OperationCanceledException e)
+            {
+                throw call.Fail(NoVerifiedAnswerReason.Timeout, null, inner: e);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
+            {
+                throw call.Fail(NoVerifiedAnswerReason.ConnectionFailed, e.Message, inner: e);
             }
 
-            string? signature = response.Headers.TryGetValues("signature", out var s) ? s.FirstOrDefault() : null;
-            string? responseTime = response.Headers.TryGetValues("response-time", out var t) ? t.FirstOrDefault() : null;
-            if (!_options.Verifier.VerifyResponse("POST", path, _options.ClientId, responseTime, signature, responseBody))
+            ReadOnlySpan<byte> answer = rented.AsSpan(0, length);
+            if (string.IsNullOrWhiteSpace(signature) && call.ChangesState)
             {
-                throw new AntomSignatureException(signature is null
-                    ? $"{what}: the response is unsigned and the policy ({_options.Verifier.UnsignedResponses}) refuses it."
-                    : $"{what}: the response's signature does not verify with Antom's public key.");
+                // Believing an unsigned F could start a second capture under a new id; an unsigned U says nothing more.
+                throw call.Fail(NoVerifiedAnswerReason.SignatureMissing, "a state-changing answer must be signed, whatever it says");
             }
 
-            return responseBody;
+            if (!_options.Verifier.VerifyResponse("POST", path, _options.ClientId, responseTime, signature, answer))
+            {
+                throw call.Fail(
+                    string.IsNullOrWhiteSpace(signature) ? NoVerifiedAnswerReason.SignatureMissing : NoVerifiedAnswerReason.SignatureInvalid,
+                    string.IsNullOrWhiteSpace(signature) ? $"the unsigned-response policy ({_options.Verifier.UnsignedResponses}) refuses it" : null);
+            }
+
+            try
+            {
+                return AntomJson.Deserialize<T>(answer);
+            }
+            catch (AntomPayloadException e)
+            {
+                throw call.Fail(NoVerifiedAnswerReason.InvalidResponse, e.Message, inner: e);
+            }
         }
+        finally
+        {
+            if (rented.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    // Reads at most MaxResponseBytes into a pooled buffer; one byte more is BodyTooLarge, and nothing more is read.
+    private async Task<(byte[] Buffer, int Length)> ReadCappedAsync(HttpContent content, Call call, CancellationToken cancellationToken)
+    {
+        int cap = _options.MaxResponseBytes;
+        long? declared = content.Headers.ContentLength;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared is > 0 ? declared.Value + 1 : 16 * 1024, (long)cap + 1));
+        int length = 0;
+        try
+        {
+            Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)cap + 1));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    int read = await stream.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, cap + 1) - length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return (buffer, length);
+                    }
+
+                    length += read;
+                    if (length > cap)
+                    {
+                        throw call.Fail(NoVerifiedAnswerReason.BodyTooLarge, $"more than {cap} bytes");
+                    }
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>What is being called, and how its failures are told: a state-changing call's as outcome unknown.</summary>
+    private sealed class Call
+    {
+        private Call(string api, string livePath, string? keyName, string? key, object? request, string? resolveWith)
+        {
+            Api = api;
+            LivePath = livePath;
+            KeyName = keyName;
+            Key = key;
+            Request = request;
+            ResolveWith = resolveWith;
+        }
+
+        public string Api { get; }
+
+        public string LivePath { get; }
+
+        public bool ChangesState => KeyName is not null;
+
+        private string? KeyName { get; }
+
+        private string? Key { get; }
+
+        private object? Request { get; }
+
+        private string? ResolveWith { get; }
+
+        public static Call StateChanging(string api, string livePath, string keyName, string key, object request, string resolveWith)
+            => new(api, livePath, keyName, key, request, resolveWith);
+
+        public static Call ReadOnly(string api, string livePath) => new(api, livePath, null, null, null, null);
+
+        public AntomTransportException Fail(NoVerifiedAnswerReason reason, string? detail, HttpStatusCode? statusCode = null, Exception? inner = null)
+            => ChangesState
+                ? new AntomOutcomeUnknownException(Api, KeyName!, Key!, Request!, ResolveWith!, reason, detail, statusCode, inner)
+                : new AntomInquiryFailedException(Api, reason, detail, statusCode, inner);
     }
 }

@@ -4,68 +4,77 @@ using System.Threading.Tasks;
 
 namespace Antom.Contracts.Http;
 
-/// <summary>How <see cref="CapturePoller"/> waits.</summary>
-/// <param name="FirstDelay">The wait before the first inquiry.</param>
-/// <param name="MaxDelay">The longest wait between inquiries (each wait doubles up to it).</param>
-/// <param name="Deadline">How long to keep trying in all.</param>
-public sealed record PollingOptions(TimeSpan FirstDelay, TimeSpan MaxDelay, TimeSpan Deadline)
-{
-    /// <summary>2 s, doubling up to 1 min, for up to 30 min.</summary>
-    public static PollingOptions Default { get; } = new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30));
-}
+/// <summary>A capture resolved by inquiryPayment: its final transaction, and the inquiry that showed it.</summary>
+/// <param name="Transaction">The CAPTURE transaction whose request id is the capture's, in a final state (S or F).</param>
+/// <param name="Inquiry">The whole verified inquiry answer (apply it to the ledger).</param>
+public sealed record ResolvedCapture(PaymentTransaction Transaction, InquiryPaymentResponse Inquiry);
 
-/// <summary>Resolves a capture whose result was <c>U</c> by polling inquiryPayment until its CAPTURE transaction is S or F.</summary>
+/// <summary>Resolves a capture whose outcome is unknown (a <c>U</c>, or <see cref="AntomOutcomeUnknownException"/>) by polling inquiryPayment.</summary>
 public static class CapturePoller
 {
     /// <summary>
-    /// Polls inquiryPayment for <paramref name="request"/>'s payment, with backoff, until the CAPTURE transaction whose
-    /// request id is the capture's reaches S or F, and returns it. Transport errors during polling are retried.
+    /// Polls inquiryPayment for <paramref name="request"/>'s payment, with jittered, saturating backoff, until the CAPTURE
+    /// transaction whose request id is the capture's reaches S or F. A failed or unusable inquiry (transport, signature,
+    /// an answer that breaks its contract or is for another payment) is retried: it says nothing about the capture.
     /// </summary>
-    /// <exception cref="AntomOutcomeUnknownException">The deadline passed with the capture still undecided.</exception>
-    public static async Task<PaymentTransaction> ResolveAsync(AntomClient client, CaptureRequest request, PollingOptions? options = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="options"/> are out of range.</exception>
+    /// <exception cref="AntomOutcomeUnknownException">The deadline passed with the capture still undecided; the last inquiry error is its inner exception.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the capture is as unknown as before.</exception>
+    public static async Task<ResolvedCapture> ResolveAsync(AntomClient client, CaptureRequest request, PollingOptions? options = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
         options ??= PollingOptions.Default;
+        options.Validate();
         time ??= TimeProvider.System;
         DateTimeOffset deadline = time.GetUtcNow() + options.Deadline;
-        TimeSpan delay = options.FirstDelay;
+        TimeSpan step = options.FirstDelay;
         Exception? last = null;
         while (true)
         {
-            TimeSpan wait = delay <= deadline - time.GetUtcNow() ? delay : deadline - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-            }
+            TimeSpan left = deadline - time.GetUtcNow();
+            TimeSpan wait = PollingOptions.Jittered(step, static max => Random.Shared.NextInt64(max + 1));
+            await Task.Delay(wait < left ? wait : (left > TimeSpan.Zero ? left : TimeSpan.Zero), time, cancellationToken).ConfigureAwait(false);
 
             try
             {
                 InquiryPaymentResponse inquiry = await client.InquiryPaymentAsync(paymentId: request.PaymentId, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (inquiry.Result.ResultStatus == ResultStatus.Success && inquiry.Transactions is { } transactions)
+                if (Find(inquiry, request) is { } transaction)
                 {
-                    foreach (PaymentTransaction transaction in transactions)
-                    {
-                        if (transaction.TransactionType == TransactionType.Capture
-                            && transaction.TransactionRequestId == request.CaptureRequestId
-                            && transaction.TransactionResult.ResultStatus is ResultStatus.Success or ResultStatus.Failure)
-                        {
-                            return transaction;
-                        }
-                    }
+                    return new ResolvedCapture(transaction, inquiry);
                 }
             }
-            catch (AntomTransportException e)
+            catch (AntomInquiryFailedException e)
             {
-                last = e; // keep polling: the capture itself is unaffected by a failed inquiry
+                last = e; // keep polling: a failed inquiry says nothing about the capture
             }
 
             if (time.GetUtcNow() >= deadline)
             {
-                throw new AntomOutcomeUnknownException($"capture {request.CaptureRequestId}: still undecided after {options.Deadline}; keep waiting for notifyCapture.", last);
+                throw new AntomOutcomeUnknownException("capture", "captureRequestId", request.CaptureRequestId, request, "notifyCapture, or inquiryPayment later", NoVerifiedAnswerReason.StillUndecided, $"after {options.Deadline}", inner: last);
             }
 
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxDelay.Ticks));
+            step = options.Next(step);
         }
+    }
+
+    private static PaymentTransaction? Find(InquiryPaymentResponse inquiry, CaptureRequest request)
+    {
+        if (inquiry.Result.ResultStatus != ResultStatus.Success || inquiry.Transactions is not { } transactions)
+        {
+            return null;
+        }
+
+        foreach (PaymentTransaction transaction in transactions)
+        {
+            if (transaction.TransactionType == TransactionType.Capture
+                && transaction.TransactionRequestId == request.CaptureRequestId
+                && transaction.TransactionResult.ResultStatus is ResultStatus.Success or ResultStatus.Failure)
+            {
+                return transaction;
+            }
+        }
+
+        return null;
     }
 }
