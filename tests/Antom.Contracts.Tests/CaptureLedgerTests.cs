@@ -19,7 +19,7 @@ public class CaptureLedgerTests
         => new() { Result = new AntomResult { ResultCode = status == ResultStatus.Success ? ResultCode.Success : status == ResultStatus.Failure ? ResultCode.ProcessFail : ResultCode.CaptureInProcess, ResultStatus = status }, CaptureId = captureId };
 
     private static CaptureLedger Ledger(bool multiple = true, bool american = false, DateTimeOffset? expiry = null)
-        => CaptureLedger.Open(Authorized, AuthorizedAt, expiry, multiple, american);
+        => CaptureLedger.Open("pay-1", Authorized, AuthorizedAt, expiry, multiple, american);
 
     [Fact]
     public void A_valid_capture_breaks_no_rule_and_exactly_the_remaining_amount_is_allowed()
@@ -87,7 +87,7 @@ public class CaptureLedgerTests
         Assert.Equal(CaptureState.Captured, succeeded.Entries.Single().State);
         Assert.Equal("capid-1", succeeded.Entries.Single().CaptureId);
 
-        CaptureLedger failed = pending.Apply(Transaction(ResultStatus.Failure, 6_000));
+        CaptureLedger failed = pending.Apply(Inquiry(Transaction(ResultStatus.Failure, 6_000)));
         Assert.Equal(Money.Zero(failed.Authorized.Currency), failed.Captured);
         Assert.Equal(Authorized, failed.Remaining);
     }
@@ -97,7 +97,7 @@ public class CaptureLedgerTests
     {
         CaptureLedger once = Ledger().Record(Request(6_000), Response(ResultStatus.Unknown)).Apply(Notification(ResultStatus.Success, 6_000));
         CaptureLedger twice = once.Apply(Notification(ResultStatus.Success, 6_000)).Record(Request(6_000), Response(ResultStatus.Success));
-        CaptureLedger contradicted = once.Apply(Transaction(ResultStatus.Failure, 6_000));
+        CaptureLedger contradicted = once.Apply(Inquiry(Transaction(ResultStatus.Failure, 6_000)));
 
         Assert.Equal(once.Captured, twice.Captured);
         Assert.Equal(once.Entries, twice.Entries);
@@ -113,7 +113,128 @@ public class CaptureLedgerTests
             TransactionAmount = Money.FromMinorUnits(6_000, "BRL"), TransactionResult = new AntomResult { ResultCode = ResultCode.Success, ResultStatus = ResultStatus.Success },
         };
         CaptureLedger ledger = Ledger();
-        Assert.Same(ledger, ledger.Apply(refund));
+        Assert.Same(ledger, ledger.Apply(Inquiry(refund)));
+    }
+
+    [Fact]
+    public void A_capture_in_flight_is_reserved_before_sending_and_holds_its_amount()
+    {
+        DateTimeOffset now = AuthorizedAt.AddHours(1);
+        CaptureLedger reserved = Ledger().Reserve(Request(10_000), now);
+
+        // In flight, timed out or outcome unknown: the amount is held, so no second capture can take the remainder.
+        Assert.Equal(CaptureState.Reserved, reserved.Entries.Single().State);
+        Assert.Equal(Authorized, reserved.Pending);
+        Assert.Equal(Money.Zero(Authorized.Currency), reserved.Remaining);
+        Assert.Equal([CaptureViolation.ExceedsRemaining], reserved.Check(Request(10_000, "cap-2"), now));
+        CaptureRefusedException refused = Assert.Throws<CaptureRefusedException>(() => reserved.Reserve(Request(10_000, "cap-2"), now));
+        Assert.Equal([CaptureViolation.ExceedsRemaining], refused.Violations);
+
+        // The retry under the same id reserves nothing more; under the same id with another amount it is refused.
+        Assert.Same(reserved, reserved.Reserve(Request(10_000), now));
+        Assert.Throws<CaptureRefusedException>(() => reserved.Reserve(Request(9_000), now));
+    }
+
+    [Fact]
+    public void Record_and_apply_resolve_a_reservation_and_release_undoes_only_one_that_never_left()
+    {
+        DateTimeOffset now = AuthorizedAt.AddHours(1);
+        CaptureLedger reserved = Ledger().Reserve(Request(6_000), now);
+
+        CaptureLedger released = reserved.Release("cap-1");
+        Assert.Empty(released.Entries);
+        Assert.Equal(Authorized, released.Remaining);
+
+        CaptureLedger unknown = reserved.Record(Request(6_000), Response(ResultStatus.Unknown, "capid-1"));
+        Assert.Equal(CaptureState.Pending, unknown.Entries.Single().State);
+        InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => unknown.Release("cap-1"));
+        Assert.Contains("Antom has answered", e.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => Ledger().Release("cap-9"));
+
+        Assert.Equal(CaptureState.Captured, reserved.Record(Request(6_000), Response(ResultStatus.Success, "capid-1")).Entries.Single().State);
+        Assert.Equal(CaptureState.Captured, reserved.Apply(Notification(ResultStatus.Success, 6_000)).Entries.Single().State);
+        Assert.Equal(CaptureState.Failed, reserved.Apply(Inquiry(Transaction(ResultStatus.Failure, 6_000))).Entries.Single().State);
+    }
+
+    [Fact]
+    public void Outcomes_for_another_payment_are_refused_and_change_nothing()
+    {
+        DateTimeOffset now = AuthorizedAt.AddHours(1);
+        CaptureLedger ledger = Ledger().Reserve(Request(6_000), now);
+        CaptureRequest other = Request(6_000) with { PaymentId = "pay-OTHER" };
+
+        Assert.Contains(CaptureViolation.OtherPayment, ledger.Check(other, now));
+        Assert.Throws<ArgumentException>(() => ledger.Record(other, Response(ResultStatus.Success)));
+        Assert.Throws<ArgumentException>(() => ledger.Record(Request(6_000), Response(ResultStatus.Success) with { PaymentId = "pay-OTHER" }));
+        Assert.Throws<ArgumentException>(() => ledger.Apply(Notification(ResultStatus.Success, 6_000) with { PaymentId = "pay-OTHER" }));
+        Assert.Throws<ArgumentException>(() => ledger.Apply(Inquiry(Transaction(ResultStatus.Success, 6_000)) with { PaymentId = "pay-OTHER" }));
+        Assert.Equal(CaptureState.Reserved, ledger.Entries.Single().State);
+    }
+
+    [Fact]
+    public void A_final_amount_that_differs_from_the_reserved_one_is_booked_as_antom_says_and_reported()
+    {
+        CaptureLedger ledger = Ledger().Reserve(Request(6_000), AuthorizedAt.AddHours(1)).Apply(Notification(ResultStatus.Success, 5_000));
+
+        Assert.Equal(Money.FromMinorUnits(5_000, "BRL"), ledger.Captured);
+        CaptureDiscrepancy d = Assert.Single(ledger.Discrepancies);
+        Assert.Equal(new CaptureDiscrepancy("cap-1", CaptureDiscrepancyKind.AmountDiffers, Money.FromMinorUnits(6_000, "BRL"), Money.FromMinorUnits(5_000, "BRL"), CaptureState.Reserved, CaptureState.Captured), d);
+
+        // The same notification again reports nothing new.
+        Assert.Same(ledger, ledger.Apply(Notification(ResultStatus.Success, 5_000)));
+    }
+
+    [Fact]
+    public void A_contradicting_final_result_and_an_unrequested_capture_are_reported_never_ignored()
+    {
+        CaptureLedger captured = Ledger().Record(Request(6_000), Response(ResultStatus.Success, "capid-1"));
+        CaptureLedger contradicted = captured.Apply(Notification(ResultStatus.Failure, 6_000));
+        Assert.Equal(captured.Captured, contradicted.Captured); // the first final state stays booked
+        Assert.Equal(CaptureDiscrepancyKind.ConflictingFinalState, Assert.Single(contradicted.Discrepancies).Kind);
+
+        CaptureLedger unrequested = Ledger().Apply(Notification(ResultStatus.Success, 3_000));
+        Assert.Equal(Money.FromMinorUnits(3_000, "BRL"), unrequested.Captured);
+        Assert.Equal(CaptureDiscrepancyKind.Unrequested, Assert.Single(unrequested.Discrepancies).Kind);
+    }
+
+    [Fact]
+    public void Version_increments_on_every_change_and_only_then()
+    {
+        DateTimeOffset now = AuthorizedAt.AddHours(1);
+        CaptureLedger v0 = Ledger();
+        CaptureLedger v1 = v0.Reserve(Request(6_000), now);
+        CaptureLedger v2 = v1.Record(Request(6_000), Response(ResultStatus.Unknown));
+        CaptureLedger v3 = v2.Apply(Notification(ResultStatus.Success, 6_000));
+        Assert.Equal([0L, 1, 2, 3], new[] { v0, v1, v2, v3 }.Select(l => l.Version));
+        Assert.Equal(3, v3.Apply(Notification(ResultStatus.Success, 6_000)).Version);
+        Assert.Equal(3, v3.Reserve(Request(6_000), now).Version);
+        Assert.Equal(2, v1.Release("cap-1").Version);
+    }
+
+    [Fact]
+    public void The_state_saves_and_restores_exactly()
+    {
+        DateTimeOffset now = AuthorizedAt.AddHours(1);
+        CaptureLedger ledger = CaptureLedger.Open("pay-1", Authorized, AuthorizedAt, AuthorizedAt.AddDays(5), allowsMultipleCaptures: true, isAmericanCard: false)
+            .Reserve(Request(1_000, "cap-a"), now)
+            .Reserve(Request(2_000, "cap-b"), now).Record(Request(2_000, "cap-b"), Response(ResultStatus.Unknown, "id-b"))
+            .Reserve(Request(3_000, "cap-c"), now).Apply(Notification(ResultStatus.Success, 2_500) with { CaptureRequestId = "cap-c", CaptureId = "id-c" })
+            .Reserve(Request(500, "cap-d"), now).Record(Request(500, "cap-d"), Response(ResultStatus.Failure));
+
+        CaptureLedgerState state = ledger.ToState();
+        CaptureLedger restored = CaptureLedger.FromState(state);
+
+        Assert.Equal(state, restored.ToState());
+        Assert.Equal(ledger.Version, restored.Version);
+        Assert.Equal(ledger.Remaining, restored.Remaining);
+        Assert.Equal(ledger.Pending, restored.Pending);
+        Assert.Equal(ledger.Discrepancies, restored.Discrepancies);
+        Assert.Equal(ledger.Check(Request(3_000, "cap-e"), now), restored.Check(Request(3_000, "cap-e"), now));
+        Assert.Equal(4, state.Entries.Count);
+
+        Assert.Throws<ArgumentException>(() => CaptureLedger.FromState(state with { Entries = [.. state.Entries, state.Entries[0]] }));
+        Assert.Throws<ArgumentException>(() => CaptureLedger.FromState(state with { Entries = [state.Entries[0] with { Amount = Money.FromMinorUnits(1, "USD") }] }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CaptureLedger.FromState(state with { Version = -1 }));
     }
 
     [Fact]
@@ -133,8 +254,13 @@ public class CaptureLedgerTests
                 CaptureRequest request = Request(amount, id);
                 if (ledger.Check(request, now).Count == 0)
                 {
+                    // check → reserve → persist → send → record, with some sends timing out (no record at all).
+                    ledger = CaptureLedger.FromState(ledger.Reserve(request, now).ToState());
                     sent.Add(request);
-                    ledger = ledger.Record(request, Response((ResultStatus)(outcome + 1), "id-" + id));
+                    if (amount % 5 != 0)
+                    {
+                        ledger = ledger.Record(request, Response((ResultStatus)(outcome + 1), "id-" + id));
+                    }
                 }
 
                 if (resolveOld && sent.Count > 0)
@@ -157,6 +283,13 @@ public class CaptureLedgerTests
     {
         Result = new AntomResult { ResultCode = ResultCode.Success, ResultStatus = status },
         CaptureRequestId = "cap-1", PaymentId = "pay-1", CaptureId = "capid-1", CaptureAmount = Money.FromMinorUnits(minor, "BRL"),
+    };
+
+    private static InquiryPaymentResponse Inquiry(params PaymentTransaction[] transactions) => new()
+    {
+        Result = new AntomResult { ResultCode = ResultCode.Success, ResultStatus = ResultStatus.Success },
+        PaymentId = "pay-1",
+        Transactions = ValueList.From(transactions),
     };
 
     private static PaymentTransaction Transaction(ResultStatus status, long minor) => new()

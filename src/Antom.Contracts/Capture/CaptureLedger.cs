@@ -5,81 +5,37 @@ using System.Linq;
 
 namespace Antom.Contracts.Capture;
 
-/// <summary>A rule of Antom's capture API that a capture request would break.</summary>
-public enum CaptureViolation
-{
-    /// <summary>The capture is not in the authorisation's currency. Antom always captures in the payment's currency.</summary>
-    CurrencyMismatch = 1,
-
-    /// <summary>The amount is zero.</summary>
-    NotPositive,
-
-    /// <summary>The amount exceeds what is left: authorised − captured − pending (CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT).</summary>
-    ExceedsRemaining,
-
-    /// <summary>A second capture on a method that allows only one (MULTI_CAPTURE_NOT_SUPPORTED).</summary>
-    MultipleCapturesNotAllowed,
-
-    /// <summary>An American card must be captured for exactly the authorised amount.</summary>
-    AmericanCardNotInFull,
-
-    /// <summary>More than 7 days after the authorisation: Antom has released the funds.</summary>
-    CaptureWindowClosed,
-
-    /// <summary>After <c>authExpiryTime</c>.</summary>
-    AuthorizationExpired,
-
-    /// <summary>A capture after one marked <c>isLastCapture</c>.</summary>
-    AfterLastCapture,
-
-    /// <summary>A <c>captureRequestId</c> already used with a different amount (REPEAT_REQ_INCONSISTENT).</summary>
-    RequestIdReusedWithDifferentAmount,
-}
-
-/// <summary>Where one capture stands.</summary>
-public enum CaptureState
-{
-    /// <summary>Sent, outcome unknown (U): its amount stays reserved.</summary>
-    Pending = 1,
-
-    /// <summary>Captured (S).</summary>
-    Captured,
-
-    /// <summary>Failed (F): its reservation is released.</summary>
-    Failed,
-}
-
-/// <summary>One capture the ledger knows of.</summary>
-/// <param name="CaptureRequestId">The merchant's idempotency key.</param>
-/// <param name="CaptureId">Antom's capture id, once known.</param>
-/// <param name="Amount">The amount.</param>
-/// <param name="State">Where it stands.</param>
-/// <param name="IsLastCapture">Whether it was sent as the last capture.</param>
-public sealed record CaptureEntry(string CaptureRequestId, string? CaptureId, Money Amount, CaptureState State, bool IsLastCapture);
-
 /// <summary>
-/// The captures of one authorised payment, immutable: every outcome gives a new ledger. A capture whose outcome is
-/// unknown (U) stays <b>reserved</b>, so <see cref="Remaining"/> (authorised − captured − pending) never lets a second
-/// capture overshoot while the first is undecided.
+/// The captures of one authorised payment, immutable: every change gives a new ledger with a higher
+/// <see cref="Version"/>. The flow is <b>check → reserve → persist → send → record</b>: a capture is
+/// <see cref="Reserve">reserved</see> before it is sent, and stays held while it is in flight, timed out or <c>U</c>, so
+/// <see cref="Remaining"/> (authorised − captured − held) never lets a second capture overshoot while one is undecided.
 /// </summary>
 public sealed class CaptureLedger
 {
     /// <summary>How long after a successful authorisation a capture is possible.</summary>
     public static readonly TimeSpan CaptureWindow = TimeSpan.FromDays(7);
 
-    private readonly ImmutableDictionary<string, CaptureEntry> _byRequestId;
+    private readonly ImmutableSortedDictionary<string, CaptureEntry> _byRequestId;
+    private readonly ImmutableList<CaptureDiscrepancy> _discrepancies;
 
-    private CaptureLedger(Money authorized, DateTimeOffset authorizedAt, DateTimeOffset? authExpiryTime, bool allowsMultipleCaptures, bool isAmericanCard, ImmutableDictionary<string, CaptureEntry> entries)
+    private CaptureLedger(CaptureLedgerState terms, ImmutableSortedDictionary<string, CaptureEntry> entries, ImmutableList<CaptureDiscrepancy> discrepancies, long version)
     {
-        Authorized = authorized;
-        AuthorizedAt = authorizedAt;
-        AuthExpiryTime = authExpiryTime;
-        AllowsMultipleCaptures = allowsMultipleCaptures;
-        IsAmericanCard = isAmericanCard;
+        PaymentId = terms.PaymentId;
+        Authorized = terms.Authorized;
+        AuthorizedAt = terms.AuthorizedAt;
+        AuthExpiryTime = terms.AuthExpiryTime;
+        AllowsMultipleCaptures = terms.AllowsMultipleCaptures;
+        IsAmericanCard = terms.IsAmericanCard;
+        Version = version;
         _byRequestId = entries;
-        Captured = Sum(CaptureState.Captured);
-        Pending = Sum(CaptureState.Pending);
+        _discrepancies = discrepancies;
+        Captured = Sum(static s => s == CaptureState.Captured);
+        Pending = Sum(static s => s is CaptureState.Reserved or CaptureState.Pending);
     }
+
+    /// <summary>Antom's payment id: outcomes for any other payment are refused.</summary>
+    public string PaymentId { get; }
 
     /// <summary>The authorised amount.</summary>
     public Money Authorized { get; }
@@ -96,32 +52,64 @@ public sealed class CaptureLedger
     /// <summary>Whether this is an American card, which must be captured in full.</summary>
     public bool IsAmericanCard { get; }
 
+    /// <summary>Increments on every change, so that a store can compare-and-swap; an operation that changes nothing keeps it.</summary>
+    public long Version { get; }
+
     /// <summary>The sum of successful captures.</summary>
     public Money Captured { get; }
 
-    /// <summary>The sum of captures whose outcome is not known yet (reserved).</summary>
+    /// <summary>The sum held for captures not decided yet: reserved, in flight, outcome unknown, or <c>U</c>.</summary>
     public Money Pending { get; }
 
     /// <summary>
-    /// What may still be captured: authorised − captured − pending, and never below zero (Antom's own records, applied
-    /// from notifications, could say more was captured than this ledger allowed).
+    /// What may still be captured: authorised − captured − held, never below zero (Antom's own records, applied from
+    /// notifications, could say more was captured than this ledger allowed: that is a <see cref="Discrepancies">discrepancy</see>).
     /// </summary>
     public Money Remaining => Money.FromMinorUnits(Math.Max(0, Authorized.MinorUnits - Captured.MinorUnits - Pending.MinorUnits), Authorized.Currency);
 
-    /// <summary>Every capture, by request id.</summary>
+    /// <summary>Every capture, ordered by request id.</summary>
     public IReadOnlyCollection<CaptureEntry> Entries => _byRequestId.Values.ToArray();
 
+    /// <summary>Every disagreement with Antom's records found so far, in order; each needs a person.</summary>
+    public IReadOnlyList<CaptureDiscrepancy> Discrepancies => _discrepancies;
+
     /// <summary>Opens the ledger of an authorisation.</summary>
-    /// <exception cref="ArgumentException">The authorised amount has no currency, or is zero.</exception>
-    public static CaptureLedger Open(Money authorized, DateTimeOffset authorizedAt, DateTimeOffset? authExpiryTime = null, bool allowsMultipleCaptures = false, bool isAmericanCard = false)
+    /// <exception cref="ArgumentException">The payment id is empty, or the authorised amount has no currency or is zero.</exception>
+    public static CaptureLedger Open(string paymentId, Money authorized, DateTimeOffset authorizedAt, DateTimeOffset? authExpiryTime = null, bool allowsMultipleCaptures = false, bool isAmericanCard = false)
+        => FromState(new CaptureLedgerState(paymentId, authorized, authorizedAt, authExpiryTime, allowsMultipleCaptures, isAmericanCard, 0, ValueList<CaptureEntry>.Empty, ValueList<CaptureDiscrepancy>.Empty));
+
+    /// <summary>Restores a ledger saved with <see cref="ToState"/>, exactly.</summary>
+    /// <exception cref="ArgumentException">The state is inconsistent: the message says how.</exception>
+    public static CaptureLedger FromState(CaptureLedgerState state)
     {
-        if (authorized.Currency.IsDefault || authorized.MinorUnits == 0)
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentException.ThrowIfNullOrEmpty(state.PaymentId, nameof(state) + ".PaymentId");
+        if (state.Authorized.Currency.IsDefault || state.Authorized.MinorUnits == 0)
         {
-            throw new ArgumentException($"An authorisation of {authorized} cannot be captured.", nameof(authorized));
+            throw new ArgumentException($"An authorisation of {state.Authorized} cannot be captured.", nameof(state));
         }
 
-        return new CaptureLedger(authorized, authorizedAt, authExpiryTime, allowsMultipleCaptures, isAmericanCard, ImmutableDictionary.Create<string, CaptureEntry>(StringComparer.Ordinal));
+        ArgumentOutOfRangeException.ThrowIfNegative(state.Version, nameof(state) + ".Version");
+        var entries = ImmutableSortedDictionary.CreateBuilder<string, CaptureEntry>(StringComparer.Ordinal);
+        foreach (CaptureEntry entry in state.Entries ?? ValueList<CaptureEntry>.Empty)
+        {
+            if (entry.Amount.Currency != state.Authorized.Currency || !Enum.IsDefined(entry.State) || string.IsNullOrEmpty(entry.CaptureRequestId))
+            {
+                throw new ArgumentException($"The entry {entry} does not belong to a ledger of {state.Authorized}.", nameof(state));
+            }
+
+            if (!entries.TryAdd(entry.CaptureRequestId, entry))
+            {
+                throw new ArgumentException($"captureRequestId {entry.CaptureRequestId} appears twice.", nameof(state));
+            }
+        }
+
+        return new CaptureLedger(state, entries.ToImmutable(), (state.Discrepancies ?? ValueList<CaptureDiscrepancy>.Empty).ToImmutableList(), state.Version);
     }
+
+    /// <summary>Everything this ledger knows, as a plain record to persist.</summary>
+    public CaptureLedgerState ToState()
+        => new(PaymentId, Authorized, AuthorizedAt, AuthExpiryTime, AllowsMultipleCaptures, IsAmericanCard, Version, ValueList.From(_byRequestId.Values), ValueList.From(_discrepancies));
 
     /// <summary>Every rule of Antom's capture API that <paramref name="request"/> would break at <paramref name="now"/>; empty when it may be sent.</summary>
     public IReadOnlyList<CaptureViolation> Check(CaptureRequest request, DateTimeOffset now)
@@ -129,6 +117,11 @@ public sealed class CaptureLedger
         ArgumentNullException.ThrowIfNull(request);
         var violations = new List<CaptureViolation>();
         Money amount = request.CaptureAmount;
+        if (!string.Equals(request.PaymentId, PaymentId, StringComparison.Ordinal))
+        {
+            violations.Add(CaptureViolation.OtherPayment);
+        }
+
         if (amount.Currency != Authorized.Currency)
         {
             violations.Add(CaptureViolation.CurrencyMismatch);
@@ -151,7 +144,7 @@ public sealed class CaptureLedger
 
         if (_byRequestId.TryGetValue(request.CaptureRequestId, out CaptureEntry? previous))
         {
-            // The same id again is a retry, which is how a U is resolved: fine with the same amount, never with another.
+            // The same id again is a retry, which is how an unknown outcome is resolved: fine with the same amount, never with another.
             if (previous.Amount != amount)
             {
                 violations.Add(CaptureViolation.RequestIdReusedWithDifferentAmount);
@@ -187,31 +180,97 @@ public sealed class CaptureLedger
         return violations;
     }
 
-    /// <summary>Records the response to a capture request: S captured, F released, U reserved.</summary>
+    /// <summary>
+    /// Reserves <paramref name="request"/> before it is sent: its amount is held until an outcome resolves it. Reserving
+    /// the same request again (a retry under the same id) changes nothing.
+    /// </summary>
+    /// <exception cref="CaptureRefusedException">The capture would break a rule (<see cref="Check"/>); nothing is reserved, do not send it.</exception>
+    public CaptureLedger Reserve(CaptureRequest request, DateTimeOffset now)
+    {
+        IReadOnlyList<CaptureViolation> violations = Check(request, now);
+        if (violations.Count > 0)
+        {
+            throw new CaptureRefusedException(request.CaptureRequestId, violations);
+        }
+
+        return _byRequestId.ContainsKey(request.CaptureRequestId)
+            ? this
+            : Changed(_byRequestId.Add(request.CaptureRequestId, new CaptureEntry(request.CaptureRequestId, null, request.CaptureAmount, CaptureState.Reserved, request.IsLastCapture == true)), _discrepancies);
+    }
+
+    /// <summary>
+    /// Undoes a reservation whose request provably never left the process (it was refused as invalid, or cancelled,
+    /// before sending). Never release after <see cref="Http.AntomOutcomeUnknownException"/>: the capture may have happened.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">There is no such reservation, or Antom has already answered for it.</exception>
+    public CaptureLedger Release(string captureRequestId)
+    {
+        ArgumentNullException.ThrowIfNull(captureRequestId);
+        if (!_byRequestId.TryGetValue(captureRequestId, out CaptureEntry? entry) || entry.State != CaptureState.Reserved)
+        {
+            throw new InvalidOperationException(entry is null
+                ? $"capture {captureRequestId} is not reserved."
+                : $"capture {captureRequestId} is {entry.State}: Antom has answered for it, so it cannot be released.");
+        }
+
+        return Changed(_byRequestId.Remove(captureRequestId), _discrepancies);
+    }
+
+    /// <summary>Records Antom's verified answer to a capture: S captured, F released, U held.</summary>
+    /// <exception cref="ArgumentException">The request or the answer is for another payment.</exception>
     public CaptureLedger Record(CaptureRequest request, CaptureResponse response)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
-        return With(request.CaptureRequestId, response.CaptureId, request.CaptureAmount, response.Result.ResultStatus, request.IsLastCapture == true);
+        RequireThisPayment(request.PaymentId, "the request");
+        RequireThisPayment(response.PaymentId ?? request.PaymentId, "the answer");
+        return With(request.CaptureRequestId, response.CaptureId, response.CaptureAmount ?? request.CaptureAmount, response.Result.ResultStatus, request.IsLastCapture == true, requested: true);
     }
 
-    /// <summary>Applies a notifyCapture: it resolves a pending capture (or records one the ledger had not seen).</summary>
+    /// <summary>Applies a notifyCapture: it resolves a held capture (or books one the ledger had not seen, as a discrepancy).</summary>
+    /// <exception cref="ArgumentException">The notification is for another payment.</exception>
     public CaptureLedger Apply(CaptureResultNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        return With(notification.CaptureRequestId, notification.CaptureId, notification.CaptureAmount, notification.Result.ResultStatus, isLast: false);
+        RequireThisPayment(notification.PaymentId, "the notification");
+        return With(notification.CaptureRequestId, notification.CaptureId, notification.CaptureAmount, notification.Result.ResultStatus, isLast: false, requested: false);
     }
 
-    /// <summary>Applies an inquiryPayment transaction; only CAPTURE transactions concern the ledger.</summary>
-    public CaptureLedger Apply(PaymentTransaction transaction)
+    /// <summary>
+    /// Applies an inquiryPayment answer: every CAPTURE transaction in it resolves or confirms its capture. An inquiry
+    /// whose own <c>result</c> is not S says nothing and changes nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The inquiry is for another payment.</exception>
+    public CaptureLedger Apply(InquiryPaymentResponse inquiry)
     {
-        ArgumentNullException.ThrowIfNull(transaction);
-        return transaction.TransactionType != TransactionType.Capture
-            ? this
-            : With(transaction.TransactionRequestId, transaction.TransactionId, transaction.TransactionAmount, transaction.TransactionResult.ResultStatus, isLast: false);
+        ArgumentNullException.ThrowIfNull(inquiry);
+        if (inquiry.Result.ResultStatus != ResultStatus.Success)
+        {
+            return this;
+        }
+
+        RequireThisPayment(inquiry.PaymentId, "the inquiry");
+        CaptureLedger ledger = this;
+        foreach (PaymentTransaction transaction in inquiry.Transactions ?? ValueList<PaymentTransaction>.Empty)
+        {
+            if (transaction.TransactionType == TransactionType.Capture)
+            {
+                ledger = ledger.With(transaction.TransactionRequestId, transaction.TransactionId, transaction.TransactionAmount, transaction.TransactionResult.ResultStatus, isLast: false, requested: false);
+            }
+        }
+
+        return ledger;
     }
 
-    private CaptureLedger With(string requestId, string? captureId, Money amount, ResultStatus status, bool isLast)
+    private void RequireThisPayment(string? paymentId, string what)
+    {
+        if (!string.Equals(paymentId, PaymentId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{what} is for payment {paymentId ?? "(none)"}; this ledger is payment {PaymentId}. Nothing was applied.");
+        }
+    }
+
+    private CaptureLedger With(string requestId, string? captureId, Money amount, ResultStatus status, bool isLast, bool requested)
     {
         CaptureState state = status switch
         {
@@ -225,31 +284,71 @@ public sealed class CaptureLedger
             throw new CurrencyMismatchException(Authorized.Currency, amount.Currency, "record a capture of");
         }
 
-        if (_byRequestId.TryGetValue(requestId, out CaptureEntry? existing))
+        bool final = state is CaptureState.Captured or CaptureState.Failed;
+        if (!_byRequestId.TryGetValue(requestId, out CaptureEntry? existing))
         {
-            // A final state never changes, and the same outcome twice changes nothing: only a pending capture resolves.
-            if (existing.State != CaptureState.Pending || state == CaptureState.Pending)
-            {
-                return existing.CaptureId is null && captureId is not null
-                    ? Replace(existing with { CaptureId = captureId })
-                    : this;
-            }
-
-            return Replace(existing with { State = state, CaptureId = existing.CaptureId ?? captureId });
+            ImmutableList<CaptureDiscrepancy> found = state == CaptureState.Captured && !requested
+                ? Report(new CaptureDiscrepancy(requestId, CaptureDiscrepancyKind.Unrequested, Money.Zero(Authorized.Currency), amount, null, state))
+                : _discrepancies;
+            return Changed(_byRequestId.Add(requestId, new CaptureEntry(requestId, captureId, amount, state, isLast)), found);
         }
 
-        return Replace(new CaptureEntry(requestId, captureId, amount, state, isLast));
+        string? knownId = existing.CaptureId ?? captureId;
+        bool wasFinal = existing.State is CaptureState.Captured or CaptureState.Failed;
+        if (wasFinal)
+        {
+            // A final state never changes; a contradicting outcome is reported, the same outcome again changes nothing.
+            ImmutableList<CaptureDiscrepancy> found = final && state != existing.State
+                ? Report(new CaptureDiscrepancy(requestId, CaptureDiscrepancyKind.ConflictingFinalState, existing.Amount, amount, existing.State, state))
+                : final && state == CaptureState.Captured && amount != existing.Amount
+                    ? Report(new CaptureDiscrepancy(requestId, CaptureDiscrepancyKind.AmountDiffers, existing.Amount, amount, existing.State, state))
+                    : _discrepancies;
+            return Unchanged(existing, knownId, found);
+        }
+
+        if (!final)
+        {
+            // Reserved → U moves to Pending; a later U changes nothing.
+            return state == existing.State
+                ? Unchanged(existing, knownId, _discrepancies)
+                : Changed(_byRequestId.SetItem(requestId, existing with { State = state, CaptureId = knownId }), _discrepancies);
+        }
+
+        // A held capture resolves. Antom's amount is booked; a difference from the reserved amount is reported.
+        ImmutableList<CaptureDiscrepancy> discrepancies = state == CaptureState.Captured && amount != existing.Amount
+            ? Report(new CaptureDiscrepancy(requestId, CaptureDiscrepancyKind.AmountDiffers, existing.Amount, amount, existing.State, state))
+            : _discrepancies;
+        Money booked = state == CaptureState.Captured ? amount : existing.Amount;
+        return Changed(_byRequestId.SetItem(requestId, existing with { State = state, CaptureId = knownId, Amount = booked }), discrepancies);
     }
 
-    private CaptureLedger Replace(CaptureEntry entry)
-        => new(Authorized, AuthorizedAt, AuthExpiryTime, AllowsMultipleCaptures, IsAmericanCard, _byRequestId.SetItem(entry.CaptureRequestId, entry));
+    private CaptureLedger Unchanged(CaptureEntry existing, string? knownId, ImmutableList<CaptureDiscrepancy> discrepancies)
+    {
+        bool learnsId = existing.CaptureId is null && knownId is not null;
+        if (!learnsId && ReferenceEquals(discrepancies, _discrepancies))
+        {
+            return this;
+        }
 
-    private Money Sum(CaptureState state)
+        return Changed(learnsId ? _byRequestId.SetItem(existing.CaptureRequestId, existing with { CaptureId = knownId }) : _byRequestId, discrepancies);
+    }
+
+    // The same discrepancy found twice (the same notification re-sent) is reported once.
+    private ImmutableList<CaptureDiscrepancy> Report(CaptureDiscrepancy discrepancy)
+        => _discrepancies.Contains(discrepancy) ? _discrepancies : _discrepancies.Add(discrepancy);
+
+    private CaptureLedger Changed(ImmutableSortedDictionary<string, CaptureEntry> entries, ImmutableList<CaptureDiscrepancy> discrepancies)
+        => new(ToTerms(), entries, discrepancies, Version + 1);
+
+    private CaptureLedgerState ToTerms()
+        => new(PaymentId, Authorized, AuthorizedAt, AuthExpiryTime, AllowsMultipleCaptures, IsAmericanCard, Version, ValueList<CaptureEntry>.Empty, ValueList<CaptureDiscrepancy>.Empty);
+
+    private Money Sum(Func<CaptureState, bool> counts)
     {
         Money total = Money.Zero(Authorized.Currency);
         foreach (CaptureEntry entry in _byRequestId.Values)
         {
-            if (entry.State == state)
+            if (counts(entry.State))
             {
                 total += entry.Amount;
             }
