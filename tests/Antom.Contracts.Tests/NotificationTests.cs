@@ -1,10 +1,12 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Antom.Contracts.Notifications;
 using Antom.Contracts.Signatures;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Antom.Contracts.Tests;
@@ -52,10 +54,10 @@ public class NotificationTests
     [Fact]
     public async Task A_verified_notification_is_handled_then_acknowledged_with_the_exact_bytes()
     {
-        var receiver = new AntomNotificationReceiver(Verifier(), NotifyPath);
+        AntomNotificationReceiver receiver = Receiver();
         CaptureResultNotification? seen = null;
 
-        NotificationOutcome outcome = await receiver.ReceiveAsync("TEST_CLIENT_1", "1685599999999", Header(), SignedBody(), (n, c, _) =>
+        NotificationOutcome outcome = await receiver.ReceiveAsync(Fixture(), (n, c, _) =>
         {
             seen = ((CaptureResultReceived)n).Notification;
             Assert.False(c.IsRedelivery);
@@ -70,7 +72,7 @@ public class NotificationTests
     [Fact]
     public async Task A_bad_signature_gets_no_acknowledgement_and_never_reaches_the_handler()
     {
-        var receiver = new AntomNotificationReceiver(Verifier(), NotifyPath);
+        AntomNotificationReceiver receiver = Receiver();
         byte[] tampered = SignedBody();
         tampered[^5] ^= 1;
         bool called = false;
@@ -80,11 +82,12 @@ public class NotificationTests
             return Task.CompletedTask;
         }
 
-        NotificationOutcome wrongBody = await receiver.ReceiveAsync("TEST_CLIENT_1", "1685599999999", Header(), tampered, Handler);
-        NotificationOutcome wrongPath = await new AntomNotificationReceiver(Verifier(), "/other").ReceiveAsync("TEST_CLIENT_1", "1685599999999", Header(), SignedBody(), Handler);
-        NotificationOutcome garbage = await receiver.ReceiveAsync("TEST_CLIENT_1", "1685599999999", "garbage", SignedBody(), Handler);
+        NotificationOutcome wrongBody = await receiver.ReceiveAsync(Fixture() with { Body = tampered }, Handler);
+        NotificationOutcome wrongPath = await receiver.ReceiveAsync(Fixture() with { Path = "/other" }, Handler);
+        NotificationOutcome garbage = await receiver.ReceiveAsync(Fixture() with { Signature = "garbage" }, Handler);
+        NotificationOutcome missing = await receiver.ReceiveAsync(Fixture() with { Signature = null }, Handler);
 
-        Assert.All([wrongBody, wrongPath, garbage], o =>
+        Assert.All([wrongBody, wrongPath, garbage, missing], o =>
         {
             Assert.False(o.IsAcknowledged);
             Assert.Equal(NotificationRejection.BadSignature, o.Rejection);
@@ -94,14 +97,14 @@ public class NotificationTests
     }
 
     [Fact]
-    public async Task A_failing_handler_gets_no_acknowledgement_so_Antom_resends_and_the_resend_is_not_flagged()
+    public async Task A_failing_handler_gets_no_acknowledgement_releases_its_claim_and_the_resend_is_a_first_delivery()
     {
-        var receiver = new AntomNotificationReceiver(Verifier(), NotifyPath);
+        AntomNotificationReceiver receiver = Receiver();
         var failure = new InvalidOperationException("database down");
 
-        NotificationOutcome first = await receiver.ReceiveAsync("TEST_CLIENT_1", "1685599999999", Header(), SignedBody(), (_, _, _) => throw failure);
+        NotificationOutcome first = await receiver.ReceiveAsync(Fixture(), (_, _, _) => throw failure);
         bool? redelivery = null;
-        NotificationOutcome second = await receiver.ReceiveAsync("TEST_CLIENT_1", "1685599999999", Header(), SignedBody(), (_, c, _) =>
+        NotificationOutcome second = await receiver.ReceiveAsync(Fixture(), (_, c, _) =>
         {
             redelivery = c.IsRedelivery;
             return Task.CompletedTask;
@@ -117,34 +120,249 @@ public class NotificationTests
     [Fact]
     public async Task A_resend_after_success_reaches_the_handler_flagged_as_a_redelivery()
     {
-        var store = new InMemoryNotificationStore();
-        var receiver = new AntomNotificationReceiver(Verifier(), NotifyPath, store);
+        var store = new InMemoryNotificationClaimStore();
+        AntomNotificationReceiver receiver = Receiver(store: store);
         var flags = new System.Collections.Generic.List<bool>();
         Task Handler(AntomNotification n, NotificationContext c, CancellationToken t)
         {
             flags.Add(c.IsRedelivery);
-            Assert.Equal("CAPTURE_RESULT:202609011940108001001881230000001", c.Key);
+            Assert.Equal("TEST_CLIENT_1:CAPTURE_RESULT:202609011940108001001881234567890:202609011940108001001881230000001:S", c.Key);
             return Task.CompletedTask;
         }
 
-        await receiver.ReceiveAsync("TEST_CLIENT_1", "1685599999999", Header(), SignedBody(), Handler);
-        NotificationOutcome again = await receiver.ReceiveAsync("TEST_CLIENT_1", "1685599999999", Header(), SignedBody(), Handler);
+        await receiver.ReceiveAsync(Fixture(), Handler);
+        NotificationOutcome again = await receiver.ReceiveAsync(Fixture(), Handler);
 
         Assert.Equal([false, true], flags);
         Assert.True(again.IsAcknowledged);
     }
 
     [Fact]
-    public async Task A_signed_but_invalid_payload_is_not_acknowledged()
+    public async Task A_U_notification_never_hides_the_later_S_for_the_same_capture()
+    {
+        AntomNotificationReceiver receiver = Receiver();
+        var seen = new System.Collections.Generic.List<(ResultStatus, bool)>();
+        Task Handler(AntomNotification n, NotificationContext c, CancellationToken t)
+        {
+            seen.Add((((CaptureResultReceived)n).Notification.Result.ResultStatus, c.IsRedelivery));
+            return Task.CompletedTask;
+        }
+
+        Assert.True((await receiver.ReceiveAsync(Signed(Capture("U")), Handler)).IsAcknowledged);
+        Assert.True((await receiver.ReceiveAsync(Signed(Capture("S")), Handler)).IsAcknowledged);
+        Assert.True((await receiver.ReceiveAsync(Signed(Capture("S")), Handler)).IsAcknowledged);
+
+        Assert.Equal([(ResultStatus.Unknown, false), (ResultStatus.Success, false), (ResultStatus.Success, true)], seen);
+    }
+
+    [Fact]
+    public async Task The_same_notification_delivered_twice_at_once_runs_the_handler_once_and_the_other_is_not_acknowledged()
+    {
+        AntomNotificationReceiver receiver = Receiver();
+        var inside = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        int firstDeliveries = 0;
+        async Task Handler(AntomNotification n, NotificationContext c, CancellationToken t)
+        {
+            if (!c.IsRedelivery)
+            {
+                Interlocked.Increment(ref firstDeliveries);
+            }
+
+            inside.TrySetResult();
+            await release.Task;
+        }
+
+        Task<NotificationOutcome> one = receiver.ReceiveAsync(Fixture(), Handler);
+        await inside.Task; // the first delivery holds the claim and is running the handler
+        NotificationOutcome other = await receiver.ReceiveAsync(Fixture(), Handler);
+        release.SetResult();
+        NotificationOutcome first = await one;
+
+        Assert.True(first.IsAcknowledged);
+        Assert.Equal(NotificationRejection.InProgress, other.Rejection);
+        Assert.True(other.Acknowledgement.IsEmpty);
+        Assert.Equal(1, firstDeliveries);
+        NotificationOutcome resent = await receiver.ReceiveAsync(Fixture(), (_, c, _) => c.IsRedelivery ? Task.CompletedTask : throw new InvalidOperationException("handled twice"));
+        Assert.True(resent.IsAcknowledged);
+    }
+
+    [Fact]
+    public async Task Many_concurrent_deliveries_give_exactly_one_first_delivery()
+    {
+        AntomNotificationReceiver receiver = Receiver();
+        int firstDeliveries = 0;
+        var start = new ManualResetEventSlim();
+        Task<NotificationOutcome>[] deliveries = Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await receiver.ReceiveAsync(Fixture(), async (_, c, _) =>
+            {
+                if (!c.IsRedelivery)
+                {
+                    Interlocked.Increment(ref firstDeliveries);
+                }
+
+                await Task.Delay(20);
+            });
+        })).ToArray();
+        start.Set();
+        NotificationOutcome[] outcomes = await Task.WhenAll(deliveries);
+
+        Assert.Equal(1, firstDeliveries);
+        Assert.All(outcomes, o => Assert.True(o.IsAcknowledged || o.Rejection == NotificationRejection.InProgress));
+    }
+
+    [Fact]
+    public async Task A_claim_whose_holder_died_is_taken_over_after_its_lease()
+    {
+        var time = new ManualTime(DateTimeOffset.UnixEpoch.AddYears(56));
+        var store = new InMemoryNotificationClaimStore(time);
+        NotificationClaim dead = await store.ClaimAsync("k", TimeSpan.FromMinutes(5), default);
+        Assert.Equal(ClaimStatus.Claimed, dead.Status);
+        Assert.Equal(ClaimStatus.HeldByAnother, (await store.ClaimAsync("k", TimeSpan.FromMinutes(5), default)).Status);
+
+        time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromTicks(1));
+        NotificationClaim taken = await store.ClaimAsync("k", TimeSpan.FromMinutes(5), default);
+        Assert.Equal(ClaimStatus.Claimed, taken.Status);
+
+        await store.ReleaseAsync(dead, default); // the dead holder's late release cannot free the new holder's claim
+        Assert.Equal(ClaimStatus.HeldByAnother, (await store.ClaimAsync("k", TimeSpan.FromMinutes(5), default)).Status);
+        await store.CompleteAsync(taken, default);
+        Assert.Equal(ClaimStatus.AlreadyCompleted, (await store.ClaimAsync("k", TimeSpan.FromMinutes(5), default)).Status);
+    }
+
+    [Fact]
+    public async Task A_notification_for_another_client_id_is_rejected_even_when_correctly_signed()
+    {
+        bool called = false;
+        NotificationOutcome outcome = await Receiver().ReceiveAsync(Signed(Capture("S"), clientId: "OTHER_MERCHANT", requestTime: "1"), (_, _, _) =>
+        {
+            called = true;
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(NotificationRejection.UnexpectedClientId, outcome.Rejection);
+        Assert.False(called);
+    }
+
+    [Theory]
+    [InlineData("1", false)]
+    [InlineData("garbage", false)]
+    [InlineData("1790000000000", true)]
+    [InlineData("1790000000000000000000", false)]
+    [InlineData("2026-09-21T14:13:20+00:00", true)]
+    [InlineData("2026-09-21T07:13:20-07:00", true)]
+    [InlineData("2026-09-21T12:13:19Z", false)]
+    [InlineData("2026-09-21T15:13:21Z", false)]
+    public async Task The_optional_maximum_age_reads_epoch_milliseconds_and_iso_times(string requestTime, bool fresh)
+    {
+        var now = new ManualTime(DateTimeOffset.FromUnixTimeMilliseconds(1_790_000_000_000)); // 2026-09-21T14:13:20Z
+        AntomNotificationReceiver receiver = Receiver(maxAge: TimeSpan.FromHours(1), time: now);
+        NotificationOutcome outcome = await receiver.ReceiveAsync(Signed(Capture("S"), requestTime: requestTime), (_, _, _) => Task.CompletedTask);
+        Assert.Equal(fresh ? NotificationRejection.None : NotificationRejection.Stale, outcome.Rejection);
+
+        // Off by default: any request-time is accepted.
+        Assert.True((await Receiver().ReceiveAsync(Signed(Capture("S"), requestTime: requestTime), (_, _, _) => Task.CompletedTask)).IsAcknowledged);
+    }
+
+    [Fact]
+    public async Task A_signed_but_invalid_payload_is_refused_logged_and_handed_to_OnRejected_with_its_raw_body()
     {
         byte[] body = Encoding.UTF8.GetBytes("""{"notifyType":"CAPTURE_RESULT","result":{"resultCode":"SUCCESS","resultStatus":"S"}}""");
-        using AntomSigner signer = AntomSigner.FromPrivateKey(File.ReadAllText(Path.Combine(Dir, "test-private-key.pem")));
-        string header = signer.CreateSignatureHeader("POST", NotifyPath, "TEST_CLIENT_1", "1", body);
+        RejectedNotification? kept = null;
+        var log = new ListLogger();
+        AntomNotificationReceiver receiver = Receiver(
+            onRejected: (r, _) =>
+            {
+                kept = r;
+                return Task.CompletedTask;
+            },
+            logger: log);
 
-        NotificationOutcome outcome = await new AntomNotificationReceiver(Verifier(), NotifyPath).ReceiveAsync("TEST_CLIENT_1", "1", header, body, (_, _, _) => Task.CompletedTask);
+        NotificationOutcome outcome = await receiver.ReceiveAsync(Signed(body), (_, _, _) => Task.CompletedTask);
 
         Assert.Equal(NotificationRejection.BadPayload, outcome.Rejection);
         Assert.Equal("$.captureRequestId", Assert.IsType<AntomPayloadException>(outcome.Error).Path);
+        Assert.NotNull(kept);
+        Assert.Equal(body, kept.Body.ToArray());
+        Assert.Equal("CAPTURE_RESULT", kept.NotifyType);
+        Assert.Equal("TEST_CLIENT_1", kept.ClientId);
+        string line = Assert.Single(log.Lines);
+        Assert.Contains("BadPayload", line, StringComparison.Ordinal);
+        Assert.Contains("$.captureRequestId", line, StringComparison.Ordinal);
+        Assert.Contains("CAPTURE_RESULT", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("resultStatus", line, StringComparison.Ordinal); // never the body
+    }
+
+    [Fact]
+    public async Task Every_rejection_is_logged_with_its_rule_and_never_with_the_signature()
+    {
+        var log = new ListLogger();
+        AntomNotificationReceiver receiver = Receiver(logger: log);
+        NotificationRequest tampered = Fixture() with { Body = Encoding.UTF8.GetBytes("{}") };
+        await receiver.ReceiveAsync(tampered, (_, _, _) => Task.CompletedTask);
+        await receiver.ReceiveAsync(Signed(Capture("S"), clientId: "OTHER"), (_, _, _) => Task.CompletedTask);
+        await receiver.ReceiveAsync(Fixture(), (_, _, _) => throw new InvalidOperationException("boom"));
+
+        Assert.Equal(3, log.Lines.Count);
+        Assert.Contains("BadSignature", log.Lines[0], StringComparison.Ordinal);
+        Assert.Contains("UnexpectedClientId", log.Lines[1], StringComparison.Ordinal);
+        Assert.Contains("HandlerFailed", log.Lines[2], StringComparison.Ordinal);
+        Assert.All(log.Lines, l => Assert.DoesNotContain("signature=", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Receiver_options_are_checked_when_it_is_built()
+    {
+        Assert.Throws<ArgumentException>(() => new AntomNotificationReceiver(Verifier(), new AntomNotificationReceiverOptions { ClientIds = [] }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AntomNotificationReceiver(Verifier(), new AntomNotificationReceiverOptions { ClientIds = ["A"], MaxRequestAge = TimeSpan.Zero }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AntomNotificationReceiver(Verifier(), new AntomNotificationReceiverOptions { ClientIds = ["A"], ClaimLease = TimeSpan.Zero }));
+    }
+
+    private static AntomNotificationReceiver Receiver(
+        INotificationClaimStore? store = null,
+        TimeSpan? maxAge = null,
+        TimeProvider? time = null,
+        Func<RejectedNotification, CancellationToken, Task>? onRejected = null,
+        ILogger<AntomNotificationReceiver>? logger = null)
+        => new(Verifier(), new AntomNotificationReceiverOptions { ClientIds = ["TEST_CLIENT_1"], MaxRequestAge = maxAge, Time = time ?? TimeProvider.System, OnRejected = onRejected }, store, logger);
+
+    private static NotificationRequest Fixture() => new(NotifyPath, "TEST_CLIENT_1", "1685599999999", Header(), SignedBody());
+
+    private static byte[] Capture(string status) => Encoding.UTF8.GetBytes($$$"""{"notifyType":"CAPTURE_RESULT","result":{"resultCode":"X","resultStatus":"{{{status}}}"},"captureRequestId":"cap-1","paymentId":"pay-1","captureId":"c-1","captureAmount":{"currency":"BRL","value":"110"}}""");
+
+    private static NotificationRequest Signed(byte[] body, string clientId = "TEST_CLIENT_1", string requestTime = "1685599999999")
+    {
+        using AntomSigner signer = AntomSigner.FromPrivateKey(File.ReadAllText(Path.Combine(Dir, "test-private-key.pem")));
+        return new NotificationRequest(NotifyPath, clientId, requestTime, signer.CreateSignatureHeader("POST", NotifyPath, clientId, requestTime, body), body);
+    }
+
+    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
+    {
+        private DateTimeOffset _now = now;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+
+    private sealed class ListLogger : ILogger<AntomNotificationReceiver>
+    {
+        public System.Collections.Generic.List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Lines)
+            {
+                Lines.Add(formatter(state, exception));
+            }
+        }
     }
 
     private static AntomSignatureVerifier Verifier() => AntomSignatureVerifier.FromPublicKey(File.ReadAllText(Path.Combine(Dir, "test-public-key.pem")));

@@ -1,157 +1,197 @@
 using System;
-using System.Collections.Concurrent;
+using System.Globalization;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Antom.Contracts.Signatures;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Antom.Contracts.Notifications;
 
-/// <summary>Remembers which notifications a handler has already handled, to tell a re-send from a first delivery.</summary>
-public interface INotificationStore
-{
-    /// <summary>Whether the notification with this key was handled successfully before.</summary>
-    ValueTask<bool> WasHandledAsync(string key, CancellationToken cancellationToken);
-
-    /// <summary>Records that the notification with this key was handled successfully.</summary>
-    ValueTask MarkHandledAsync(string key, CancellationToken cancellationToken);
-}
-
-/// <summary>An in-process <see cref="INotificationStore"/>; use a shared store when several instances receive notifications.</summary>
-public sealed class InMemoryNotificationStore : INotificationStore
-{
-    private readonly ConcurrentDictionary<string, bool> _handled = new(StringComparer.Ordinal);
-
-    /// <inheritdoc/>
-    public ValueTask<bool> WasHandledAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(_handled.ContainsKey(key));
-
-    /// <inheritdoc/>
-    public ValueTask MarkHandledAsync(string key, CancellationToken cancellationToken)
-    {
-        _handled[key] = true;
-        return ValueTask.CompletedTask;
-    }
-}
-
-/// <summary>What the handler is told besides the notification.</summary>
-/// <param name="IsRedelivery">The same notification (same <c>captureId</c>) was handled successfully before: Antom re-sent it.</param>
-/// <param name="Key">The deduplication key (<c>CAPTURE_RESULT:&lt;captureId&gt;</c>, or the type and a hash of the body).</param>
-public sealed record NotificationContext(bool IsRedelivery, string Key);
-
-/// <summary>Why no acknowledgement was returned.</summary>
-public enum NotificationRejection
-{
-    /// <summary>Acknowledged.</summary>
-    None = 0,
-
-    /// <summary>The signature is missing, malformed or wrong: the body was not even read.</summary>
-    BadSignature,
-
-    /// <summary>The body breaks its contract; <see cref="NotificationOutcome.Error"/> is the <see cref="AntomPayloadException"/>.</summary>
-    BadPayload,
-
-    /// <summary>The handler threw; <see cref="NotificationOutcome.Error"/> is its exception. Antom will re-send.</summary>
-    HandlerFailed,
-}
-
-/// <summary>The result of receiving one notification.</summary>
-public sealed class NotificationOutcome
-{
-    private NotificationOutcome(NotificationRejection rejection, ReadOnlyMemory<byte> acknowledgement, Exception? error)
-    {
-        Rejection = rejection;
-        Acknowledgement = acknowledgement;
-        Error = error;
-    }
-
-    /// <summary>Whether the acknowledgement should be sent.</summary>
-    public bool IsAcknowledged => Rejection == NotificationRejection.None;
-
-    /// <summary>Why not, when not.</summary>
-    public NotificationRejection Rejection { get; }
-
-    /// <summary>The exact acknowledgement bytes to answer with (HTTP 200); empty when not acknowledged.</summary>
-    public ReadOnlyMemory<byte> Acknowledgement { get; }
-
-    /// <summary>The payload error or the handler's exception, when there was one.</summary>
-    public Exception? Error { get; }
-
-    internal static NotificationOutcome Acknowledged(ReadOnlyMemory<byte> acknowledgement) => new(NotificationRejection.None, acknowledgement, null);
-
-    internal static NotificationOutcome Rejected(NotificationRejection rejection, Exception? error) => new(rejection, ReadOnlyMemory<byte>.Empty, error);
-}
-
 /// <summary>
-/// Receives Antom notifications without any web framework: verify the signature, parse, hand the typed notification
-/// to the caller's handler, and only after the handler has succeeded return the exact acknowledgement bytes. Without
-/// an acknowledgement Antom re-sends (up to 8 times over about 24 h), so nothing is lost when anything fails.
+/// Receives Antom notifications without any web framework: check the client id and the signature over the path Antom
+/// called, parse, <b>claim</b> the result atomically, hand the typed notification to the caller's handler, and only
+/// after the handler has succeeded complete the claim and return the exact acknowledgement bytes. Without an
+/// acknowledgement Antom re-sends (up to 8 times over about 24 h), so nothing is lost when anything fails.
 /// </summary>
-public sealed class AntomNotificationReceiver
+public sealed partial class AntomNotificationReceiver
 {
     private static readonly byte[] AcknowledgementBytes = AntomJson.SerializeToUtf8Bytes(NotificationAcknowledgement.Received);
 
     private readonly AntomSignatureVerifier _verifier;
-    private readonly string _notifyPath;
-    private readonly INotificationStore _store;
+    private readonly AntomNotificationReceiverOptions _options;
+    private readonly INotificationClaimStore _claims;
+    private readonly ILogger _logger;
 
-    /// <summary>Creates a receiver for notifications posted to <paramref name="notifyPath"/> (the path only, e.g. <c>/antom/notify</c>).</summary>
-    public AntomNotificationReceiver(AntomSignatureVerifier verifier, string notifyPath, INotificationStore? store = null)
+    /// <summary>Creates a receiver.</summary>
+    /// <param name="verifier">Verifies with Antom's public key.</param>
+    /// <param name="options">The accepted client ids and the other settings.</param>
+    /// <param name="claims">The claim store; one in-memory store when null (one process only).</param>
+    /// <param name="logger">Where rejections are logged (rule, notifyType, ids; never keys, signatures or bodies).</param>
+    /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
+    public AntomNotificationReceiver(AntomSignatureVerifier verifier, AntomNotificationReceiverOptions options, INotificationClaimStore? claims = null, ILogger<AntomNotificationReceiver>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(verifier);
-        ArgumentException.ThrowIfNullOrEmpty(notifyPath);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         _verifier = verifier;
-        _notifyPath = notifyPath;
-        _store = store ?? new InMemoryNotificationStore();
+        _options = options;
+        _claims = claims ?? new InMemoryNotificationClaimStore(options.Time);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
     /// <summary>The exact acknowledgement Antom expects: <c>{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"}}</c>.</summary>
     public static ReadOnlyMemory<byte> Acknowledgement => AcknowledgementBytes;
 
-    /// <summary>Verifies, parses, hands to <paramref name="handler"/>, and acknowledges only after it succeeded.</summary>
-    /// <param name="clientId">The <c>client-id</c> header.</param>
-    /// <param name="requestTime">The <c>request-time</c> header.</param>
-    /// <param name="signatureHeader">The <c>signature</c> header.</param>
-    /// <param name="body">The raw body bytes, exactly as received (the signature covers them).</param>
-    /// <param name="handler">The caller's handler; it should be idempotent, and is told when a notification is a re-send.</param>
-    /// <param name="cancellationToken">Cancels the handling.</param>
+    /// <summary>Checks, parses, claims, hands to <paramref name="handler"/>, and acknowledges only after it succeeded.</summary>
+    /// <param name="request">The delivery as received.</param>
+    /// <param name="handler">The caller's handler. It runs once per final result as a first delivery; a re-delivery of a result already handled has <see cref="NotificationContext.IsRedelivery"/> set.</param>
+    /// <param name="cancellationToken">Cancels the handling (the claim is released, nothing is acknowledged).</param>
     public async Task<NotificationOutcome> ReceiveAsync(
-        string clientId,
-        string requestTime,
-        string signatureHeader,
-        ReadOnlyMemory<byte> body,
+        NotificationRequest request,
         Func<AntomNotification, NotificationContext, CancellationToken, Task> handler,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(handler);
-        if (!_verifier.Verify("POST", _notifyPath, clientId, requestTime, signatureHeader, body.Span))
+        if (string.IsNullOrWhiteSpace(request.Signature)
+            || !_verifier.Verify("POST", request.Path, request.ClientId ?? string.Empty, request.RequestTime ?? string.Empty, request.Signature, request.Body.Span))
         {
-            return NotificationOutcome.Rejected(NotificationRejection.BadSignature, null);
+            LogBadSignature(_logger, request.Path, request.ClientId);
+            return NotificationOutcome.Rejected(NotificationRejection.BadSignature);
+        }
+
+        string clientId = request.ClientId!;
+        if (!_options.ClientIds.Contains(clientId, StringComparer.Ordinal))
+        {
+            LogUnexpectedClientId(_logger, clientId);
+            return NotificationOutcome.Rejected(NotificationRejection.UnexpectedClientId);
+        }
+
+        if (_options.MaxRequestAge is { } maxAge && !IsFresh(request.RequestTime!, maxAge, _options.Time.GetUtcNow()))
+        {
+            LogStale(_logger, clientId, request.RequestTime, maxAge);
+            return NotificationOutcome.Rejected(NotificationRejection.Stale);
         }
 
         AntomNotification notification;
         try
         {
-            notification = AntomNotifications.Parse(body.Span);
+            notification = AntomNotifications.Parse(request.Body.Span);
         }
         catch (AntomPayloadException error)
         {
+            string? notifyType = AntomNotifications.TryReadNotifyType(request.Body.Span);
+            LogBadPayload(_logger, clientId, notifyType, error.Path, error.Rule);
+            await ReportRejectedAsync(new RejectedNotification(notifyType, clientId, request.Body.ToArray(), error), cancellationToken).ConfigureAwait(false);
             return NotificationOutcome.Rejected(NotificationRejection.BadPayload, error);
         }
 
-        string key = notification is CaptureResultReceived capture
-            ? AntomNotifications.CaptureResult + ":" + capture.Notification.CaptureId
-            : notification.NotifyType + ":" + Convert.ToHexString(SHA256.HashData(body.Span));
-        bool redelivery = await _store.WasHandledAsync(key, cancellationToken).ConfigureAwait(false);
+        string key = KeyOf(clientId, notification, request.Body.Span);
+        NotificationClaim claim = await _claims.ClaimAsync(key, _options.ClaimLease, cancellationToken).ConfigureAwait(false);
+        if (claim.Status == ClaimStatus.HeldByAnother)
+        {
+            LogInProgress(_logger, key);
+            return NotificationOutcome.Rejected(NotificationRejection.InProgress);
+        }
+
+        bool redelivery = claim.Status == ClaimStatus.AlreadyCompleted;
         try
         {
             await handler(notification, new NotificationContext(redelivery, key), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception error)
         {
+            if (!redelivery)
+            {
+                await _claims.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            LogHandlerFailed(_logger, key, error);
             return NotificationOutcome.Rejected(NotificationRejection.HandlerFailed, error);
         }
 
-        await _store.MarkHandledAsync(key, cancellationToken).ConfigureAwait(false);
+        if (!redelivery)
+        {
+            await _claims.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return NotificationOutcome.Acknowledged(AcknowledgementBytes);
     }
+
+    // The result is part of the key: a U never shadows the later S or F of the same capture.
+    private static string KeyOf(string clientId, AntomNotification notification, ReadOnlySpan<byte> body)
+        => notification is CaptureResultReceived { Notification: var n }
+            ? $"{clientId}:{AntomNotifications.CaptureResult}:{n.PaymentId}:{n.CaptureId}:{Wire(n.Result.ResultStatus)}"
+            : $"{clientId}:{notification.NotifyType}:{Convert.ToHexString(SHA256.HashData(body))}";
+
+    private static string Wire(ResultStatus status) => status switch
+    {
+        ResultStatus.Success => "S",
+        ResultStatus.Failure => "F",
+        ResultStatus.Unknown => "U",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a ResultStatus member."),
+    };
+
+    // request-time is epoch milliseconds or an ISO 8601 time; either way it must be within maxAge of now.
+    private static bool IsFresh(string requestTime, TimeSpan maxAge, DateTimeOffset now)
+    {
+        DateTimeOffset sent;
+        if (requestTime.Length > 0 && requestTime.All(char.IsAsciiDigit) && long.TryParse(requestTime, NumberStyles.None, CultureInfo.InvariantCulture, out long ms)
+            && ms <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+        {
+            sent = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        }
+        else if (!DateTimeOffset.TryParse(requestTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out sent))
+        {
+            return false;
+        }
+
+        return (now - sent).Duration() <= maxAge;
+    }
+
+    private async Task ReportRejectedAsync(RejectedNotification rejected, CancellationToken cancellationToken)
+    {
+        if (_options.OnRejected is not { } hook)
+        {
+            return;
+        }
+
+        try
+        {
+            await hook(rejected, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogOnRejectedFailed(_logger, rejected.NotifyType, error);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Antom notification rejected (BadSignature): the signature over {Path} is missing or does not verify; client-id {ClientId}")]
+    private static partial void LogBadSignature(ILogger logger, string path, string? clientId);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Antom notification rejected (UnexpectedClientId): client-id {ClientId} is not configured")]
+    private static partial void LogUnexpectedClientId(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Antom notification rejected (Stale): request-time {RequestTime} from client-id {ClientId} is unreadable or further than {MaxAge} from now")]
+    private static partial void LogStale(ILogger logger, string clientId, string? requestTime, TimeSpan maxAge);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Antom notification rejected (BadPayload): a correctly signed {NotifyType} from client-id {ClientId} breaks its contract at {JsonPath} ({Rule}); Antom will re-send it, then give up: reconcile it")]
+    private static partial void LogBadPayload(ILogger logger, string clientId, string? notifyType, string? jsonPath, PayloadRule rule);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Antom notification not acknowledged (InProgress): {Key} is being handled by another delivery; Antom will re-send")]
+    private static partial void LogInProgress(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Antom notification not acknowledged (HandlerFailed): the handler of {Key} threw; the claim is released and Antom will re-send")]
+    private static partial void LogHandlerFailed(ILogger logger, string key, Exception error);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "The OnRejected hook threw for a {NotifyType} notification; the notification is still refused")]
+    private static partial void LogOnRejectedFailed(ILogger logger, string? notifyType, Exception error);
 }

@@ -64,6 +64,19 @@ public static class AntomNotifications
             : new OtherNotification(notifyType, body.ToArray());
     }
 
+    /// <summary>The <c>notifyType</c>, or null when the body does not say one readably (for logs of rejected bodies).</summary>
+    internal static string? TryReadNotifyType(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            return ReadNotifyType(body);
+        }
+        catch (AntomPayloadException)
+        {
+            return null;
+        }
+    }
+
     private static string ReadNotifyType(ReadOnlySpan<byte> body)
     {
         var reader = new Utf8JsonReader(PayloadReading.WithoutBom(body));
