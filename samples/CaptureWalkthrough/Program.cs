@@ -59,8 +59,9 @@ else
     builder.Logging.ClearProviders();
     builder.Services.AddSingleton(verifier);
     webhook = builder.Build();
-    webhook.MapAntomNotifications(NotifyPath, (notification, context, ct) =>
+    webhook.MapAntomNotifications(NotifyPath, new AntomNotificationReceiverOptions { ClientIds = [clientId] }, (notification, context, ct) =>
     {
+        // IsRedelivery: this same final result was handled before. A U never hides the later S or F.
         if (notification is CaptureResultReceived capture && !context.IsRedelivery)
         {
             notifications.Enqueue(capture.Notification);
@@ -89,17 +90,37 @@ else
 try
 {
     var client = new AntomClient(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, new AntomClientOptions { Endpoint = endpoint, ClientId = clientId, Signer = signer, Verifier = verifier });
-    var ledger = CaptureLedger.Open(authorized, DateTimeOffset.UtcNow.AddMinutes(-1), allowsMultipleCaptures: true);
+    var ledger = CaptureLedger.Open(paymentId, authorized, DateTimeOffset.UtcNow.AddMinutes(-1), allowsMultipleCaptures: true);
+    CaptureLedgerState saved = ledger.ToState(); // stands in for your database row; compare-and-swap on Version
     string run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    // check → reserve → persist → send → record. After sending there are two outcomes: Antom's verified answer to
+    // this request, or AntomOutcomeUnknownException, which keeps the amount reserved (the capture may have happened).
+    async Task<CaptureResponse?> CaptureAsync(CaptureRequest request)
+    {
+        ledger = ledger.Reserve(request, DateTimeOffset.UtcNow);   // throws CaptureRefusedException: nothing is sent
+        saved = ledger.ToState();                                  // persisted before anything leaves the process
+        try
+        {
+            CaptureResponse answer = await client.CaptureAsync(request);
+            ledger = ledger.Record(request, answer);
+            saved = ledger.ToState();
+            return answer;
+        }
+        catch (AntomOutcomeUnknownException unknown)
+        {
+            Console.WriteLine($"   Outcome unknown ({unknown.Reason}): {request.CaptureAmount} stays reserved; retry only with {unknown.IdempotencyKey}.");
+            return null;
+        }
+    }
 
     // 2. A partial capture that Antom has not decided yet.
     Money firstAmount = Money.FromMinorUnits(authorized.MinorUnits * 6 / 10, authorized.Currency.Code);
     var first = new CaptureRequest { CaptureRequestId = "walkthrough-" + run + "-1", PaymentId = paymentId, CaptureAmount = firstAmount, IsLastCapture = false };
     simulator?.Script(CaptureScript.AnswerUnknownFirst);
-    CaptureResponse response = await client.CaptureAsync(first);
-    ledger = ledger.Record(first, response);
-    Console.WriteLine($"2. Capture {firstAmount} → resultStatus {response.Result.ResultStatus} ({response.Result.ResultCode}).");
-    if (response.Result.ResultStatus == ResultStatus.Unknown)
+    CaptureResponse? response = await CaptureAsync(first);
+    Console.WriteLine($"2. Reserved {firstAmount} and persisted the ledger, then sent it → resultStatus {response?.Result.ResultStatus.ToString() ?? "unknown"} ({response?.Result.ResultCode.ToString() ?? "no answer"}).");
+    if (response?.Result.ResultStatus is null or ResultStatus.Unknown)
     {
         Console.WriteLine($"   Unknown is not a failure: {ledger.Pending} stays reserved, remaining {ledger.Remaining}; the same captureRequestId is the only retry.");
     }
@@ -117,29 +138,32 @@ try
     }
 
     // 4. inquiryPayment confirms it.
-    PaymentTransaction resolved = await CapturePoller.ResolveAsync(client, first, new PollingOptions(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2)));
-    ledger = ledger.Apply(resolved);
-    Console.WriteLine($"4. inquiryPayment: capture {resolved.TransactionRequestId} is {resolved.TransactionResult.ResultStatus} ({resolved.TransactionStatus}); captured {ledger.Captured}, remaining {ledger.Remaining}.");
+    ResolvedCapture resolved = await CapturePoller.ResolveAsync(client, first, new PollingOptions(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2)));
+    ledger = ledger.Apply(resolved.Inquiry);
+    Console.WriteLine($"4. inquiryPayment: capture {resolved.Transaction.TransactionRequestId} is {resolved.Transaction.TransactionResult.ResultStatus} ({resolved.Transaction.TransactionStatus}); captured {ledger.Captured}, remaining {ledger.Remaining}.");
 
     // 5. The ledger refuses an over-capture before anything is sent.
     Money tooMuch = ledger.Remaining + Money.FromMinorUnits(1_000, authorized.Currency.Code);
     var over = new CaptureRequest { CaptureRequestId = "walkthrough-" + run + "-2", PaymentId = paymentId, CaptureAmount = tooMuch };
-    IReadOnlyList<CaptureViolation> violations = ledger.Check(over, DateTimeOffset.UtcNow);
-    Console.WriteLine($"5. Capture {tooMuch}? The ledger refuses it before anything is sent: {string.Join(", ", violations)}.");
+    IReadOnlyList<CaptureViolation> violations = [];
+    try
+    {
+        await CaptureAsync(over);
+    }
+    catch (CaptureRefusedException refused)
+    {
+        violations = refused.Violations;
+    }
+
+    Console.WriteLine($"5. Capture {tooMuch}? The ledger refuses to reserve it, so nothing is sent: {string.Join(", ", violations)}.");
 
     // 6. The rest, as the last capture.
     var rest = new CaptureRequest { CaptureRequestId = "walkthrough-" + run + "-3", PaymentId = paymentId, CaptureAmount = ledger.Remaining, IsLastCapture = true };
-    IReadOnlyList<CaptureViolation> restViolations = ledger.Check(rest, DateTimeOffset.UtcNow);
-    if (restViolations.Count > 0)
-    {
-        throw new InvalidOperationException("the second capture should be allowed: " + string.Join(", ", restViolations));
-    }
+    CaptureResponse? second = await CaptureAsync(rest);
+    Console.WriteLine($"6. Capture {rest.CaptureAmount} (last) → {second?.Result.ResultStatus.ToString() ?? "unknown"}; captured {ledger.Captured} of {ledger.Authorized}, ledger version {ledger.Version}.");
 
-    CaptureResponse second = await client.CaptureAsync(rest);
-    ledger = ledger.Record(rest, second);
-    Console.WriteLine($"6. Capture {rest.CaptureAmount} (last) → {second.Result.ResultStatus}; captured {ledger.Captured} of {ledger.Authorized}.");
-
-    bool ok = violations.Contains(CaptureViolation.ExceedsRemaining) && second.Result.ResultStatus == ResultStatus.Success && ledger.Captured == authorized;
+    bool ok = violations.Contains(CaptureViolation.ExceedsRemaining) && second?.Result.ResultStatus == ResultStatus.Success && ledger.Captured == authorized
+              && ledger.Discrepancies.Count == 0 && CaptureLedger.FromState(saved).Captured == authorized;
     Console.WriteLine(ok ? "Done: every step behaved as Antom's rules say." : "Something did not go as expected.");
     return ok ? 0 : 1;
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Security.Cryptography;
 using System.Threading;
@@ -45,7 +46,7 @@ public sealed class AntomSimulatorOptions
     public TimeSpan UnknownResolvesAfter { get; init; } = TimeSpan.FromMilliseconds(150);
 }
 
-/// <summary>What the next new capture does.</summary>
+/// <summary>What the next new capture does: a normal answer, a scripted result, or a fault (the fault matrix of docs/reliability.md).</summary>
 public abstract record CaptureScript
 {
     private CaptureScript()
@@ -53,20 +54,61 @@ public abstract record CaptureScript
     }
 
     /// <summary>Answer U (CAPTURE_IN_PROCESS) first; the capture succeeds after <see cref="AntomSimulatorOptions.UnknownResolvesAfter"/> and is notified.</summary>
-    public static CaptureScript AnswerUnknownFirst { get; } = new UnknownFirst();
+    public static CaptureScript AnswerUnknownFirst { get; } = new UnknownFirst(NotifyUnknown: false, OutOfOrder: false, FinalCode: null);
+
+    /// <summary>Answer U first; the capture then fails with <paramref name="resultCode"/>, and that is notified.</summary>
+    public static CaptureScript AnswerUnknownThenFail(ResultCode resultCode) => new UnknownFirst(NotifyUnknown: false, OutOfOrder: false, FinalCode: resultCode);
 
     /// <summary>Fail with <paramref name="resultCode"/>.</summary>
     public static CaptureScript FailWith(ResultCode resultCode) => new Fail(resultCode);
 
-    /// <summary>Wait <paramref name="delay"/> before answering (to exercise client timeouts).</summary>
+    /// <summary>Apply the capture, then wait <paramref name="delay"/> before answering (past a client's timeout, say).</summary>
     public static CaptureScript Delay(TimeSpan delay) => new Wait(delay);
 
-    internal sealed record UnknownFirst : CaptureScript;
+    /// <summary>Apply the capture, then answer HTTP <paramref name="statusCode"/> (502, 503, 504, ...) with an unsigned gateway page.</summary>
+    public static CaptureScript ApplyThenAnswerStatus(int statusCode) => new Status(statusCode);
+
+    /// <summary>Apply the capture, then drop the connection without answering.</summary>
+    public static CaptureScript ApplyThenDropConnection { get; } = new Drop();
+
+    /// <summary>Apply the capture, then answer with a correctly signed S that belongs to another capture of another payment.</summary>
+    public static CaptureScript AnswerForAnotherRequest { get; } = new Another();
+
+    /// <summary>Apply the capture and deliver its notifyCapture before the HTTP answer goes out.</summary>
+    public static CaptureScript NotifyBeforeAnswer { get; } = new NotifyFirst();
+
+    /// <summary>Apply the capture and deliver its notifyCapture twice at the same moment (two concurrent deliveries).</summary>
+    public static CaptureScript NotifyTwiceAtOnce { get; } = new NotifyTwice();
+
+    /// <summary>Answer U, notify U at once, then notify the S when the capture resolves.</summary>
+    public static CaptureScript NotifyUnknownThenSuccess { get; } = new UnknownFirst(NotifyUnknown: true, OutOfOrder: false, FinalCode: null);
+
+    /// <summary>Answer U; when the capture resolves, deliver its S first and the stale U after it (out of order).</summary>
+    public static CaptureScript NotifyOutOfOrder { get; } = new UnknownFirst(NotifyUnknown: false, OutOfOrder: true, FinalCode: null);
+
+    internal sealed record UnknownFirst(bool NotifyUnknown, bool OutOfOrder, ResultCode? FinalCode) : CaptureScript;
 
     internal sealed record Fail(ResultCode ResultCode) : CaptureScript;
 
     internal sealed record Wait(TimeSpan Duration) : CaptureScript;
+
+    internal sealed record Status(int StatusCode) : CaptureScript;
+
+    internal sealed record Drop : CaptureScript;
+
+    internal sealed record Another : CaptureScript;
+
+    internal sealed record NotifyFirst : CaptureScript;
+
+    internal sealed record NotifyTwice : CaptureScript;
 }
+
+/// <summary>A capture as the simulator (that is, "Antom") records it.</summary>
+/// <param name="CaptureRequestId">The merchant's request id.</param>
+/// <param name="CaptureId">The simulator's capture id.</param>
+/// <param name="Amount">The amount.</param>
+/// <param name="Status">S, F, or U while undecided.</param>
+public sealed record SimulatedCapture(string CaptureRequestId, string? CaptureId, Money Amount, ResultStatus Status);
 
 /// <summary>
 /// An embedded Antom for integration tests: capture and inquiryPayment on 127.0.0.1, merchant signatures checked,
@@ -126,9 +168,11 @@ public sealed class AntomSimulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var simulator = new AntomSimulator(options);
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        // An empty builder reads no configuration and no environment (ASPNETCORE_URLS, Kestrel__Endpoints__…), and
+        // the one explicit listen is on loopback: a test tool is never reachable from the network.
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddRoutingCore();
         WebApplication app = builder.Build();
         foreach (string prefix in new[] { "/ams/api/", "/ams/sandbox/api/" })
         {
@@ -138,8 +182,29 @@ public sealed class AntomSimulator : IAsyncDisposable
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         simulator._app = app;
-        simulator.Endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        string[] addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToArray();
+        if (addresses.Length == 0 || !addresses.All(IsLoopback))
+        {
+            await simulator.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"The simulator must listen on loopback only, and it listens on {string.Join(", ", addresses)}.");
+        }
+
+        simulator.Endpoint = new Uri(addresses[0]);
         return simulator;
+    }
+
+    /// <summary>The addresses the simulator listens on (all loopback: checked when it starts).</summary>
+    public IReadOnlyList<Uri> ListenAddresses
+        => _app!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToArray();
+
+    /// <summary>The simulator's own record of a payment's captures, in the order they were made.</summary>
+    public IReadOnlyList<SimulatedCapture> Captures(string paymentId)
+    {
+        Payment payment = _payments[paymentId];
+        lock (payment)
+        {
+            return payment.Captures.Where(c => c.CaptureId is not null).Select(c => new SimulatedCapture(c.RequestId, c.CaptureId, c.Amount, c.Status)).ToArray();
+        }
     }
 
     /// <summary>Seeds an authorised payment that can then be captured.</summary>
@@ -208,26 +273,48 @@ public sealed class AntomSimulator : IAsyncDisposable
             (capture, isNew) = Decide(payment, request, ref script);
         }
 
-        if (script is CaptureScript.Wait wait)
-        {
-            await Task.Delay(wait.Duration, context.RequestAborted).ConfigureAwait(false);
-        }
-
         if (isNew && capture.Status == ResultStatus.Unknown)
         {
-            Track(ResolveLaterAsync(payment, capture));
+            Track(ResolveLaterAsync(payment, capture, script as CaptureScript.UnknownFirst ?? (CaptureScript.UnknownFirst)CaptureScript.AnswerUnknownFirst));
         }
         else if (isNew && capture.Status == ResultStatus.Success)
         {
-            Track(NotifyAsync(payment, capture));
+            switch (script)
+            {
+                case CaptureScript.NotifyFirst:
+                    await NotifyAsync(payment, capture).ConfigureAwait(false); // delivered (or given up on) before the answer
+                    break;
+                case CaptureScript.NotifyTwice:
+                    Track(Task.WhenAll(NotifyAsync(payment, capture), NotifyAsync(payment, capture)));
+                    break;
+                default:
+                    Track(NotifyAsync(payment, capture));
+                    break;
+            }
         }
 
+        switch (script)
+        {
+            case CaptureScript.Wait wait:
+                await Task.Delay(wait.Duration, context.RequestAborted).ConfigureAwait(false);
+                break;
+            case CaptureScript.Status status:
+                context.Response.StatusCode = status.StatusCode;
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync($"<html><body>{status.StatusCode} from a gateway</body></html>", context.RequestAborted).ConfigureAwait(false);
+                return;
+            case CaptureScript.Drop:
+                context.Abort();
+                return;
+        }
+
+        bool another = script is CaptureScript.Another;
         await RespondAsync(context, new CaptureResponse
         {
             Result = Result(capture.ResultCode, capture.Status, capture.Status == ResultStatus.Success ? "success" : capture.ResultCode.Value),
-            CaptureRequestId = capture.RequestId,
+            CaptureRequestId = another ? "another-" + capture.RequestId : capture.RequestId,
             CaptureId = capture.CaptureId,
-            PaymentId = payment.PaymentId,
+            PaymentId = another ? "another-" + payment.PaymentId : payment.PaymentId,
             CaptureAmount = capture.Amount,
             CaptureTime = capture.Time,
         }).ConfigureAwait(false);
@@ -278,16 +365,28 @@ public sealed class AntomSimulator : IAsyncDisposable
         return (capture, true);
     }
 
-    private async Task ResolveLaterAsync(Payment payment, Capture capture)
+    private async Task ResolveLaterAsync(Payment payment, Capture capture, CaptureScript.UnknownFirst script)
     {
+        Capture undecided = capture;
+        if (script.NotifyUnknown)
+        {
+            await NotifyAsync(payment, undecided).ConfigureAwait(false);
+        }
+
         await Task.Delay(_options.UnknownResolvesAfter, _stopping.Token).ConfigureAwait(false);
         lock (payment)
         {
             int index = payment.Captures.IndexOf(capture);
-            payment.Captures[index] = capture = capture with { Status = ResultStatus.Success, ResultCode = ResultCode.Success };
+            payment.Captures[index] = capture = script.FinalCode is { } code
+                ? capture with { Status = ResultStatus.Failure, ResultCode = code }
+                : capture with { Status = ResultStatus.Success, ResultCode = ResultCode.Success };
         }
 
         await NotifyAsync(payment, capture).ConfigureAwait(false);
+        if (script.OutOfOrder)
+        {
+            await NotifyAsync(payment, undecided).ConfigureAwait(false); // the stale U arrives after the final result
+        }
     }
 
     // Posts a signed notifyCapture and re-sends on the schedule until the exact acknowledgement comes back.
@@ -393,6 +492,9 @@ public sealed class AntomSimulator : IAsyncDisposable
         context.Response.Headers["signature"] = _signer.CreateSignatureHeader("POST", context.Request.Path.Value!, _options.ClientId, time, body);
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
+
+    private static bool IsLoopback(string address)
+        => Uri.TryCreate(address, UriKind.Absolute, out Uri? uri) && IPAddress.TryParse(uri.Host.Trim('[', ']'), out IPAddress? ip) && IPAddress.IsLoopback(ip);
 
     private void Track(Task task) => _background.Add(task.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default));
 

@@ -41,7 +41,7 @@ public sealed class CaptureFlowTests : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(AntomSignatureVerifier.FromPublicKey(_antomKey.ExportSubjectPublicKeyInfoPem()));
         _webhook = builder.Build();
-        _webhook.MapAntomNotifications(NotifyPath, async (notification, context, ct) =>
+        _webhook.MapAntomNotifications(NotifyPath, new AntomNotificationReceiverOptions { ClientIds = [ClientId] }, async (notification, context, ct) =>
         {
             await _onNotification(Interlocked.Increment(ref _deliveries));
             _received.Enqueue((((CaptureResultReceived)notification).Notification, context.IsRedelivery));
@@ -71,11 +71,11 @@ public sealed class CaptureFlowTests : IAsyncLifetime
     public async Task The_walkthrough_flow_U_then_notification_then_inquiry_then_ledger()
     {
         AntomClient client = Client();
-        var ledger = CaptureLedger.Open(Money.FromMajorUnits(100.00m, "BRL"), DateTimeOffset.UtcNow.AddMinutes(-5), allowsMultipleCaptures: true);
+        var ledger = CaptureLedger.Open("pay-brl", Money.FromMajorUnits(100.00m, "BRL"), DateTimeOffset.UtcNow.AddMinutes(-5), allowsMultipleCaptures: true);
         var first = new CaptureRequest { CaptureRequestId = "cap-1", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(60.00m, "BRL") };
         _simulator.Script(CaptureScript.AnswerUnknownFirst);
 
-        Assert.Empty(ledger.Check(first, DateTimeOffset.UtcNow));
+        ledger = ledger.Reserve(first, DateTimeOffset.UtcNow);
         CaptureResponse response = await client.CaptureAsync(first);
         ledger = ledger.Record(first, response);
         Assert.Equal(ResultStatus.Unknown, response.Result.ResultStatus);
@@ -85,14 +85,15 @@ public sealed class CaptureFlowTests : IAsyncLifetime
         Assert.Equal("cap-1", notified.CaptureRequestId);
         Assert.Equal(ResultStatus.Success, notified.Result.ResultStatus);
 
-        PaymentTransaction resolved = await CapturePoller.ResolveAsync(client, first, new PollingOptions(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(10)));
-        ledger = ledger.Apply(resolved);
+        ResolvedCapture resolved = await CapturePoller.ResolveAsync(client, first, new PollingOptions(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(10)));
+        ledger = ledger.Apply(resolved.Inquiry);
         Assert.Equal(Money.FromMajorUnits(60.00m, "BRL"), ledger.Captured);
 
         var tooMuch = new CaptureRequest { CaptureRequestId = "cap-2", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(50.00m, "BRL") };
         Assert.Equal([CaptureViolation.ExceedsRemaining], ledger.Check(tooMuch, DateTimeOffset.UtcNow));
 
         var rest = new CaptureRequest { CaptureRequestId = "cap-3", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(40.00m, "BRL"), IsLastCapture = true };
+        ledger = ledger.Reserve(rest, DateTimeOffset.UtcNow);
         CaptureResponse second = await client.CaptureAsync(rest);
         ledger = ledger.Record(rest, second);
         Assert.Equal(ResultStatus.Success, second.Result.ResultStatus);
@@ -117,10 +118,11 @@ public sealed class CaptureFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_tampered_response_is_rejected()
+    public async Task A_tampered_response_is_outcome_unknown()
     {
         AntomClient client = Client(new Tamper());
-        await Assert.ThrowsAsync<AntomSignatureException>(() => client.CaptureAsync(new CaptureRequest { CaptureRequestId = "cap-t", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(1.00m, "BRL") }));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(new CaptureRequest { CaptureRequestId = "cap-t", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(1.00m, "BRL") }));
+        Assert.Equal(NoVerifiedAnswerReason.SignatureInvalid, e.Reason);
     }
 
     [Fact]
@@ -128,7 +130,8 @@ public sealed class CaptureFlowTests : IAsyncLifetime
     {
         _simulator.Script(CaptureScript.Delay(TimeSpan.FromSeconds(3)));
         AntomClient client = Client(timeout: TimeSpan.FromMilliseconds(300));
-        await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(new CaptureRequest { CaptureRequestId = "cap-slow", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(1.00m, "BRL") }));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(new CaptureRequest { CaptureRequestId = "cap-slow", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(1.00m, "BRL") }));
+        Assert.Equal(NoVerifiedAnswerReason.Timeout, e.Reason);
     }
 
     [Fact]
