@@ -207,6 +207,20 @@ public sealed class AntomSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Completes when every notification delivery started so far has ended (acknowledged, or its schedule exhausted)
+    /// and every scripted U has resolved: then the simulator's record and the merchant's can be compared.
+    /// </summary>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken = default)
+    {
+        int seen = -1;
+        while (_background.Count != seen)
+        {
+            seen = _background.Count;
+            await Task.WhenAll(_background.ToArray()).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Seeds an authorised payment that can then be captured.</summary>
     public void SeedPayment(string paymentId, Money authorized, bool allowsMultipleCaptures = true)
         => _payments[paymentId] = new Payment(paymentId, authorized, allowsMultipleCaptures);
