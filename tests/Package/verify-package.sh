@@ -32,9 +32,19 @@ cat > "$work/consumer/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
-    <clear />
+    <!-- The machine's own sources stay (the runtime's dependencies, such as Microsoft.Extensions.Logging.Abstractions,
+         come from there); our packages come only from the freshly packed local feed. -->
     <add key="local" value="$work/feed" />
   </packageSources>
+  <packageSourceMapping>
+    <packageSource key="local">
+      <package pattern="Antom.Contracts" />
+      <package pattern="Antom.Contracts.*" />
+    </packageSource>
+    <packageSource key="nuget.org">
+      <package pattern="*" />
+    </packageSource>
+  </packageSourceMapping>
 </configuration>
 CONFIG
 # Its own package cache, so that no earlier build of the same version can stand in for this one.
