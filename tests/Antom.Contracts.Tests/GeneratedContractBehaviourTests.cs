@@ -33,7 +33,7 @@ public class GeneratedContractBehaviourTests
     [Fact]
     public void Default_ResultStatus_is_no_member_and_cannot_be_written()
     {
-        Assert.False(ResultStatusJsonConverter.IsDefined(default));
+        Assert.False(ResultStatusJsonConverter.Table.IsDefined(default));
         var result = new AntomResult { ResultCode = ResultCode.Success, ResultStatus = default };
         AntomPayloadException e = Assert.Throws<AntomPayloadException>(() => AntomJson.Serialize(result));
         Assert.Equal("$.resultStatus", e.Path);

@@ -10,7 +10,7 @@ namespace Antom.Contracts.Serialization;
 /// readers of enclosing objects re-root the path. Public for generated code in consumers' assemblies; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ContractReader
+public static partial class ContractReader
 {
     /// <summary>The reader is on the first token of an object to read; anything else is a type error at <c>$</c>.</summary>
     public static void ExpectObject(ref Utf8JsonReader reader, string typeName)

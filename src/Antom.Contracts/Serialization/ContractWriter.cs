@@ -9,7 +9,7 @@ namespace Antom.Contracts.Serialization;
 /// assemblies; not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ContractWriter
+public static partial class ContractWriter
 {
     /// <summary>Writes a date-time as RFC 3339: offset kept, no fraction unless there is one.</summary>
     public static void WriteDateTime(Utf8JsonWriter writer, JsonEncodedText propertyName, DateTimeOffset value)

@@ -40,9 +40,7 @@ public sealed partial record AntomResult : global::Antom.Contracts.IAntomJsonCon
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class AntomResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.AntomResult>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::System.Text.Json.JsonEncodedText.Encode("resultCode");
-    private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::System.Text.Json.JsonEncodedText.Encode("resultStatus");
-    private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::System.Text.Json.JsonEncodedText.Encode("resultMessage");
+    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("resultCode", "resultStatus", "resultMessage");
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.AntomResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -54,100 +52,32 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
         WriteCore(writer, value);
     }
 
-    /// <summary>Reads one <see cref="AntomResult"/>; the reader is on its first token. Errors are rooted at the object (<c>$</c>).</summary>
-    public static global::Antom.Contracts.AntomResult ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    // One exception handler for the whole object: `current` names the property a syntax error interrupted.
+    internal static global::Antom.Contracts.AntomResult ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "AntomResult");
-        global::Antom.Contracts.ResultCode? v0 = default;
-        global::Antom.Contracts.ResultStatus? v1 = default;
-        string? v2 = default;
-        ulong seen0 = 0;
+        global::Antom.Contracts.ResultCode? resultCode = null;
+        global::Antom.Contracts.ResultStatus? resultStatus = null;
+        string? resultMessage = null;
+        ulong seen = 0;
         string? current = null;
         try
         {
-            while (true)
+            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                current = null;
-                if (!reader.Read())
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
-                }
-
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
-                {
-                    break;
-                }
-
-                switch (Match(ref reader))
+                switch (Names.Match(ref reader))
                 {
                     case 0:
-                        if ((seen0 & (1UL << 0)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("resultCode");
-                        }
-
-                        seen0 |= (1UL << 0);
-                        current = "resultCode";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("resultCode");
-                        }
-                        else
-                        {
-                            v0 = global::Antom.Contracts.ResultCodeJsonConverter.ReadCore(ref reader, "resultCode");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "resultCode");
+                        resultCode = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ResultCode>(ref reader, current);
                         break;
                     case 1:
-                        if ((seen0 & (1UL << 1)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("resultStatus");
-                        }
-
-                        seen0 |= (1UL << 1);
-                        current = "resultStatus";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("resultStatus");
-                        }
-                        else
-                        {
-                            v1 = global::Antom.Contracts.ResultStatusJsonConverter.ReadCore(ref reader, "resultStatus");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "resultStatus");
+                        resultStatus = global::Antom.Contracts.ResultStatusJsonConverter.Table.Read(ref reader, current);
                         break;
                     case 2:
-                        if ((seen0 & (1UL << 2)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("resultMessage");
-                        }
-
-                        seen0 |= (1UL << 2);
-                        current = "resultMessage";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "resultMessage", 256);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "resultMessage");
+                        resultMessage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -161,105 +91,33 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
         }
         catch (global::System.InvalidOperationException e)
         {
-            // The reader's own complaint about text it cannot decode (invalid UTF-8, a lone surrogate escape).
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        if ((seen0 & 0x3UL) != 0x3UL)
-        {
-            if ((seen0 & (1UL << 0)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("resultCode");
-            }
-            if ((seen0 & (1UL << 1)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("resultStatus");
-            }
-        }
-
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, Names.Json);
         return new global::Antom.Contracts.AntomResult
         {
-            ResultCode = v0.GetValueOrDefault(),
-            ResultStatus = v1.GetValueOrDefault(),
-            ResultMessage = v2,
+            ResultCode = resultCode.GetValueOrDefault(),
+            ResultStatus = resultStatus.GetValueOrDefault(),
+            ResultMessage = resultMessage,
         };
     }
 
-    private static int Match(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            if (reader.ValueTextEquals("resultCode"u8))
-            {
-                return 0;
-            }
-
-            if (reader.ValueTextEquals("resultStatus"u8))
-            {
-                return 1;
-            }
-
-            if (reader.ValueTextEquals("resultMessage"u8))
-            {
-                return 2;
-            }
-
-            return -1;
-        }
-
-        global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-        switch (name.Length)
-        {
-            case 10:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "resultCode"u8))
-                {
-                    return 0;
-                }
-
-                return -1;
-            case 12:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "resultStatus"u8))
-                {
-                    return 1;
-                }
-
-                return -1;
-            case 13:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "resultMessage"u8))
-                {
-                    return 2;
-                }
-
-                return -1;
-            default:
-                return -1;
-        }
-    }
-
-    /// <summary>Checks every rule of the schema on <paramref name="value"/>, so that an invalid value is refused before anything is written.</summary>
-    public static void ValidateCore(global::Antom.Contracts.AntomResult value)
+    internal static void ValidateCore(global::Antom.Contracts.AntomResult value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.ResultCode p0 = value.ResultCode;
-        global::Antom.Contracts.ResultCodeJsonConverter.Check(p0, "resultCode");
-        global::Antom.Contracts.ResultStatus p1 = value.ResultStatus;
-        global::Antom.Contracts.ResultStatusJsonConverter.Check(p1, "resultStatus");
-        if (value.ResultMessage is { } p2)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p2, "resultMessage", 256);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.ResultCode, "resultCode");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckEnum(value.ResultStatus, "resultStatus", global::Antom.Contracts.ResultStatusJsonConverter.Table);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ResultMessage, "resultMessage", required: false, maxLength: 256);
     }
 
-    /// <summary>Writes one <see cref="AntomResult"/> that <see cref="ValidateCore"/> accepted. Absent optional members are omitted.</summary>
-    public static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AntomResult value)
+    // Writes a value that ValidateCore accepted; absent optional members are omitted.
+    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AntomResult value)
     {
         writer.WriteStartObject();
-        global::Antom.Contracts.ResultCodeJsonConverter.WriteProperty(writer, Name0, value.ResultCode);
-        writer.WriteString(Name1, global::Antom.Contracts.ResultStatusJsonConverter.ToEncodedWireValue(value.ResultStatus));
-        if (value.ResultMessage is { } p2)
-        {
-            writer.WriteString(Name2, p2);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[0], value.ResultCode);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteEnum(writer, Names[1], value.ResultStatus, global::Antom.Contracts.ResultStatusJsonConverter.Table);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.ResultMessage);
         writer.WriteEndObject();
     }
 }

@@ -55,12 +55,7 @@ public sealed partial record CaptureRequest : global::Antom.Contracts.IAntomJson
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureRequest>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::System.Text.Json.JsonEncodedText.Encode("captureRequestId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::System.Text.Json.JsonEncodedText.Encode("paymentId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::System.Text.Json.JsonEncodedText.Encode("captureAmount");
-    private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::System.Text.Json.JsonEncodedText.Encode("isLastCapture");
-    private static readonly global::System.Text.Json.JsonEncodedText Name4 = global::System.Text.Json.JsonEncodedText.Encode("captureType");
-    private static readonly global::System.Text.Json.JsonEncodedText Name5 = global::System.Text.Json.JsonEncodedText.Encode("transit");
+    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("captureRequestId", "paymentId", "captureAmount", "isLastCapture", "captureType", "transit");
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.CaptureRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -72,165 +67,47 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
         WriteCore(writer, value);
     }
 
-    /// <summary>Reads one <see cref="CaptureRequest"/>; the reader is on its first token. Errors are rooted at the object (<c>$</c>).</summary>
-    public static global::Antom.Contracts.CaptureRequest ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    // One exception handler for the whole object: `current` names the property a syntax error interrupted.
+    internal static global::Antom.Contracts.CaptureRequest ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CaptureRequest");
-        string? v0 = default;
-        string? v1 = default;
-        global::Antom.Contracts.Money? v2 = default;
-        bool? v3 = default;
-        string? v4 = default;
-        global::Antom.Contracts.RawJson? v5 = default;
-        ulong seen0 = 0;
+        string? captureRequestId = null;
+        string? paymentId = null;
+        global::Antom.Contracts.Money? captureAmount = null;
+        bool? isLastCapture = null;
+        string? captureType = null;
+        global::Antom.Contracts.RawJson? transit = null;
+        ulong seen = 0;
         string? current = null;
         try
         {
-            while (true)
+            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                current = null;
-                if (!reader.Read())
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
-                }
-
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
-                {
-                    break;
-                }
-
-                switch (Match(ref reader))
+                switch (Names.Match(ref reader))
                 {
                     case 0:
-                        if ((seen0 & (1UL << 0)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureRequestId");
-                        }
-
-                        seen0 |= (1UL << 0);
-                        current = "captureRequestId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("captureRequestId");
-                        }
-                        else
-                        {
-                            v0 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureRequestId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "captureRequestId");
+                        captureRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
-                        if ((seen0 & (1UL << 1)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
-                        }
-
-                        seen0 |= (1UL << 1);
-                        current = "paymentId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("paymentId");
-                        }
-                        else
-                        {
-                            v1 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "paymentId");
+                        paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
-                        if ((seen0 & (1UL << 2)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureAmount");
-                        }
-
-                        seen0 |= (1UL << 2);
-                        current = "captureAmount";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        v2 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "captureAmount");
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "captureAmount");
+                        captureAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 3:
-                        if ((seen0 & (1UL << 3)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("isLastCapture");
-                        }
-
-                        seen0 |= (1UL << 3);
-                        current = "isLastCapture";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v3 = global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, "isLastCapture");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "isLastCapture");
+                        isLastCapture = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 4:
-                        if ((seen0 & (1UL << 4)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureType");
-                        }
-
-                        seen0 |= (1UL << 4);
-                        current = "captureType";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureType", -1);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "captureType");
+                        captureType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 5:
-                        if ((seen0 & (1UL << 5)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transit");
-                        }
-
-                        seen0 |= (1UL << 5);
-                        current = "transit";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v5 = global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, "transit");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "transit");
+                        transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -244,162 +121,39 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
         }
         catch (global::System.InvalidOperationException e)
         {
-            // The reader's own complaint about text it cannot decode (invalid UTF-8, a lone surrogate escape).
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        if ((seen0 & 0x7UL) != 0x7UL)
-        {
-            if ((seen0 & (1UL << 0)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("captureRequestId");
-            }
-            if ((seen0 & (1UL << 1)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("paymentId");
-            }
-            if ((seen0 & (1UL << 2)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("captureAmount");
-            }
-        }
-
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x7UL, Names.Json);
         return new global::Antom.Contracts.CaptureRequest
         {
-            CaptureRequestId = v0!,
-            PaymentId = v1!,
-            CaptureAmount = v2.GetValueOrDefault(),
-            IsLastCapture = v3,
-            CaptureType = v4,
-            Transit = v5,
+            CaptureRequestId = captureRequestId!,
+            PaymentId = paymentId!,
+            CaptureAmount = captureAmount.GetValueOrDefault(),
+            IsLastCapture = isLastCapture,
+            CaptureType = captureType,
+            Transit = transit,
         };
     }
 
-    private static int Match(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            if (reader.ValueTextEquals("captureRequestId"u8))
-            {
-                return 0;
-            }
-
-            if (reader.ValueTextEquals("paymentId"u8))
-            {
-                return 1;
-            }
-
-            if (reader.ValueTextEquals("captureAmount"u8))
-            {
-                return 2;
-            }
-
-            if (reader.ValueTextEquals("isLastCapture"u8))
-            {
-                return 3;
-            }
-
-            if (reader.ValueTextEquals("captureType"u8))
-            {
-                return 4;
-            }
-
-            if (reader.ValueTextEquals("transit"u8))
-            {
-                return 5;
-            }
-
-            return -1;
-        }
-
-        global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-        switch (name.Length)
-        {
-            case 7:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "transit"u8))
-                {
-                    return 5;
-                }
-
-                return -1;
-            case 9:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8))
-                {
-                    return 1;
-                }
-
-                return -1;
-            case 11:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "captureType"u8))
-                {
-                    return 4;
-                }
-
-                return -1;
-            case 13:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "captureAmount"u8))
-                {
-                    return 2;
-                }
-
-                if (global::System.MemoryExtensions.SequenceEqual(name, "isLastCapture"u8))
-                {
-                    return 3;
-                }
-
-                return -1;
-            case 16:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "captureRequestId"u8))
-                {
-                    return 0;
-                }
-
-                return -1;
-            default:
-                return -1;
-        }
-    }
-
-    /// <summary>Checks every rule of the schema on <paramref name="value"/>, so that an invalid value is refused before anything is written.</summary>
-    public static void ValidateCore(global::Antom.Contracts.CaptureRequest value)
+    internal static void ValidateCore(global::Antom.Contracts.CaptureRequest value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.CaptureRequestId, "captureRequestId");
-        if (value.CaptureRequestId is { } p0)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p0, "captureRequestId", 64);
-        }
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentId, "paymentId");
-        if (value.PaymentId is { } p1)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p1, "paymentId", 64);
-        }
-        global::Antom.Contracts.Money p2 = value.CaptureAmount;
-        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(p2, "captureAmount");
-        if (value.CaptureType is { } p4)
-        {
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureRequestId, "captureRequestId", required: true, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: true, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
     }
 
-    /// <summary>Writes one <see cref="CaptureRequest"/> that <see cref="ValidateCore"/> accepted. Absent optional members are omitted.</summary>
-    public static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureRequest value)
+    // Writes a value that ValidateCore accepted; absent optional members are omitted.
+    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureRequest value)
     {
         writer.WriteStartObject();
-        writer.WriteString(Name0, value.CaptureRequestId);
-        writer.WriteString(Name1, value.PaymentId);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Name2, value.CaptureAmount);
-        if (value.IsLastCapture is { } p3)
-        {
-            writer.WriteBoolean(Name3, p3);
-        }
-        if (value.CaptureType is { } p4)
-        {
-            writer.WriteString(Name4, p4);
-        }
-        if (value.Transit is { } p5)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteRawJson(writer, Name5, p5);
-        }
+        writer.WriteString(Names[0], value.CaptureRequestId);
+        writer.WriteString(Names[1], value.PaymentId);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Names[2], value.CaptureAmount);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.IsLastCapture);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[4], value.CaptureType);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.Transit);
         writer.WriteEndObject();
     }
 }

@@ -60,13 +60,7 @@ public sealed partial record CaptureResponse : global::Antom.Contracts.IAntomJso
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::System.Text.Json.JsonEncodedText.Encode("result");
-    private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::System.Text.Json.JsonEncodedText.Encode("captureRequestId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::System.Text.Json.JsonEncodedText.Encode("captureId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::System.Text.Json.JsonEncodedText.Encode("paymentId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name4 = global::System.Text.Json.JsonEncodedText.Encode("captureAmount");
-    private static readonly global::System.Text.Json.JsonEncodedText Name5 = global::System.Text.Json.JsonEncodedText.Encode("captureTime");
-    private static readonly global::System.Text.Json.JsonEncodedText Name6 = global::System.Text.Json.JsonEncodedText.Encode("acquirerReferenceNo");
+    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "captureRequestId", "captureId", "paymentId", "captureAmount", "captureTime", "acquirerReferenceNo");
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.CaptureResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -78,203 +72,52 @@ public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Seri
         WriteCore(writer, value);
     }
 
-    /// <summary>Reads one <see cref="CaptureResponse"/>; the reader is on its first token. Errors are rooted at the object (<c>$</c>).</summary>
-    public static global::Antom.Contracts.CaptureResponse ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    // One exception handler for the whole object: `current` names the property a syntax error interrupted.
+    internal static global::Antom.Contracts.CaptureResponse ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CaptureResponse");
-        global::Antom.Contracts.AntomResult? v0 = default;
-        string? v1 = default;
-        string? v2 = default;
-        string? v3 = default;
-        global::Antom.Contracts.Money? v4 = default;
-        global::System.DateTimeOffset? v5 = default;
-        string? v6 = default;
-        ulong seen0 = 0;
+        global::Antom.Contracts.AntomResult? result = null;
+        string? captureRequestId = null;
+        string? captureId = null;
+        string? paymentId = null;
+        global::Antom.Contracts.Money? captureAmount = null;
+        global::System.DateTimeOffset? captureTime = null;
+        string? acquirerReferenceNo = null;
+        ulong seen = 0;
         string? current = null;
         try
         {
-            while (true)
+            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                current = null;
-                if (!reader.Read())
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
-                }
-
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
-                {
-                    break;
-                }
-
-                switch (Match(ref reader))
+                switch (Names.Match(ref reader))
                 {
                     case 0:
-                        if ((seen0 & (1UL << 0)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
-                        }
-
-                        seen0 |= (1UL << 0);
-                        current = "result";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
-                        }
-                        else
-                        {
-                            try
-                            {
-                                v0 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
-                            }
-                            catch (global::Antom.Contracts.AntomPayloadException e)
-                            {
-                                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-                            }
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "result");
+                        result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 1:
-                        if ((seen0 & (1UL << 1)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureRequestId");
-                        }
-
-                        seen0 |= (1UL << 1);
-                        current = "captureRequestId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v1 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureRequestId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "captureRequestId");
+                        captureRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
-                        if ((seen0 & (1UL << 2)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureId");
-                        }
-
-                        seen0 |= (1UL << 2);
-                        current = "captureId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "captureId");
+                        captureId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
-                        if ((seen0 & (1UL << 3)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
-                        }
-
-                        seen0 |= (1UL << 3);
-                        current = "paymentId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "paymentId");
+                        paymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
-                        if ((seen0 & (1UL << 4)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureAmount");
-                        }
-
-                        seen0 |= (1UL << 4);
-                        current = "captureAmount";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v4 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "captureAmount");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "captureAmount");
+                        captureAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 5:
-                        if ((seen0 & (1UL << 5)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureTime");
-                        }
-
-                        seen0 |= (1UL << 5);
-                        current = "captureTime";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v5 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "captureTime");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "captureTime");
+                        captureTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 6:
-                        if ((seen0 & (1UL << 6)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerReferenceNo");
-                        }
-
-                        seen0 |= (1UL << 6);
-                        current = "acquirerReferenceNo";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v6 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "acquirerReferenceNo", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "acquirerReferenceNo");
+                        acquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -288,195 +131,44 @@ public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Seri
         }
         catch (global::System.InvalidOperationException e)
         {
-            // The reader's own complaint about text it cannot decode (invalid UTF-8, a lone surrogate escape).
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            if ((seen0 & (1UL << 0)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("result");
-            }
-        }
-
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
         return new global::Antom.Contracts.CaptureResponse
         {
-            Result = v0!,
-            CaptureRequestId = v1,
-            CaptureId = v2,
-            PaymentId = v3,
-            CaptureAmount = v4,
-            CaptureTime = v5,
-            AcquirerReferenceNo = v6,
+            Result = result!,
+            CaptureRequestId = captureRequestId,
+            CaptureId = captureId,
+            PaymentId = paymentId,
+            CaptureAmount = captureAmount,
+            CaptureTime = captureTime,
+            AcquirerReferenceNo = acquirerReferenceNo,
         };
     }
 
-    private static int Match(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            if (reader.ValueTextEquals("result"u8))
-            {
-                return 0;
-            }
-
-            if (reader.ValueTextEquals("captureRequestId"u8))
-            {
-                return 1;
-            }
-
-            if (reader.ValueTextEquals("captureId"u8))
-            {
-                return 2;
-            }
-
-            if (reader.ValueTextEquals("paymentId"u8))
-            {
-                return 3;
-            }
-
-            if (reader.ValueTextEquals("captureAmount"u8))
-            {
-                return 4;
-            }
-
-            if (reader.ValueTextEquals("captureTime"u8))
-            {
-                return 5;
-            }
-
-            if (reader.ValueTextEquals("acquirerReferenceNo"u8))
-            {
-                return 6;
-            }
-
-            return -1;
-        }
-
-        global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-        switch (name.Length)
-        {
-            case 6:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8))
-                {
-                    return 0;
-                }
-
-                return -1;
-            case 9:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "captureId"u8))
-                {
-                    return 2;
-                }
-
-                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8))
-                {
-                    return 3;
-                }
-
-                return -1;
-            case 11:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "captureTime"u8))
-                {
-                    return 5;
-                }
-
-                return -1;
-            case 13:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "captureAmount"u8))
-                {
-                    return 4;
-                }
-
-                return -1;
-            case 16:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "captureRequestId"u8))
-                {
-                    return 1;
-                }
-
-                return -1;
-            case 19:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "acquirerReferenceNo"u8))
-                {
-                    return 6;
-                }
-
-                return -1;
-            default:
-                return -1;
-        }
-    }
-
-    /// <summary>Checks every rule of the schema on <paramref name="value"/>, so that an invalid value is refused before anything is written.</summary>
-    public static void ValidateCore(global::Antom.Contracts.CaptureResponse value)
+    internal static void ValidateCore(global::Antom.Contracts.CaptureResponse value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        if (value.Result is { } p0)
-        {
-            try
-            {
-                global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(p0);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-            }
-        }
-        if (value.CaptureRequestId is { } p1)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p1, "captureRequestId", 64);
-        }
-        if (value.CaptureId is { } p2)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p2, "captureId", 64);
-        }
-        if (value.PaymentId is { } p3)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p3, "paymentId", 64);
-        }
-        if (value.CaptureAmount is { } p4)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(p4, "captureAmount");
-        }
-        if (value.AcquirerReferenceNo is { } p6)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p6, "acquirerReferenceNo", 64);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureRequestId, "captureRequestId", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureId, "captureId", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerReferenceNo, "acquirerReferenceNo", required: false, maxLength: 64);
     }
 
-    /// <summary>Writes one <see cref="CaptureResponse"/> that <see cref="ValidateCore"/> accepted. Absent optional members are omitted.</summary>
-    public static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResponse value)
+    // Writes a value that ValidateCore accepted; absent optional members are omitted.
+    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResponse value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Name0);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
-        if (value.CaptureRequestId is { } p1)
-        {
-            writer.WriteString(Name1, p1);
-        }
-        if (value.CaptureId is { } p2)
-        {
-            writer.WriteString(Name2, p2);
-        }
-        if (value.PaymentId is { } p3)
-        {
-            writer.WriteString(Name3, p3);
-        }
-        if (value.CaptureAmount is { } p4)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Name4, p4);
-        }
-        if (value.CaptureTime is { } p5)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteDateTime(writer, Name5, p5);
-        }
-        if (value.AcquirerReferenceNo is { } p6)
-        {
-            writer.WriteString(Name6, p6);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.CaptureRequestId);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.CaptureId);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.PaymentId);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[4], value.CaptureAmount);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.CaptureTime);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.AcquirerReferenceNo);
         writer.WriteEndObject();
     }
 }

@@ -80,18 +80,8 @@ public sealed partial record CaptureResultNotification : global::Antom.Contracts
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CaptureResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureResultNotification>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::System.Text.Json.JsonEncodedText.Encode("notifyType");
-    private static readonly global::System.Text.Json.JsonEncodedText Const0 = global::System.Text.Json.JsonEncodedText.Encode("CAPTURE_RESULT");
-    private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::System.Text.Json.JsonEncodedText.Encode("result");
-    private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::System.Text.Json.JsonEncodedText.Encode("captureRequestId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::System.Text.Json.JsonEncodedText.Encode("paymentId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name4 = global::System.Text.Json.JsonEncodedText.Encode("captureId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name5 = global::System.Text.Json.JsonEncodedText.Encode("captureAmount");
-    private static readonly global::System.Text.Json.JsonEncodedText Name6 = global::System.Text.Json.JsonEncodedText.Encode("captureTime");
-    private static readonly global::System.Text.Json.JsonEncodedText Name7 = global::System.Text.Json.JsonEncodedText.Encode("earliestSettlementTime");
-    private static readonly global::System.Text.Json.JsonEncodedText Name8 = global::System.Text.Json.JsonEncodedText.Encode("acquirerReferenceNo");
-    private static readonly global::System.Text.Json.JsonEncodedText Name9 = global::System.Text.Json.JsonEncodedText.Encode("acquirerInfo");
-    private static readonly global::System.Text.Json.JsonEncodedText Name10 = global::System.Text.Json.JsonEncodedText.Encode("taxCalculationId");
+    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("notifyType", "result", "captureRequestId", "paymentId", "captureId", "captureAmount", "captureTime", "earliestSettlementTime", "acquirerReferenceNo", "acquirerInfo", "taxCalculationId");
+    private static readonly global::System.Text.Json.JsonEncodedText NotifyTypeValue = global::System.Text.Json.JsonEncodedText.Encode("CAPTURE_RESULT");
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.CaptureResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -103,283 +93,71 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         WriteCore(writer, value);
     }
 
-    /// <summary>Reads one <see cref="CaptureResultNotification"/>; the reader is on its first token. Errors are rooted at the object (<c>$</c>).</summary>
-    public static global::Antom.Contracts.CaptureResultNotification ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    // One exception handler for the whole object: `current` names the property a syntax error interrupted.
+    internal static global::Antom.Contracts.CaptureResultNotification ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CaptureResultNotification");
-        global::Antom.Contracts.AntomResult? v1 = default;
-        string? v2 = default;
-        string? v3 = default;
-        string? v4 = default;
-        global::Antom.Contracts.Money? v5 = default;
-        global::System.DateTimeOffset? v6 = default;
-        global::System.DateTimeOffset? v7 = default;
-        string? v8 = default;
-        global::Antom.Contracts.RawJson? v9 = default;
-        string? v10 = default;
-        ulong seen0 = 0;
+        global::Antom.Contracts.AntomResult? result = null;
+        string? captureRequestId = null;
+        string? paymentId = null;
+        string? captureId = null;
+        global::Antom.Contracts.Money? captureAmount = null;
+        global::System.DateTimeOffset? captureTime = null;
+        global::System.DateTimeOffset? earliestSettlementTime = null;
+        string? acquirerReferenceNo = null;
+        global::Antom.Contracts.RawJson? acquirerInfo = null;
+        string? taxCalculationId = null;
+        ulong seen = 0;
         string? current = null;
         try
         {
-            while (true)
+            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                current = null;
-                if (!reader.Read())
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
-                }
-
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
-                {
-                    break;
-                }
-
-                switch (Match(ref reader))
+                switch (Names.Match(ref reader))
                 {
                     case 0:
-                        if ((seen0 & (1UL << 0)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("notifyType");
-                        }
-
-                        seen0 |= (1UL << 0);
-                        current = "notifyType";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        global::Antom.Contracts.Serialization.ContractReader.ReadConst(ref reader, "notifyType", "CAPTURE_RESULT"u8, "CAPTURE_RESULT");
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "notifyType");
+                        global::Antom.Contracts.Serialization.ContractReader.ReadConst(ref reader, current, "CAPTURE_RESULT"u8, "CAPTURE_RESULT");
                         break;
                     case 1:
-                        if ((seen0 & (1UL << 1)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
-                        }
-
-                        seen0 |= (1UL << 1);
-                        current = "result";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
-                        }
-                        else
-                        {
-                            try
-                            {
-                                v1 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
-                            }
-                            catch (global::Antom.Contracts.AntomPayloadException e)
-                            {
-                                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-                            }
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "result");
+                        result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 2:
-                        if ((seen0 & (1UL << 2)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureRequestId");
-                        }
-
-                        seen0 |= (1UL << 2);
-                        current = "captureRequestId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("captureRequestId");
-                        }
-                        else
-                        {
-                            v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureRequestId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "captureRequestId");
+                        captureRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
-                        if ((seen0 & (1UL << 3)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
-                        }
-
-                        seen0 |= (1UL << 3);
-                        current = "paymentId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("paymentId");
-                        }
-                        else
-                        {
-                            v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "paymentId");
+                        paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
-                        if ((seen0 & (1UL << 4)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureId");
-                        }
-
-                        seen0 |= (1UL << 4);
-                        current = "captureId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("captureId");
-                        }
-                        else
-                        {
-                            v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "captureId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "captureId");
+                        captureId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
-                        if ((seen0 & (1UL << 5)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureAmount");
-                        }
-
-                        seen0 |= (1UL << 5);
-                        current = "captureAmount";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        v5 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "captureAmount");
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "captureAmount");
+                        captureAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 6:
-                        if ((seen0 & (1UL << 6)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("captureTime");
-                        }
-
-                        seen0 |= (1UL << 6);
-                        current = "captureTime";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v6 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "captureTime");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "captureTime");
+                        captureTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 7:
-                        if ((seen0 & (1UL << 7)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("earliestSettlementTime");
-                        }
-
-                        seen0 |= (1UL << 7);
-                        current = "earliestSettlementTime";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v7 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "earliestSettlementTime");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "earliestSettlementTime");
+                        earliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 8:
-                        if ((seen0 & (1UL << 8)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerReferenceNo");
-                        }
-
-                        seen0 |= (1UL << 8);
-                        current = "acquirerReferenceNo";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v8 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "acquirerReferenceNo", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "acquirerReferenceNo");
+                        acquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 9:
-                        if ((seen0 & (1UL << 9)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerInfo");
-                        }
-
-                        seen0 |= (1UL << 9);
-                        current = "acquirerInfo";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v9 = global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, "acquirerInfo");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "acquirerInfo");
+                        acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
                         break;
                     case 10:
-                        if ((seen0 & (1UL << 10)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("taxCalculationId");
-                        }
-
-                        seen0 |= (1UL << 10);
-                        current = "taxCalculationId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v10 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "taxCalculationId", -1);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "taxCalculationId");
+                        taxCalculationId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -393,269 +171,51 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         }
         catch (global::System.InvalidOperationException e)
         {
-            // The reader's own complaint about text it cannot decode (invalid UTF-8, a lone surrogate escape).
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        if ((seen0 & 0x3FUL) != 0x3FUL)
-        {
-            if ((seen0 & (1UL << 0)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("notifyType");
-            }
-            if ((seen0 & (1UL << 1)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("result");
-            }
-            if ((seen0 & (1UL << 2)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("captureRequestId");
-            }
-            if ((seen0 & (1UL << 3)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("paymentId");
-            }
-            if ((seen0 & (1UL << 4)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("captureId");
-            }
-            if ((seen0 & (1UL << 5)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("captureAmount");
-            }
-        }
-
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3FUL, Names.Json);
         return new global::Antom.Contracts.CaptureResultNotification
         {
-            Result = v1!,
-            CaptureRequestId = v2!,
-            PaymentId = v3!,
-            CaptureId = v4!,
-            CaptureAmount = v5.GetValueOrDefault(),
-            CaptureTime = v6,
-            EarliestSettlementTime = v7,
-            AcquirerReferenceNo = v8,
-            AcquirerInfo = v9,
-            TaxCalculationId = v10,
+            Result = result!,
+            CaptureRequestId = captureRequestId!,
+            PaymentId = paymentId!,
+            CaptureId = captureId!,
+            CaptureAmount = captureAmount.GetValueOrDefault(),
+            CaptureTime = captureTime,
+            EarliestSettlementTime = earliestSettlementTime,
+            AcquirerReferenceNo = acquirerReferenceNo,
+            AcquirerInfo = acquirerInfo,
+            TaxCalculationId = taxCalculationId,
         };
     }
 
-    private static int Match(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            if (reader.ValueTextEquals("notifyType"u8))
-            {
-                return 0;
-            }
-
-            if (reader.ValueTextEquals("result"u8))
-            {
-                return 1;
-            }
-
-            if (reader.ValueTextEquals("captureRequestId"u8))
-            {
-                return 2;
-            }
-
-            if (reader.ValueTextEquals("paymentId"u8))
-            {
-                return 3;
-            }
-
-            if (reader.ValueTextEquals("captureId"u8))
-            {
-                return 4;
-            }
-
-            if (reader.ValueTextEquals("captureAmount"u8))
-            {
-                return 5;
-            }
-
-            if (reader.ValueTextEquals("captureTime"u8))
-            {
-                return 6;
-            }
-
-            if (reader.ValueTextEquals("earliestSettlementTime"u8))
-            {
-                return 7;
-            }
-
-            if (reader.ValueTextEquals("acquirerReferenceNo"u8))
-            {
-                return 8;
-            }
-
-            if (reader.ValueTextEquals("acquirerInfo"u8))
-            {
-                return 9;
-            }
-
-            if (reader.ValueTextEquals("taxCalculationId"u8))
-            {
-                return 10;
-            }
-
-            return -1;
-        }
-
-        global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-        switch (name.Length)
-        {
-            case 6:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8))
-                {
-                    return 1;
-                }
-
-                return -1;
-            case 9:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8))
-                {
-                    return 3;
-                }
-
-                if (global::System.MemoryExtensions.SequenceEqual(name, "captureId"u8))
-                {
-                    return 4;
-                }
-
-                return -1;
-            case 10:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "notifyType"u8))
-                {
-                    return 0;
-                }
-
-                return -1;
-            case 11:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "captureTime"u8))
-                {
-                    return 6;
-                }
-
-                return -1;
-            case 12:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "acquirerInfo"u8))
-                {
-                    return 9;
-                }
-
-                return -1;
-            case 13:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "captureAmount"u8))
-                {
-                    return 5;
-                }
-
-                return -1;
-            case 16:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "captureRequestId"u8))
-                {
-                    return 2;
-                }
-
-                if (global::System.MemoryExtensions.SequenceEqual(name, "taxCalculationId"u8))
-                {
-                    return 10;
-                }
-
-                return -1;
-            case 19:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "acquirerReferenceNo"u8))
-                {
-                    return 8;
-                }
-
-                return -1;
-            case 22:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "earliestSettlementTime"u8))
-                {
-                    return 7;
-                }
-
-                return -1;
-            default:
-                return -1;
-        }
-    }
-
-    /// <summary>Checks every rule of the schema on <paramref name="value"/>, so that an invalid value is refused before anything is written.</summary>
-    public static void ValidateCore(global::Antom.Contracts.CaptureResultNotification value)
+    internal static void ValidateCore(global::Antom.Contracts.CaptureResultNotification value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        if (value.Result is { } p1)
-        {
-            try
-            {
-                global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(p1);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-            }
-        }
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.CaptureRequestId, "captureRequestId");
-        if (value.CaptureRequestId is { } p2)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p2, "captureRequestId", 64);
-        }
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentId, "paymentId");
-        if (value.PaymentId is { } p3)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p3, "paymentId", 64);
-        }
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.CaptureId, "captureId");
-        if (value.CaptureId is { } p4)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p4, "captureId", 64);
-        }
-        global::Antom.Contracts.Money p5 = value.CaptureAmount;
-        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(p5, "captureAmount");
-        if (value.AcquirerReferenceNo is { } p8)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p8, "acquirerReferenceNo", 64);
-        }
-        if (value.TaxCalculationId is { } p10)
-        {
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureRequestId, "captureRequestId", required: true, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: true, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureId, "captureId", required: true, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerReferenceNo, "acquirerReferenceNo", required: false, maxLength: 64);
     }
 
-    /// <summary>Writes one <see cref="CaptureResultNotification"/> that <see cref="ValidateCore"/> accepted. Absent optional members are omitted.</summary>
-    public static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResultNotification value)
+    // Writes a value that ValidateCore accepted; absent optional members are omitted.
+    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResultNotification value)
     {
         writer.WriteStartObject();
-        writer.WriteString(Name0, Const0);
-        writer.WritePropertyName(Name1);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
-        writer.WriteString(Name2, value.CaptureRequestId);
-        writer.WriteString(Name3, value.PaymentId);
-        writer.WriteString(Name4, value.CaptureId);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Name5, value.CaptureAmount);
-        if (value.CaptureTime is { } p6)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteDateTime(writer, Name6, p6);
-        }
-        if (value.EarliestSettlementTime is { } p7)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteDateTime(writer, Name7, p7);
-        }
-        if (value.AcquirerReferenceNo is { } p8)
-        {
-            writer.WriteString(Name8, p8);
-        }
-        if (value.AcquirerInfo is { } p9)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteRawJson(writer, Name9, p9);
-        }
-        if (value.TaxCalculationId is { } p10)
-        {
-            writer.WriteString(Name10, p10);
-        }
+        writer.WriteString(Names[0], NotifyTypeValue);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[1], value.Result);
+        writer.WriteString(Names[2], value.CaptureRequestId);
+        writer.WriteString(Names[3], value.PaymentId);
+        writer.WriteString(Names[4], value.CaptureId);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Names[5], value.CaptureAmount);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.CaptureTime);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.EarliestSettlementTime);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.AcquirerReferenceNo);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.AcquirerInfo);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.TaxCalculationId);
         writer.WriteEndObject();
     }
 }

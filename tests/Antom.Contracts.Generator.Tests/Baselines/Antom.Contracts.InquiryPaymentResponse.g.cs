@@ -90,19 +90,7 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryPaymentResponse>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::System.Text.Json.JsonEncodedText.Encode("result");
-    private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::System.Text.Json.JsonEncodedText.Encode("paymentStatus");
-    private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::System.Text.Json.JsonEncodedText.Encode("paymentResultCode");
-    private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::System.Text.Json.JsonEncodedText.Encode("paymentResultMessage");
-    private static readonly global::System.Text.Json.JsonEncodedText Name4 = global::System.Text.Json.JsonEncodedText.Encode("paymentRequestId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name5 = global::System.Text.Json.JsonEncodedText.Encode("paymentId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name6 = global::System.Text.Json.JsonEncodedText.Encode("paymentAmount");
-    private static readonly global::System.Text.Json.JsonEncodedText Name7 = global::System.Text.Json.JsonEncodedText.Encode("authExpiryTime");
-    private static readonly global::System.Text.Json.JsonEncodedText Name8 = global::System.Text.Json.JsonEncodedText.Encode("paymentCreateTime");
-    private static readonly global::System.Text.Json.JsonEncodedText Name9 = global::System.Text.Json.JsonEncodedText.Encode("paymentTime");
-    private static readonly global::System.Text.Json.JsonEncodedText Name10 = global::System.Text.Json.JsonEncodedText.Encode("acquirerReferenceNo");
-    private static readonly global::System.Text.Json.JsonEncodedText Name11 = global::System.Text.Json.JsonEncodedText.Encode("earliestSettlementTime");
-    private static readonly global::System.Text.Json.JsonEncodedText Name12 = global::System.Text.Json.JsonEncodedText.Encode("transactions");
+    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "paymentStatus", "paymentResultCode", "paymentResultMessage", "paymentRequestId", "paymentId", "paymentAmount", "authExpiryTime", "paymentCreateTime", "paymentTime", "acquirerReferenceNo", "earliestSettlementTime", "transactions");
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.InquiryPaymentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -114,376 +102,82 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         WriteCore(writer, value);
     }
 
-    /// <summary>Reads one <see cref="InquiryPaymentResponse"/>; the reader is on its first token. Errors are rooted at the object (<c>$</c>).</summary>
-    public static global::Antom.Contracts.InquiryPaymentResponse ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    // One exception handler for the whole object: `current` names the property a syntax error interrupted.
+    internal static global::Antom.Contracts.InquiryPaymentResponse ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "InquiryPaymentResponse");
-        global::Antom.Contracts.AntomResult? v0 = default;
-        global::Antom.Contracts.PaymentStatus? v1 = default;
-        string? v2 = default;
-        string? v3 = default;
-        string? v4 = default;
-        string? v5 = default;
-        global::Antom.Contracts.Money? v6 = default;
-        global::System.DateTimeOffset? v7 = default;
-        global::System.DateTimeOffset? v8 = default;
-        global::System.DateTimeOffset? v9 = default;
-        string? v10 = default;
-        global::System.DateTimeOffset? v11 = default;
-        global::Antom.Contracts.ValueList<global::Antom.Contracts.PaymentTransaction>? v12 = default;
-        ulong seen0 = 0;
+        global::Antom.Contracts.AntomResult? result = null;
+        global::Antom.Contracts.PaymentStatus? paymentStatus = null;
+        string? paymentResultCode = null;
+        string? paymentResultMessage = null;
+        string? paymentRequestId = null;
+        string? paymentId = null;
+        global::Antom.Contracts.Money? paymentAmount = null;
+        global::System.DateTimeOffset? authExpiryTime = null;
+        global::System.DateTimeOffset? paymentCreateTime = null;
+        global::System.DateTimeOffset? paymentTime = null;
+        string? acquirerReferenceNo = null;
+        global::System.DateTimeOffset? earliestSettlementTime = null;
+        global::Antom.Contracts.ValueList<global::Antom.Contracts.PaymentTransaction>? transactions = null;
+        ulong seen = 0;
         string? current = null;
         try
         {
-            while (true)
+            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                current = null;
-                if (!reader.Read())
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
-                }
-
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
-                {
-                    break;
-                }
-
-                switch (Match(ref reader))
+                switch (Names.Match(ref reader))
                 {
                     case 0:
-                        if ((seen0 & (1UL << 0)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
-                        }
-
-                        seen0 |= (1UL << 0);
-                        current = "result";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
-                        }
-                        else
-                        {
-                            try
-                            {
-                                v0 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
-                            }
-                            catch (global::Antom.Contracts.AntomPayloadException e)
-                            {
-                                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-                            }
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "result");
+                        result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 1:
-                        if ((seen0 & (1UL << 1)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentStatus");
-                        }
-
-                        seen0 |= (1UL << 1);
-                        current = "paymentStatus";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v1 = global::Antom.Contracts.PaymentStatusJsonConverter.ReadCore(ref reader, "paymentStatus");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "paymentStatus");
+                        paymentStatus = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.PaymentStatus>(ref reader, current);
                         break;
                     case 2:
-                        if ((seen0 & (1UL << 2)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentResultCode");
-                        }
-
-                        seen0 |= (1UL << 2);
-                        current = "paymentResultCode";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v2 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentResultCode", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "paymentResultCode");
+                        paymentResultCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
-                        if ((seen0 & (1UL << 3)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentResultMessage");
-                        }
-
-                        seen0 |= (1UL << 3);
-                        current = "paymentResultMessage";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentResultMessage", 256);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "paymentResultMessage");
+                        paymentResultMessage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     case 4:
-                        if ((seen0 & (1UL << 4)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentRequestId");
-                        }
-
-                        seen0 |= (1UL << 4);
-                        current = "paymentRequestId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentRequestId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "paymentRequestId");
+                        paymentRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
-                        if ((seen0 & (1UL << 5)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentId");
-                        }
-
-                        seen0 |= (1UL << 5);
-                        current = "paymentId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v5 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "paymentId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "paymentId");
+                        paymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 6:
-                        if ((seen0 & (1UL << 6)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentAmount");
-                        }
-
-                        seen0 |= (1UL << 6);
-                        current = "paymentAmount";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v6 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "paymentAmount");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "paymentAmount");
+                        paymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 7:
-                        if ((seen0 & (1UL << 7)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("authExpiryTime");
-                        }
-
-                        seen0 |= (1UL << 7);
-                        current = "authExpiryTime";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v7 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "authExpiryTime");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "authExpiryTime");
+                        authExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 8:
-                        if ((seen0 & (1UL << 8)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentCreateTime");
-                        }
-
-                        seen0 |= (1UL << 8);
-                        current = "paymentCreateTime";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v8 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "paymentCreateTime");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "paymentCreateTime");
+                        paymentCreateTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 9:
-                        if ((seen0 & (1UL << 9)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("paymentTime");
-                        }
-
-                        seen0 |= (1UL << 9);
-                        current = "paymentTime";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v9 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "paymentTime");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "paymentTime");
+                        paymentTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 10:
-                        if ((seen0 & (1UL << 10)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("acquirerReferenceNo");
-                        }
-
-                        seen0 |= (1UL << 10);
-                        current = "acquirerReferenceNo";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v10 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "acquirerReferenceNo", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "acquirerReferenceNo");
+                        acquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 11:
-                        if ((seen0 & (1UL << 11)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("earliestSettlementTime");
-                        }
-
-                        seen0 |= (1UL << 11);
-                        current = "earliestSettlementTime";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v11 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "earliestSettlementTime");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "earliestSettlementTime");
+                        earliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 12:
-                        if ((seen0 & (1UL << 12)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactions");
-                        }
-
-                        seen0 |= (1UL << 12);
-                        current = "transactions";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            global::Antom.Contracts.Serialization.ContractReader.ExpectArray(ref reader, "transactions");
-                            var list12 = new global::Antom.Contracts.Serialization.ValueListBuilder<global::Antom.Contracts.PaymentTransaction>();
-                            while (true)
-                            {
-                                if (!reader.Read())
-                                {
-                                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                                }
-
-                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.EndArray)
-                                {
-                                    break;
-                                }
-
-                                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                                {
-                                    throw global::Antom.Contracts.Serialization.ContractReader.AtIndex(global::Antom.Contracts.Serialization.ContractReader.Null("transactions"), "transactions", list12.Count);
-                                }
-
-                                try
-                                {
-                                    list12.Add(global::Antom.Contracts.PaymentTransactionJsonConverter.ReadCore(ref reader));
-                                }
-                                catch (global::Antom.Contracts.AntomPayloadException e)
-                                {
-                                    throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "transactions", list12.Count);
-                                }
-                            }
-
-                            v12 = list12.ToValueList();
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "transactions");
+                        transactions = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.PaymentTransaction>(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -497,324 +191,59 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         }
         catch (global::System.InvalidOperationException e)
         {
-            // The reader's own complaint about text it cannot decode (invalid UTF-8, a lone surrogate escape).
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            if ((seen0 & (1UL << 0)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("result");
-            }
-        }
-
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
         return new global::Antom.Contracts.InquiryPaymentResponse
         {
-            Result = v0!,
-            PaymentStatus = v1,
-            PaymentResultCode = v2,
-            PaymentResultMessage = v3,
-            PaymentRequestId = v4,
-            PaymentId = v5,
-            PaymentAmount = v6,
-            AuthExpiryTime = v7,
-            PaymentCreateTime = v8,
-            PaymentTime = v9,
-            AcquirerReferenceNo = v10,
-            EarliestSettlementTime = v11,
-            Transactions = v12,
+            Result = result!,
+            PaymentStatus = paymentStatus,
+            PaymentResultCode = paymentResultCode,
+            PaymentResultMessage = paymentResultMessage,
+            PaymentRequestId = paymentRequestId,
+            PaymentId = paymentId,
+            PaymentAmount = paymentAmount,
+            AuthExpiryTime = authExpiryTime,
+            PaymentCreateTime = paymentCreateTime,
+            PaymentTime = paymentTime,
+            AcquirerReferenceNo = acquirerReferenceNo,
+            EarliestSettlementTime = earliestSettlementTime,
+            Transactions = transactions,
         };
     }
 
-    private static int Match(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            if (reader.ValueTextEquals("result"u8))
-            {
-                return 0;
-            }
-
-            if (reader.ValueTextEquals("paymentStatus"u8))
-            {
-                return 1;
-            }
-
-            if (reader.ValueTextEquals("paymentResultCode"u8))
-            {
-                return 2;
-            }
-
-            if (reader.ValueTextEquals("paymentResultMessage"u8))
-            {
-                return 3;
-            }
-
-            if (reader.ValueTextEquals("paymentRequestId"u8))
-            {
-                return 4;
-            }
-
-            if (reader.ValueTextEquals("paymentId"u8))
-            {
-                return 5;
-            }
-
-            if (reader.ValueTextEquals("paymentAmount"u8))
-            {
-                return 6;
-            }
-
-            if (reader.ValueTextEquals("authExpiryTime"u8))
-            {
-                return 7;
-            }
-
-            if (reader.ValueTextEquals("paymentCreateTime"u8))
-            {
-                return 8;
-            }
-
-            if (reader.ValueTextEquals("paymentTime"u8))
-            {
-                return 9;
-            }
-
-            if (reader.ValueTextEquals("acquirerReferenceNo"u8))
-            {
-                return 10;
-            }
-
-            if (reader.ValueTextEquals("earliestSettlementTime"u8))
-            {
-                return 11;
-            }
-
-            if (reader.ValueTextEquals("transactions"u8))
-            {
-                return 12;
-            }
-
-            return -1;
-        }
-
-        global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-        switch (name.Length)
-        {
-            case 6:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8))
-                {
-                    return 0;
-                }
-
-                return -1;
-            case 9:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8))
-                {
-                    return 5;
-                }
-
-                return -1;
-            case 11:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentTime"u8))
-                {
-                    return 9;
-                }
-
-                return -1;
-            case 12:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "transactions"u8))
-                {
-                    return 12;
-                }
-
-                return -1;
-            case 13:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentStatus"u8))
-                {
-                    return 1;
-                }
-
-                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentAmount"u8))
-                {
-                    return 6;
-                }
-
-                return -1;
-            case 14:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "authExpiryTime"u8))
-                {
-                    return 7;
-                }
-
-                return -1;
-            case 16:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentRequestId"u8))
-                {
-                    return 4;
-                }
-
-                return -1;
-            case 17:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentResultCode"u8))
-                {
-                    return 2;
-                }
-
-                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentCreateTime"u8))
-                {
-                    return 8;
-                }
-
-                return -1;
-            case 19:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "acquirerReferenceNo"u8))
-                {
-                    return 10;
-                }
-
-                return -1;
-            case 20:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentResultMessage"u8))
-                {
-                    return 3;
-                }
-
-                return -1;
-            case 22:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "earliestSettlementTime"u8))
-                {
-                    return 11;
-                }
-
-                return -1;
-            default:
-                return -1;
-        }
-    }
-
-    /// <summary>Checks every rule of the schema on <paramref name="value"/>, so that an invalid value is refused before anything is written.</summary>
-    public static void ValidateCore(global::Antom.Contracts.InquiryPaymentResponse value)
+    internal static void ValidateCore(global::Antom.Contracts.InquiryPaymentResponse value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        if (value.Result is { } p0)
-        {
-            try
-            {
-                global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(p0);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-            }
-        }
-        if (value.PaymentStatus is { } p1)
-        {
-            global::Antom.Contracts.PaymentStatusJsonConverter.Check(p1, "paymentStatus");
-        }
-        if (value.PaymentResultCode is { } p2)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p2, "paymentResultCode", 64);
-        }
-        if (value.PaymentResultMessage is { } p3)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p3, "paymentResultMessage", 256);
-        }
-        if (value.PaymentRequestId is { } p4)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p4, "paymentRequestId", 64);
-        }
-        if (value.PaymentId is { } p5)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p5, "paymentId", 64);
-        }
-        if (value.PaymentAmount is { } p6)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(p6, "paymentAmount");
-        }
-        if (value.AcquirerReferenceNo is { } p10)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p10, "acquirerReferenceNo", 64);
-        }
-        if (value.Transactions is { } p12)
-        {
-            for (int i = 0; i < p12.Count; i++)
-            {
-                global::Antom.Contracts.Serialization.ContractWriter.RequireElement(p12[i], "transactions", i);
-                try
-                {
-                    global::Antom.Contracts.PaymentTransactionJsonConverter.ValidateCore(p12[i]);
-                }
-                catch (global::Antom.Contracts.AntomPayloadException e)
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "transactions", i);
-                }
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.PaymentStatus, "paymentStatus");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentResultCode, "paymentResultCode", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentResultMessage, "paymentResultMessage", required: false, maxLength: 256);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentRequestId, "paymentRequestId", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.PaymentAmount, "paymentAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerReferenceNo, "acquirerReferenceNo", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObjects(value.Transactions, "transactions", required: false);
     }
 
-    /// <summary>Writes one <see cref="InquiryPaymentResponse"/> that <see cref="ValidateCore"/> accepted. Absent optional members are omitted.</summary>
-    public static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value)
+    // Writes a value that ValidateCore accepted; absent optional members are omitted.
+    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Name0);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
-        if (value.PaymentStatus is { } p1)
-        {
-            global::Antom.Contracts.PaymentStatusJsonConverter.WriteProperty(writer, Name1, p1);
-        }
-        if (value.PaymentResultCode is { } p2)
-        {
-            writer.WriteString(Name2, p2);
-        }
-        if (value.PaymentResultMessage is { } p3)
-        {
-            writer.WriteString(Name3, p3);
-        }
-        if (value.PaymentRequestId is { } p4)
-        {
-            writer.WriteString(Name4, p4);
-        }
-        if (value.PaymentId is { } p5)
-        {
-            writer.WriteString(Name5, p5);
-        }
-        if (value.PaymentAmount is { } p6)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Name6, p6);
-        }
-        if (value.AuthExpiryTime is { } p7)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteDateTime(writer, Name7, p7);
-        }
-        if (value.PaymentCreateTime is { } p8)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteDateTime(writer, Name8, p8);
-        }
-        if (value.PaymentTime is { } p9)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteDateTime(writer, Name9, p9);
-        }
-        if (value.AcquirerReferenceNo is { } p10)
-        {
-            writer.WriteString(Name10, p10);
-        }
-        if (value.EarliestSettlementTime is { } p11)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteDateTime(writer, Name11, p11);
-        }
-        if (value.Transactions is { } p12)
-        {
-            writer.WritePropertyName(Name12);
-            writer.WriteStartArray();
-            foreach (global::Antom.Contracts.PaymentTransaction item in p12)
-            {
-                global::Antom.Contracts.PaymentTransactionJsonConverter.WriteCore(writer, item);
-            }
-            writer.WriteEndArray();
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSetIfPresent(writer, Names[1], value.PaymentStatus);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.PaymentResultCode);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.PaymentResultMessage);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[4], value.PaymentRequestId);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.PaymentId);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.PaymentAmount);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.AuthExpiryTime);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.PaymentCreateTime);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.PaymentTime);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.AcquirerReferenceNo);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[11], value.EarliestSettlementTime);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjects(writer, Names[12], value.Transactions);
         writer.WriteEndObject();
     }
 }

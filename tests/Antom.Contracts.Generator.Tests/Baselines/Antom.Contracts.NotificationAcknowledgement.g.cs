@@ -30,7 +30,7 @@ public sealed partial record NotificationAcknowledgement : global::Antom.Contrac
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class NotificationAcknowledgementJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.NotificationAcknowledgement>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::System.Text.Json.JsonEncodedText.Encode("result");
+    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result");
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.NotificationAcknowledgement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -42,59 +42,22 @@ public sealed class NotificationAcknowledgementJsonConverter : global::System.Te
         WriteCore(writer, value);
     }
 
-    /// <summary>Reads one <see cref="NotificationAcknowledgement"/>; the reader is on its first token. Errors are rooted at the object (<c>$</c>).</summary>
-    public static global::Antom.Contracts.NotificationAcknowledgement ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    // One exception handler for the whole object: `current` names the property a syntax error interrupted.
+    internal static global::Antom.Contracts.NotificationAcknowledgement ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "NotificationAcknowledgement");
-        global::Antom.Contracts.AntomResult? v0 = default;
-        ulong seen0 = 0;
+        global::Antom.Contracts.AntomResult? result = null;
+        ulong seen = 0;
         string? current = null;
         try
         {
-            while (true)
+            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                current = null;
-                if (!reader.Read())
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
-                }
-
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
-                {
-                    break;
-                }
-
-                switch (Match(ref reader))
+                switch (Names.Match(ref reader))
                 {
                     case 0:
-                        if ((seen0 & (1UL << 0)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("result");
-                        }
-
-                        seen0 |= (1UL << 0);
-                        current = "result";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("result");
-                        }
-                        else
-                        {
-                            try
-                            {
-                                v0 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
-                            }
-                            catch (global::Antom.Contracts.AntomPayloadException e)
-                            {
-                                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-                            }
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "result");
+                        result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -108,75 +71,27 @@ public sealed class NotificationAcknowledgementJsonConverter : global::System.Te
         }
         catch (global::System.InvalidOperationException e)
         {
-            // The reader's own complaint about text it cannot decode (invalid UTF-8, a lone surrogate escape).
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        if ((seen0 & 0x1UL) != 0x1UL)
-        {
-            if ((seen0 & (1UL << 0)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("result");
-            }
-        }
-
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
         return new global::Antom.Contracts.NotificationAcknowledgement
         {
-            Result = v0!,
+            Result = result!,
         };
     }
 
-    private static int Match(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            if (reader.ValueTextEquals("result"u8))
-            {
-                return 0;
-            }
-
-            return -1;
-        }
-
-        global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-        switch (name.Length)
-        {
-            case 6:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8))
-                {
-                    return 0;
-                }
-
-                return -1;
-            default:
-                return -1;
-        }
-    }
-
-    /// <summary>Checks every rule of the schema on <paramref name="value"/>, so that an invalid value is refused before anything is written.</summary>
-    public static void ValidateCore(global::Antom.Contracts.NotificationAcknowledgement value)
+    internal static void ValidateCore(global::Antom.Contracts.NotificationAcknowledgement value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        if (value.Result is { } p0)
-        {
-            try
-            {
-                global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(p0);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true);
     }
 
-    /// <summary>Writes one <see cref="NotificationAcknowledgement"/> that <see cref="ValidateCore"/> accepted. Absent optional members are omitted.</summary>
-    public static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value)
+    // Writes a value that ValidateCore accepted; absent optional members are omitted.
+    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Name0);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result);
         writer.WriteEndObject();
     }
 }

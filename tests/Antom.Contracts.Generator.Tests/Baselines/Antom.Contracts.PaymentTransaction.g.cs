@@ -65,14 +65,7 @@ public sealed partial record PaymentTransaction : global::Antom.Contracts.IAntom
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentTransaction>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::System.Text.Json.JsonEncodedText.Encode("transactionType");
-    private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::System.Text.Json.JsonEncodedText.Encode("transactionStatus");
-    private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::System.Text.Json.JsonEncodedText.Encode("transactionResult");
-    private static readonly global::System.Text.Json.JsonEncodedText Name3 = global::System.Text.Json.JsonEncodedText.Encode("transactionId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name4 = global::System.Text.Json.JsonEncodedText.Encode("transactionRequestId");
-    private static readonly global::System.Text.Json.JsonEncodedText Name5 = global::System.Text.Json.JsonEncodedText.Encode("transactionAmount");
-    private static readonly global::System.Text.Json.JsonEncodedText Name6 = global::System.Text.Json.JsonEncodedText.Encode("transactionTime");
-    private static readonly global::System.Text.Json.JsonEncodedText Name7 = global::System.Text.Json.JsonEncodedText.Encode("earliestSettlementTime");
+    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("transactionType", "transactionStatus", "transactionResult", "transactionId", "transactionRequestId", "transactionAmount", "transactionTime", "earliestSettlementTime");
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.PaymentTransaction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -84,220 +77,57 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
         WriteCore(writer, value);
     }
 
-    /// <summary>Reads one <see cref="PaymentTransaction"/>; the reader is on its first token. Errors are rooted at the object (<c>$</c>).</summary>
-    public static global::Antom.Contracts.PaymentTransaction ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    // One exception handler for the whole object: `current` names the property a syntax error interrupted.
+    internal static global::Antom.Contracts.PaymentTransaction ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentTransaction");
-        global::Antom.Contracts.TransactionType? v0 = default;
-        global::Antom.Contracts.TransactionStatus? v1 = default;
-        global::Antom.Contracts.AntomResult? v2 = default;
-        string? v3 = default;
-        string? v4 = default;
-        global::Antom.Contracts.Money? v5 = default;
-        global::System.DateTimeOffset? v6 = default;
-        global::System.DateTimeOffset? v7 = default;
-        ulong seen0 = 0;
+        global::Antom.Contracts.TransactionType? transactionType = null;
+        global::Antom.Contracts.TransactionStatus? transactionStatus = null;
+        global::Antom.Contracts.AntomResult? transactionResult = null;
+        string? transactionId = null;
+        string? transactionRequestId = null;
+        global::Antom.Contracts.Money? transactionAmount = null;
+        global::System.DateTimeOffset? transactionTime = null;
+        global::System.DateTimeOffset? earliestSettlementTime = null;
+        ulong seen = 0;
         string? current = null;
         try
         {
-            while (true)
+            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                current = null;
-                if (!reader.Read())
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(null);
-                }
-
-                if (reader.TokenType != global::System.Text.Json.JsonTokenType.PropertyName)
-                {
-                    break;
-                }
-
-                switch (Match(ref reader))
+                switch (Names.Match(ref reader))
                 {
                     case 0:
-                        if ((seen0 & (1UL << 0)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionType");
-                        }
-
-                        seen0 |= (1UL << 0);
-                        current = "transactionType";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionType");
-                        }
-                        else
-                        {
-                            v0 = global::Antom.Contracts.TransactionTypeJsonConverter.ReadCore(ref reader, "transactionType");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "transactionType");
+                        transactionType = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.TransactionType>(ref reader, current);
                         break;
                     case 1:
-                        if ((seen0 & (1UL << 1)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionStatus");
-                        }
-
-                        seen0 |= (1UL << 1);
-                        current = "transactionStatus";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionStatus");
-                        }
-                        else
-                        {
-                            v1 = global::Antom.Contracts.TransactionStatusJsonConverter.ReadCore(ref reader, "transactionStatus");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "transactionStatus");
+                        transactionStatus = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.TransactionStatus>(ref reader, current);
                         break;
                     case 2:
-                        if ((seen0 & (1UL << 2)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionResult");
-                        }
-
-                        seen0 |= (1UL << 2);
-                        current = "transactionResult";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionResult");
-                        }
-                        else
-                        {
-                            try
-                            {
-                                v2 = global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
-                            }
-                            catch (global::Antom.Contracts.AntomPayloadException e)
-                            {
-                                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "transactionResult");
-                            }
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "transactionResult");
+                        transactionResult = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 3:
-                        if ((seen0 & (1UL << 3)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionId");
-                        }
-
-                        seen0 |= (1UL << 3);
-                        current = "transactionId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionId");
-                        }
-                        else
-                        {
-                            v3 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "transactionId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "transactionId");
+                        transactionId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
-                        if ((seen0 & (1UL << 4)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionRequestId");
-                        }
-
-                        seen0 |= (1UL << 4);
-                        current = "transactionRequestId";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Null("transactionRequestId");
-                        }
-                        else
-                        {
-                            v4 = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, "transactionRequestId", 64);
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "transactionRequestId");
+                        transactionRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
-                        if ((seen0 & (1UL << 5)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionAmount");
-                        }
-
-                        seen0 |= (1UL << 5);
-                        current = "transactionAmount";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        v5 = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, "transactionAmount");
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "transactionAmount");
+                        transactionAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 6:
-                        if ((seen0 & (1UL << 6)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("transactionTime");
-                        }
-
-                        seen0 |= (1UL << 6);
-                        current = "transactionTime";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v6 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "transactionTime");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "transactionTime");
+                        transactionTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 7:
-                        if ((seen0 & (1UL << 7)) != 0)
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.Duplicate("earliestSettlementTime");
-                        }
-
-                        seen0 |= (1UL << 7);
-                        current = "earliestSettlementTime";
-                        if (!reader.Read())
-                        {
-                            throw global::Antom.Contracts.Serialization.ContractReader.EndOfInput(current);
-                        }
-
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            // null for an optional member means absent
-                        }
-                        else
-                        {
-                            v7 = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, "earliestSettlementTime");
-                        }
-
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "earliestSettlementTime");
+                        earliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -311,209 +141,46 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
         }
         catch (global::System.InvalidOperationException e)
         {
-            // The reader's own complaint about text it cannot decode (invalid UTF-8, a lone surrogate escape).
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        if ((seen0 & 0x3FUL) != 0x3FUL)
-        {
-            if ((seen0 & (1UL << 0)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("transactionType");
-            }
-            if ((seen0 & (1UL << 1)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("transactionStatus");
-            }
-            if ((seen0 & (1UL << 2)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("transactionResult");
-            }
-            if ((seen0 & (1UL << 3)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("transactionId");
-            }
-            if ((seen0 & (1UL << 4)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("transactionRequestId");
-            }
-            if ((seen0 & (1UL << 5)) == 0)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Missing("transactionAmount");
-            }
-        }
-
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3FUL, Names.Json);
         return new global::Antom.Contracts.PaymentTransaction
         {
-            TransactionType = v0.GetValueOrDefault(),
-            TransactionStatus = v1.GetValueOrDefault(),
-            TransactionResult = v2!,
-            TransactionId = v3!,
-            TransactionRequestId = v4!,
-            TransactionAmount = v5.GetValueOrDefault(),
-            TransactionTime = v6,
-            EarliestSettlementTime = v7,
+            TransactionType = transactionType.GetValueOrDefault(),
+            TransactionStatus = transactionStatus.GetValueOrDefault(),
+            TransactionResult = transactionResult!,
+            TransactionId = transactionId!,
+            TransactionRequestId = transactionRequestId!,
+            TransactionAmount = transactionAmount.GetValueOrDefault(),
+            TransactionTime = transactionTime,
+            EarliestSettlementTime = earliestSettlementTime,
         };
     }
 
-    private static int Match(ref global::System.Text.Json.Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            if (reader.ValueTextEquals("transactionType"u8))
-            {
-                return 0;
-            }
-
-            if (reader.ValueTextEquals("transactionStatus"u8))
-            {
-                return 1;
-            }
-
-            if (reader.ValueTextEquals("transactionResult"u8))
-            {
-                return 2;
-            }
-
-            if (reader.ValueTextEquals("transactionId"u8))
-            {
-                return 3;
-            }
-
-            if (reader.ValueTextEquals("transactionRequestId"u8))
-            {
-                return 4;
-            }
-
-            if (reader.ValueTextEquals("transactionAmount"u8))
-            {
-                return 5;
-            }
-
-            if (reader.ValueTextEquals("transactionTime"u8))
-            {
-                return 6;
-            }
-
-            if (reader.ValueTextEquals("earliestSettlementTime"u8))
-            {
-                return 7;
-            }
-
-            return -1;
-        }
-
-        global::System.ReadOnlySpan<byte> name = reader.ValueSpan;
-        switch (name.Length)
-        {
-            case 13:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "transactionId"u8))
-                {
-                    return 3;
-                }
-
-                return -1;
-            case 15:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "transactionType"u8))
-                {
-                    return 0;
-                }
-
-                if (global::System.MemoryExtensions.SequenceEqual(name, "transactionTime"u8))
-                {
-                    return 6;
-                }
-
-                return -1;
-            case 17:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "transactionStatus"u8))
-                {
-                    return 1;
-                }
-
-                if (global::System.MemoryExtensions.SequenceEqual(name, "transactionResult"u8))
-                {
-                    return 2;
-                }
-
-                if (global::System.MemoryExtensions.SequenceEqual(name, "transactionAmount"u8))
-                {
-                    return 5;
-                }
-
-                return -1;
-            case 20:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "transactionRequestId"u8))
-                {
-                    return 4;
-                }
-
-                return -1;
-            case 22:
-                if (global::System.MemoryExtensions.SequenceEqual(name, "earliestSettlementTime"u8))
-                {
-                    return 7;
-                }
-
-                return -1;
-            default:
-                return -1;
-        }
-    }
-
-    /// <summary>Checks every rule of the schema on <paramref name="value"/>, so that an invalid value is refused before anything is written.</summary>
-    public static void ValidateCore(global::Antom.Contracts.PaymentTransaction value)
+    internal static void ValidateCore(global::Antom.Contracts.PaymentTransaction value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.TransactionType p0 = value.TransactionType;
-        global::Antom.Contracts.TransactionTypeJsonConverter.Check(p0, "transactionType");
-        global::Antom.Contracts.TransactionStatus p1 = value.TransactionStatus;
-        global::Antom.Contracts.TransactionStatusJsonConverter.Check(p1, "transactionStatus");
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.TransactionResult, "transactionResult");
-        if (value.TransactionResult is { } p2)
-        {
-            try
-            {
-                global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(p2);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "transactionResult");
-            }
-        }
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.TransactionId, "transactionId");
-        if (value.TransactionId is { } p3)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p3, "transactionId", 64);
-        }
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.TransactionRequestId, "transactionRequestId");
-        if (value.TransactionRequestId is { } p4)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckLength(p4, "transactionRequestId", 64);
-        }
-        global::Antom.Contracts.Money p5 = value.TransactionAmount;
-        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(p5, "transactionAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.TransactionType, "transactionType");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.TransactionStatus, "transactionStatus");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.TransactionResult, "transactionResult", required: true);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.TransactionId, "transactionId", required: true, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.TransactionRequestId, "transactionRequestId", required: true, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.TransactionAmount, "transactionAmount");
     }
 
-    /// <summary>Writes one <see cref="PaymentTransaction"/> that <see cref="ValidateCore"/> accepted. Absent optional members are omitted.</summary>
-    public static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentTransaction value)
+    // Writes a value that ValidateCore accepted; absent optional members are omitted.
+    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentTransaction value)
     {
         writer.WriteStartObject();
-        global::Antom.Contracts.TransactionTypeJsonConverter.WriteProperty(writer, Name0, value.TransactionType);
-        global::Antom.Contracts.TransactionStatusJsonConverter.WriteProperty(writer, Name1, value.TransactionStatus);
-        writer.WritePropertyName(Name2);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.TransactionResult);
-        writer.WriteString(Name3, value.TransactionId);
-        writer.WriteString(Name4, value.TransactionRequestId);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Name5, value.TransactionAmount);
-        if (value.TransactionTime is { } p6)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteDateTime(writer, Name6, p6);
-        }
-        if (value.EarliestSettlementTime is { } p7)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.WriteDateTime(writer, Name7, p7);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[0], value.TransactionType);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[1], value.TransactionStatus);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[2], value.TransactionResult);
+        writer.WriteString(Names[3], value.TransactionId);
+        writer.WriteString(Names[4], value.TransactionRequestId);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Names[5], value.TransactionAmount);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.TransactionTime);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.EarliestSettlementTime);
         writer.WriteEndObject();
     }
 }

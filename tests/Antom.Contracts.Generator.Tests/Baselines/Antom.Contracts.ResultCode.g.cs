@@ -12,8 +12,10 @@ namespace Antom.Contracts;
 /// <remarks>Generated from result.schema.json. An open set: the known values are static members, and any other string is kept and written back unchanged. Equality is ordinal.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Antom.Contracts.ResultCodeJsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public readonly partial struct ResultCode : global::System.IEquatable<global::Antom.Contracts.ResultCode>
+public readonly partial struct ResultCode : global::System.IEquatable<global::Antom.Contracts.ResultCode>, global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>
 {
+    private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.ResultCode> Table = new("ResultCode", 64, "SUCCESS", "CAPTURE_IN_PROCESS", "UNKNOWN_EXCEPTION", "ACCESS_DENIED", "AUTH_CANCELLED", "AUTH_EXPIRED", "AUTH_NOT_FOUND", "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT", "CURRENCY_NOT_SUPPORT", "INVALID_CONTRACT", "MULTI_CAPTURE_NOT_SUPPORTED", "NO_PAY_OPTIONS", "ORDER_IS_CANCELED", "ORDER_STATUS_INVALID", "PARAM_ILLEGAL", "PAYMENT_COUNT_EXCEED_LIMIT", "PROCESS_FAIL", "REPEAT_REQ_INCONSISTENT", "RISK_REJECT", "USER_AMOUNT_EXCEED_LIMIT", "USER_BALANCE_NOT_ENOUGH", "USER_NOT_EXIST", "USER_STATUS_ABNORMAL", "INVALID_SIGNATURE");
+
     private readonly string? _value;
     private readonly int _known; // 1-based index of a known value, 0 for any other
 
@@ -22,7 +24,7 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         _value = value;
-        _known = IndexOf(value);
+        _known = Table.IndexOf(value);
     }
 
     private ResultCode(string value, int known)
@@ -32,151 +34,151 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
     }
 
     /// <summary>
-    /// &lt;c&gt;SUCCESS&lt;/c&gt;: S: the call succeeded
+    /// <c>SUCCESS</c>: S: the call succeeded
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("SUCCESS", Description = "S: the call succeeded")]
     public static global::Antom.Contracts.ResultCode Success { get; } = new("SUCCESS", 1);
 
     /// <summary>
-    /// &lt;c&gt;CAPTURE_IN_PROCESS&lt;/c&gt;: U: the capture is being processed; wait for notifyCapture or call inquiryPayment
+    /// <c>CAPTURE_IN_PROCESS</c>: U: the capture is being processed; wait for notifyCapture or call inquiryPayment
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CAPTURE_IN_PROCESS", Description = "U: the capture is being processed; wait for notifyCapture or call inquiryPayment")]
     public static global::Antom.Contracts.ResultCode CaptureInProcess { get; } = new("CAPTURE_IN_PROCESS", 2);
 
     /// <summary>
-    /// &lt;c&gt;UNKNOWN_EXCEPTION&lt;/c&gt;: U: an unknown exception occurred at Antom; the outcome is not known yet, do not retry with a new captureRequestId
+    /// <c>UNKNOWN_EXCEPTION</c>: U: an unknown exception occurred at Antom; the outcome is not known yet, do not retry with a new captureRequestId
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("UNKNOWN_EXCEPTION", Description = "U: an unknown exception occurred at Antom; the outcome is not known yet, do not retry with a new captureRequestId")]
     public static global::Antom.Contracts.ResultCode UnknownException { get; } = new("UNKNOWN_EXCEPTION", 3);
 
     /// <summary>
-    /// &lt;c&gt;ACCESS_DENIED&lt;/c&gt;: F: access is denied
+    /// <c>ACCESS_DENIED</c>: F: access is denied
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("ACCESS_DENIED", Description = "F: access is denied")]
     public static global::Antom.Contracts.ResultCode AccessDenied { get; } = new("ACCESS_DENIED", 4);
 
     /// <summary>
-    /// &lt;c&gt;AUTH_CANCELLED&lt;/c&gt;: F: the authorisation was cancelled
+    /// <c>AUTH_CANCELLED</c>: F: the authorisation was cancelled
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("AUTH_CANCELLED", Description = "F: the authorisation was cancelled")]
     public static global::Antom.Contracts.ResultCode AuthCancelled { get; } = new("AUTH_CANCELLED", 5);
 
     /// <summary>
-    /// &lt;c&gt;AUTH_EXPIRED&lt;/c&gt;: F: the authorisation expired (capture within 7 days, and before authExpiryTime)
+    /// <c>AUTH_EXPIRED</c>: F: the authorisation expired (capture within 7 days, and before authExpiryTime)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("AUTH_EXPIRED", Description = "F: the authorisation expired (capture within 7 days, and before authExpiryTime)")]
     public static global::Antom.Contracts.ResultCode AuthExpired { get; } = new("AUTH_EXPIRED", 6);
 
     /// <summary>
-    /// &lt;c&gt;AUTH_NOT_FOUND&lt;/c&gt;: F: no authorisation was found for the payment
+    /// <c>AUTH_NOT_FOUND</c>: F: no authorisation was found for the payment
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("AUTH_NOT_FOUND", Description = "F: no authorisation was found for the payment")]
     public static global::Antom.Contracts.ResultCode AuthNotFound { get; } = new("AUTH_NOT_FOUND", 7);
 
     /// <summary>
-    /// &lt;c&gt;CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT&lt;/c&gt;: F: the total captured would exceed the authorised amount
+    /// <c>CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT</c>: F: the total captured would exceed the authorised amount
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT", Description = "F: the total captured would exceed the authorised amount")]
     public static global::Antom.Contracts.ResultCode CaptureAmountExceedAuthLimit { get; } = new("CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT", 8);
 
     /// <summary>
-    /// &lt;c&gt;CURRENCY_NOT_SUPPORT&lt;/c&gt;: F: the currency is not supported
+    /// <c>CURRENCY_NOT_SUPPORT</c>: F: the currency is not supported
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CURRENCY_NOT_SUPPORT", Description = "F: the currency is not supported")]
     public static global::Antom.Contracts.ResultCode CurrencyNotSupport { get; } = new("CURRENCY_NOT_SUPPORT", 9);
 
     /// <summary>
-    /// &lt;c&gt;INVALID_CONTRACT&lt;/c&gt;: F: the contract is invalid
+    /// <c>INVALID_CONTRACT</c>: F: the contract is invalid
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_CONTRACT", Description = "F: the contract is invalid")]
     public static global::Antom.Contracts.ResultCode InvalidContract { get; } = new("INVALID_CONTRACT", 10);
 
     /// <summary>
-    /// &lt;c&gt;MULTI_CAPTURE_NOT_SUPPORTED&lt;/c&gt;: F: the payment method allows only one capture
+    /// <c>MULTI_CAPTURE_NOT_SUPPORTED</c>: F: the payment method allows only one capture
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("MULTI_CAPTURE_NOT_SUPPORTED", Description = "F: the payment method allows only one capture")]
     public static global::Antom.Contracts.ResultCode MultiCaptureNotSupported { get; } = new("MULTI_CAPTURE_NOT_SUPPORTED", 11);
 
     /// <summary>
-    /// &lt;c&gt;NO_PAY_OPTIONS&lt;/c&gt;: F: no payment option is available
+    /// <c>NO_PAY_OPTIONS</c>: F: no payment option is available
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("NO_PAY_OPTIONS", Description = "F: no payment option is available")]
     public static global::Antom.Contracts.ResultCode NoPayOptions { get; } = new("NO_PAY_OPTIONS", 12);
 
     /// <summary>
-    /// &lt;c&gt;ORDER_IS_CANCELED&lt;/c&gt;: F: the order is cancelled
+    /// <c>ORDER_IS_CANCELED</c>: F: the order is cancelled
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_IS_CANCELED", Description = "F: the order is cancelled")]
     public static global::Antom.Contracts.ResultCode OrderIsCanceled { get; } = new("ORDER_IS_CANCELED", 13);
 
     /// <summary>
-    /// &lt;c&gt;ORDER_STATUS_INVALID&lt;/c&gt;: F: the order's status does not allow this call
+    /// <c>ORDER_STATUS_INVALID</c>: F: the order's status does not allow this call
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_STATUS_INVALID", Description = "F: the order's status does not allow this call")]
     public static global::Antom.Contracts.ResultCode OrderStatusInvalid { get; } = new("ORDER_STATUS_INVALID", 14);
 
     /// <summary>
-    /// &lt;c&gt;PARAM_ILLEGAL&lt;/c&gt;: F: a parameter is illegal
+    /// <c>PARAM_ILLEGAL</c>: F: a parameter is illegal
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PARAM_ILLEGAL", Description = "F: a parameter is illegal")]
     public static global::Antom.Contracts.ResultCode ParamIllegal { get; } = new("PARAM_ILLEGAL", 15);
 
     /// <summary>
-    /// &lt;c&gt;PAYMENT_COUNT_EXCEED_LIMIT&lt;/c&gt;: F: too many captures for this payment
+    /// <c>PAYMENT_COUNT_EXCEED_LIMIT</c>: F: too many captures for this payment
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_COUNT_EXCEED_LIMIT", Description = "F: too many captures for this payment")]
     public static global::Antom.Contracts.ResultCode PaymentCountExceedLimit { get; } = new("PAYMENT_COUNT_EXCEED_LIMIT", 16);
 
     /// <summary>
-    /// &lt;c&gt;PROCESS_FAIL&lt;/c&gt;: F: processing failed
+    /// <c>PROCESS_FAIL</c>: F: processing failed
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PROCESS_FAIL", Description = "F: processing failed")]
     public static global::Antom.Contracts.ResultCode ProcessFail { get; } = new("PROCESS_FAIL", 17);
 
     /// <summary>
-    /// &lt;c&gt;REPEAT_REQ_INCONSISTENT&lt;/c&gt;: F: the same request id was sent with different content
+    /// <c>REPEAT_REQ_INCONSISTENT</c>: F: the same request id was sent with different content
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("REPEAT_REQ_INCONSISTENT", Description = "F: the same request id was sent with different content")]
     public static global::Antom.Contracts.ResultCode RepeatReqInconsistent { get; } = new("REPEAT_REQ_INCONSISTENT", 18);
 
     /// <summary>
-    /// &lt;c&gt;RISK_REJECT&lt;/c&gt;: F: rejected by risk control
+    /// <c>RISK_REJECT</c>: F: rejected by risk control
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("RISK_REJECT", Description = "F: rejected by risk control")]
     public static global::Antom.Contracts.ResultCode RiskReject { get; } = new("RISK_REJECT", 19);
 
     /// <summary>
-    /// &lt;c&gt;USER_AMOUNT_EXCEED_LIMIT&lt;/c&gt;: F: the user's amount limit is exceeded
+    /// <c>USER_AMOUNT_EXCEED_LIMIT</c>: F: the user's amount limit is exceeded
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("USER_AMOUNT_EXCEED_LIMIT", Description = "F: the user's amount limit is exceeded")]
     public static global::Antom.Contracts.ResultCode UserAmountExceedLimit { get; } = new("USER_AMOUNT_EXCEED_LIMIT", 20);
 
     /// <summary>
-    /// &lt;c&gt;USER_BALANCE_NOT_ENOUGH&lt;/c&gt;: F: the user's balance is not enough
+    /// <c>USER_BALANCE_NOT_ENOUGH</c>: F: the user's balance is not enough
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("USER_BALANCE_NOT_ENOUGH", Description = "F: the user's balance is not enough")]
     public static global::Antom.Contracts.ResultCode UserBalanceNotEnough { get; } = new("USER_BALANCE_NOT_ENOUGH", 21);
 
     /// <summary>
-    /// &lt;c&gt;USER_NOT_EXIST&lt;/c&gt;: F: the user does not exist
+    /// <c>USER_NOT_EXIST</c>: F: the user does not exist
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("USER_NOT_EXIST", Description = "F: the user does not exist")]
     public static global::Antom.Contracts.ResultCode UserNotExist { get; } = new("USER_NOT_EXIST", 22);
 
     /// <summary>
-    /// &lt;c&gt;USER_STATUS_ABNORMAL&lt;/c&gt;: F: the user's status is abnormal
+    /// <c>USER_STATUS_ABNORMAL</c>: F: the user's status is abnormal
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("USER_STATUS_ABNORMAL", Description = "F: the user's status is abnormal")]
     public static global::Antom.Contracts.ResultCode UserStatusAbnormal { get; } = new("USER_STATUS_ABNORMAL", 23);
 
     /// <summary>
-    /// &lt;c&gt;INVALID_SIGNATURE&lt;/c&gt;: F: the signature is invalid (common to all APIs)
+    /// <c>INVALID_SIGNATURE</c>: F: the signature is invalid (common to all APIs)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_SIGNATURE", Description = "F: the signature is invalid (common to all APIs)")]
     public static global::Antom.Contracts.ResultCode InvalidSignature { get; } = new("INVALID_SIGNATURE", 24);
 
     /// <summary>Every value known when the library was generated.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.ResultCode> Known { get; } = global::System.Array.AsReadOnly(new global::Antom.Contracts.ResultCode[] { Success, CaptureInProcess, UnknownException, AccessDenied, AuthCancelled, AuthExpired, AuthNotFound, CaptureAmountExceedAuthLimit, CurrencyNotSupport, InvalidContract, MultiCaptureNotSupported, NoPayOptions, OrderIsCanceled, OrderStatusInvalid, ParamIllegal, PaymentCountExceedLimit, ProcessFail, RepeatReqInconsistent, RiskReject, UserAmountExceedLimit, UserBalanceNotEnough, UserNotExist, UserStatusAbnormal, InvalidSignature });
+    public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.ResultCode> Known => Table.Known;
 
     /// <summary>The wire value.</summary>
     /// <exception cref="global::System.InvalidOperationException">This is <c>default(ResultCode)</c>, which holds no value.</exception>
@@ -188,122 +190,16 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
     public bool IsKnown => _known != 0;
 
-    internal int KnownIndex => _known;
+    static global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.ResultCode> global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>.Table => Table;
 
-    private static int IndexOf(string value)
-    {
-        switch (value)
-        {
-            case "SUCCESS":
-                return 1;
-            case "CAPTURE_IN_PROCESS":
-                return 2;
-            case "UNKNOWN_EXCEPTION":
-                return 3;
-            case "ACCESS_DENIED":
-                return 4;
-            case "AUTH_CANCELLED":
-                return 5;
-            case "AUTH_EXPIRED":
-                return 6;
-            case "AUTH_NOT_FOUND":
-                return 7;
-            case "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT":
-                return 8;
-            case "CURRENCY_NOT_SUPPORT":
-                return 9;
-            case "INVALID_CONTRACT":
-                return 10;
-            case "MULTI_CAPTURE_NOT_SUPPORTED":
-                return 11;
-            case "NO_PAY_OPTIONS":
-                return 12;
-            case "ORDER_IS_CANCELED":
-                return 13;
-            case "ORDER_STATUS_INVALID":
-                return 14;
-            case "PARAM_ILLEGAL":
-                return 15;
-            case "PAYMENT_COUNT_EXCEED_LIMIT":
-                return 16;
-            case "PROCESS_FAIL":
-                return 17;
-            case "REPEAT_REQ_INCONSISTENT":
-                return 18;
-            case "RISK_REJECT":
-                return 19;
-            case "USER_AMOUNT_EXCEED_LIMIT":
-                return 20;
-            case "USER_BALANCE_NOT_ENOUGH":
-                return 21;
-            case "USER_NOT_EXIST":
-                return 22;
-            case "USER_STATUS_ABNORMAL":
-                return 23;
-            case "INVALID_SIGNATURE":
-                return 24;
-            default:
-                return 0;
-        }
-    }
+    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>.WireValue => _value;
+
+    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>.KnownIndex => _known;
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
-    public static global::Antom.Contracts.ResultCode FromWire(string value)
-    {
-        switch (value)
-        {
-            case "SUCCESS":
-                return Success;
-            case "CAPTURE_IN_PROCESS":
-                return CaptureInProcess;
-            case "UNKNOWN_EXCEPTION":
-                return UnknownException;
-            case "ACCESS_DENIED":
-                return AccessDenied;
-            case "AUTH_CANCELLED":
-                return AuthCancelled;
-            case "AUTH_EXPIRED":
-                return AuthExpired;
-            case "AUTH_NOT_FOUND":
-                return AuthNotFound;
-            case "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT":
-                return CaptureAmountExceedAuthLimit;
-            case "CURRENCY_NOT_SUPPORT":
-                return CurrencyNotSupport;
-            case "INVALID_CONTRACT":
-                return InvalidContract;
-            case "MULTI_CAPTURE_NOT_SUPPORTED":
-                return MultiCaptureNotSupported;
-            case "NO_PAY_OPTIONS":
-                return NoPayOptions;
-            case "ORDER_IS_CANCELED":
-                return OrderIsCanceled;
-            case "ORDER_STATUS_INVALID":
-                return OrderStatusInvalid;
-            case "PARAM_ILLEGAL":
-                return ParamIllegal;
-            case "PAYMENT_COUNT_EXCEED_LIMIT":
-                return PaymentCountExceedLimit;
-            case "PROCESS_FAIL":
-                return ProcessFail;
-            case "REPEAT_REQ_INCONSISTENT":
-                return RepeatReqInconsistent;
-            case "RISK_REJECT":
-                return RiskReject;
-            case "USER_AMOUNT_EXCEED_LIMIT":
-                return UserAmountExceedLimit;
-            case "USER_BALANCE_NOT_ENOUGH":
-                return UserBalanceNotEnough;
-            case "USER_NOT_EXIST":
-                return UserNotExist;
-            case "USER_STATUS_ABNORMAL":
-                return UserStatusAbnormal;
-            case "INVALID_SIGNATURE":
-                return InvalidSignature;
-            default:
-                return new global::Antom.Contracts.ResultCode(value);
-        }
-    }
+    public static global::Antom.Contracts.ResultCode FromWire(string value) => Table.FromWire(value);
+
+    static global::Antom.Contracts.ResultCode global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
 
     /// <summary>The wire value (the empty string for <c>default</c>).</summary>
     public override string ToString() => _value ?? string.Empty;
@@ -326,208 +222,6 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
 
 /// <summary>Reads and writes <see cref="ResultCode"/> as its wire string.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class ResultCodeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.ResultCode>
+public sealed class ResultCodeJsonConverter : global::Antom.Contracts.Serialization.OpenSetJsonConverter<global::Antom.Contracts.ResultCode>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText[] Encoded = new global::System.Text.Json.JsonEncodedText[] { global::System.Text.Json.JsonEncodedText.Encode("SUCCESS"), global::System.Text.Json.JsonEncodedText.Encode("CAPTURE_IN_PROCESS"), global::System.Text.Json.JsonEncodedText.Encode("UNKNOWN_EXCEPTION"), global::System.Text.Json.JsonEncodedText.Encode("ACCESS_DENIED"), global::System.Text.Json.JsonEncodedText.Encode("AUTH_CANCELLED"), global::System.Text.Json.JsonEncodedText.Encode("AUTH_EXPIRED"), global::System.Text.Json.JsonEncodedText.Encode("AUTH_NOT_FOUND"), global::System.Text.Json.JsonEncodedText.Encode("CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT"), global::System.Text.Json.JsonEncodedText.Encode("CURRENCY_NOT_SUPPORT"), global::System.Text.Json.JsonEncodedText.Encode("INVALID_CONTRACT"), global::System.Text.Json.JsonEncodedText.Encode("MULTI_CAPTURE_NOT_SUPPORTED"), global::System.Text.Json.JsonEncodedText.Encode("NO_PAY_OPTIONS"), global::System.Text.Json.JsonEncodedText.Encode("ORDER_IS_CANCELED"), global::System.Text.Json.JsonEncodedText.Encode("ORDER_STATUS_INVALID"), global::System.Text.Json.JsonEncodedText.Encode("PARAM_ILLEGAL"), global::System.Text.Json.JsonEncodedText.Encode("PAYMENT_COUNT_EXCEED_LIMIT"), global::System.Text.Json.JsonEncodedText.Encode("PROCESS_FAIL"), global::System.Text.Json.JsonEncodedText.Encode("REPEAT_REQ_INCONSISTENT"), global::System.Text.Json.JsonEncodedText.Encode("RISK_REJECT"), global::System.Text.Json.JsonEncodedText.Encode("USER_AMOUNT_EXCEED_LIMIT"), global::System.Text.Json.JsonEncodedText.Encode("USER_BALANCE_NOT_ENOUGH"), global::System.Text.Json.JsonEncodedText.Encode("USER_NOT_EXIST"), global::System.Text.Json.JsonEncodedText.Encode("USER_STATUS_ABNORMAL"), global::System.Text.Json.JsonEncodedText.Encode("INVALID_SIGNATURE") };
-
-    /// <summary>Writes a property holding <paramref name="value"/>; a known value is written pre-encoded.</summary>
-    public static void WriteProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText propertyName, global::Antom.Contracts.ResultCode value)
-    {
-        if (value.KnownIndex != 0)
-        {
-            writer.WriteString(propertyName, Encoded[value.KnownIndex - 1]);
-        }
-        else
-        {
-            writer.WriteString(propertyName, value.Value);
-        }
-    }
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.ResultCode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.ResultCode value, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        Check(value, null);
-        writer.WriteStringValue(value.Value);
-    }
-
-    /// <summary>Reads a value; a known one is the shared instance and allocates nothing.</summary>
-    public static global::Antom.Contracts.ResultCode ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, string? propertyName)
-    {
-        global::Antom.Contracts.Serialization.ContractReader.ExpectString(ref reader, propertyName);
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-        {
-            global::System.ReadOnlySpan<byte> span = reader.ValueSpan;
-            switch (span.Length)
-            {
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "SUCCESS"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.Success;
-                    }
-
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "RISK_REJECT"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.RiskReject;
-                    }
-
-                    break;
-                case 12:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "AUTH_EXPIRED"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.AuthExpired;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "PROCESS_FAIL"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.ProcessFail;
-                    }
-
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "ACCESS_DENIED"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.AccessDenied;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "PARAM_ILLEGAL"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.ParamIllegal;
-                    }
-
-                    break;
-                case 14:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "AUTH_CANCELLED"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.AuthCancelled;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "AUTH_NOT_FOUND"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.AuthNotFound;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "NO_PAY_OPTIONS"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.NoPayOptions;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "USER_NOT_EXIST"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.UserNotExist;
-                    }
-
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "INVALID_CONTRACT"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.InvalidContract;
-                    }
-
-                    break;
-                case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "UNKNOWN_EXCEPTION"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.UnknownException;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "ORDER_IS_CANCELED"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.OrderIsCanceled;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "INVALID_SIGNATURE"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.InvalidSignature;
-                    }
-
-                    break;
-                case 18:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "CAPTURE_IN_PROCESS"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.CaptureInProcess;
-                    }
-
-                    break;
-                case 20:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "CURRENCY_NOT_SUPPORT"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.CurrencyNotSupport;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "ORDER_STATUS_INVALID"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.OrderStatusInvalid;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "USER_STATUS_ABNORMAL"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.UserStatusAbnormal;
-                    }
-
-                    break;
-                case 23:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "REPEAT_REQ_INCONSISTENT"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.RepeatReqInconsistent;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "USER_BALANCE_NOT_ENOUGH"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.UserBalanceNotEnough;
-                    }
-
-                    break;
-                case 24:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "USER_AMOUNT_EXCEED_LIMIT"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.UserAmountExceedLimit;
-                    }
-
-                    break;
-                case 26:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "PAYMENT_COUNT_EXCEED_LIMIT"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.PaymentCountExceedLimit;
-                    }
-
-                    break;
-                case 27:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "MULTI_CAPTURE_NOT_SUPPORTED"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.MultiCaptureNotSupported;
-                    }
-
-                    break;
-                case 32:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT"u8))
-                    {
-                        return global::Antom.Contracts.ResultCode.CaptureAmountExceedAuthLimit;
-                    }
-
-                    break;
-            }
-        }
-
-        string value = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, propertyName, 64);
-        return global::Antom.Contracts.ResultCode.FromWire(value);
-    }
-
-    /// <summary>Validation: the value is set and within the schema's length.</summary>
-    public static void Check(global::Antom.Contracts.ResultCode value, string? propertyName)
-    {
-        if (value.IsDefault)
-        {
-            throw new global::Antom.Contracts.AntomPayloadException(global::Antom.Contracts.Serialization.ContractReader.PathOf(propertyName), global::Antom.Contracts.PayloadRule.Required, "is required but missing: default(ResultCode) holds no value");
-        }
-
-        if (value.Value.Length > 64)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.TooLong(propertyName, value.Value, 64);
-        }
-    }
 }

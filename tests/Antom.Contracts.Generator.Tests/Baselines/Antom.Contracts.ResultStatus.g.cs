@@ -16,19 +16,19 @@ namespace Antom.Contracts;
 public enum ResultStatus
 {
     /// <summary>
-    /// &lt;c&gt;S&lt;/c&gt;: the call succeeded: the capture is done
+    /// <c>S</c>: the call succeeded: the capture is done
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("S", Description = "the call succeeded: the capture is done")]
     Success = 1,
 
     /// <summary>
-    /// &lt;c&gt;F&lt;/c&gt;: the call failed: resultCode says why; the same captureRequestId returns the same result
+    /// <c>F</c>: the call failed: resultCode says why; the same captureRequestId returns the same result
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("F", Description = "the call failed: resultCode says why; the same captureRequestId returns the same result")]
     Failure = 2,
 
     /// <summary>
-    /// &lt;c&gt;U&lt;/c&gt;: Antom has not decided yet; query inquiryPayment or wait for notifyCapture, and never retry with a new captureRequestId
+    /// <c>U</c>: Antom has not decided yet; query inquiryPayment or wait for notifyCapture, and never retry with a new captureRequestId
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("U", Description = "Antom has not decided yet; query inquiryPayment or wait for notifyCapture, and never retry with a new captureRequestId")]
     Unknown = 3,
@@ -36,75 +36,15 @@ public enum ResultStatus
 
 /// <summary>Reads and writes <see cref="ResultStatus"/> as its wire values (S, F, U).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class ResultStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.ResultStatus>
+public sealed class ResultStatusJsonConverter : global::Antom.Contracts.Serialization.ClosedEnumJsonConverter<global::Antom.Contracts.ResultStatus>
 {
-    /// <summary>The wire values, as error messages list them.</summary>
-    public const string AllowedValues = "S, F, U";
+    /// <summary>The wire values of the members, in member order: how records read, check and write this enum.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::Antom.Contracts.Serialization.ClosedEnumTable<global::Antom.Contracts.ResultStatus> Table { get; } = new("ResultStatus", "S", "F", "U");
 
-    private static readonly global::System.Text.Json.JsonEncodedText Wire0 = global::System.Text.Json.JsonEncodedText.Encode("S");
-    private static readonly global::System.Text.Json.JsonEncodedText Wire1 = global::System.Text.Json.JsonEncodedText.Encode("F");
-    private static readonly global::System.Text.Json.JsonEncodedText Wire2 = global::System.Text.Json.JsonEncodedText.Encode("U");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.ResultStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.ResultStatus value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>Creates the converter.</summary>
+    public ResultStatusJsonConverter()
+        : base(Table)
     {
-        Check(value, null);
-        writer.WriteStringValue(ToEncodedWireValue(value));
-    }
-
-    /// <summary>Reads a member from its wire value; a missing, null or unrecognised value is an error, never a default member.</summary>
-    public static global::Antom.Contracts.ResultStatus ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, string? propertyName)
-    {
-        global::Antom.Contracts.Serialization.ContractReader.ExpectString(ref reader, propertyName);
-        if (reader.ValueTextEquals("S"u8))
-        {
-            return global::Antom.Contracts.ResultStatus.Success;
-        }
-
-        if (reader.ValueTextEquals("F"u8))
-        {
-            return global::Antom.Contracts.ResultStatus.Failure;
-        }
-
-        if (reader.ValueTextEquals("U"u8))
-        {
-            return global::Antom.Contracts.ResultStatus.Unknown;
-        }
-
-        throw global::Antom.Contracts.Serialization.ContractReader.NotInEnum(ref reader, propertyName, AllowedValues);
-    }
-
-    /// <summary>Whether <paramref name="value"/> is a member (a cast can make any number an enum value).</summary>
-    public static bool IsDefined(global::Antom.Contracts.ResultStatus value) => (int)value is >= 1 and <= 3;
-
-    /// <summary>Validation: fails unless <paramref name="value"/> is a member.</summary>
-    public static void Check(global::Antom.Contracts.ResultStatus value, string? propertyName)
-    {
-        if (!IsDefined(value))
-        {
-            throw global::Antom.Contracts.Serialization.ContractWriter.NotInEnum(propertyName, ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), AllowedValues);
-        }
-    }
-
-    /// <summary>The wire value of a member.</summary>
-    public static string ToWireValue(global::Antom.Contracts.ResultStatus value) => ToEncodedWireValue(value).Value;
-
-    /// <summary>The pre-encoded wire value of a member.</summary>
-    public static global::System.Text.Json.JsonEncodedText ToEncodedWireValue(global::Antom.Contracts.ResultStatus value)
-    {
-        switch (value)
-        {
-            case global::Antom.Contracts.ResultStatus.Success:
-                return Wire0;
-            case global::Antom.Contracts.ResultStatus.Failure:
-                return Wire1;
-            case global::Antom.Contracts.ResultStatus.Unknown:
-                return Wire2;
-            default:
-                throw global::Antom.Contracts.Serialization.ContractWriter.NotInEnum(null, ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture), AllowedValues);
-        }
     }
 }

@@ -12,8 +12,10 @@ namespace Antom.Contracts;
 /// <remarks>Generated from payment-transaction.schema.json. An open set: the known values are static members, and any other string is kept and written back unchanged. Equality is ordinal.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Antom.Contracts.TransactionStatusJsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public readonly partial struct TransactionStatus : global::System.IEquatable<global::Antom.Contracts.TransactionStatus>
+public readonly partial struct TransactionStatus : global::System.IEquatable<global::Antom.Contracts.TransactionStatus>, global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionStatus>
 {
+    private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.TransactionStatus> Table = new("TransactionStatus", -1, "SUCCESS", "FAIL", "PROCESSING", "CANCELLED", "PENDING");
+
     private readonly string? _value;
     private readonly int _known; // 1-based index of a known value, 0 for any other
 
@@ -22,7 +24,7 @@ public readonly partial struct TransactionStatus : global::System.IEquatable<glo
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         _value = value;
-        _known = IndexOf(value);
+        _known = Table.IndexOf(value);
     }
 
     private TransactionStatus(string value, int known)
@@ -32,37 +34,37 @@ public readonly partial struct TransactionStatus : global::System.IEquatable<glo
     }
 
     /// <summary>
-    /// &lt;c&gt;SUCCESS&lt;/c&gt;
+    /// <c>SUCCESS</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("SUCCESS")]
     public static global::Antom.Contracts.TransactionStatus Success { get; } = new("SUCCESS", 1);
 
     /// <summary>
-    /// &lt;c&gt;FAIL&lt;/c&gt;
+    /// <c>FAIL</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("FAIL")]
     public static global::Antom.Contracts.TransactionStatus Fail { get; } = new("FAIL", 2);
 
     /// <summary>
-    /// &lt;c&gt;PROCESSING&lt;/c&gt;
+    /// <c>PROCESSING</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PROCESSING")]
     public static global::Antom.Contracts.TransactionStatus Processing { get; } = new("PROCESSING", 3);
 
     /// <summary>
-    /// &lt;c&gt;CANCELLED&lt;/c&gt;
+    /// <c>CANCELLED</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CANCELLED")]
     public static global::Antom.Contracts.TransactionStatus Cancelled { get; } = new("CANCELLED", 4);
 
     /// <summary>
-    /// &lt;c&gt;PENDING&lt;/c&gt;
+    /// <c>PENDING</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PENDING")]
     public static global::Antom.Contracts.TransactionStatus Pending { get; } = new("PENDING", 5);
 
     /// <summary>Every value known when the library was generated.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.TransactionStatus> Known { get; } = global::System.Array.AsReadOnly(new global::Antom.Contracts.TransactionStatus[] { Success, Fail, Processing, Cancelled, Pending });
+    public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.TransactionStatus> Known => Table.Known;
 
     /// <summary>The wire value.</summary>
     /// <exception cref="global::System.InvalidOperationException">This is <c>default(TransactionStatus)</c>, which holds no value.</exception>
@@ -74,46 +76,16 @@ public readonly partial struct TransactionStatus : global::System.IEquatable<glo
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
     public bool IsKnown => _known != 0;
 
-    internal int KnownIndex => _known;
+    static global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.TransactionStatus> global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionStatus>.Table => Table;
 
-    private static int IndexOf(string value)
-    {
-        switch (value)
-        {
-            case "SUCCESS":
-                return 1;
-            case "FAIL":
-                return 2;
-            case "PROCESSING":
-                return 3;
-            case "CANCELLED":
-                return 4;
-            case "PENDING":
-                return 5;
-            default:
-                return 0;
-        }
-    }
+    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionStatus>.WireValue => _value;
+
+    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionStatus>.KnownIndex => _known;
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
-    public static global::Antom.Contracts.TransactionStatus FromWire(string value)
-    {
-        switch (value)
-        {
-            case "SUCCESS":
-                return Success;
-            case "FAIL":
-                return Fail;
-            case "PROCESSING":
-                return Processing;
-            case "CANCELLED":
-                return Cancelled;
-            case "PENDING":
-                return Pending;
-            default:
-                return new global::Antom.Contracts.TransactionStatus(value);
-        }
-    }
+    public static global::Antom.Contracts.TransactionStatus FromWire(string value) => Table.FromWire(value);
+
+    static global::Antom.Contracts.TransactionStatus global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionStatus>.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
 
     /// <summary>The wire value (the empty string for <c>default</c>).</summary>
     public override string ToString() => _value ?? string.Empty;
@@ -136,88 +108,6 @@ public readonly partial struct TransactionStatus : global::System.IEquatable<glo
 
 /// <summary>Reads and writes <see cref="TransactionStatus"/> as its wire string.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class TransactionStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.TransactionStatus>
+public sealed class TransactionStatusJsonConverter : global::Antom.Contracts.Serialization.OpenSetJsonConverter<global::Antom.Contracts.TransactionStatus>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText[] Encoded = new global::System.Text.Json.JsonEncodedText[] { global::System.Text.Json.JsonEncodedText.Encode("SUCCESS"), global::System.Text.Json.JsonEncodedText.Encode("FAIL"), global::System.Text.Json.JsonEncodedText.Encode("PROCESSING"), global::System.Text.Json.JsonEncodedText.Encode("CANCELLED"), global::System.Text.Json.JsonEncodedText.Encode("PENDING") };
-
-    /// <summary>Writes a property holding <paramref name="value"/>; a known value is written pre-encoded.</summary>
-    public static void WriteProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText propertyName, global::Antom.Contracts.TransactionStatus value)
-    {
-        if (value.KnownIndex != 0)
-        {
-            writer.WriteString(propertyName, Encoded[value.KnownIndex - 1]);
-        }
-        else
-        {
-            writer.WriteString(propertyName, value.Value);
-        }
-    }
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.TransactionStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.TransactionStatus value, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        Check(value, null);
-        writer.WriteStringValue(value.Value);
-    }
-
-    /// <summary>Reads a value; a known one is the shared instance and allocates nothing.</summary>
-    public static global::Antom.Contracts.TransactionStatus ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, string? propertyName)
-    {
-        global::Antom.Contracts.Serialization.ContractReader.ExpectString(ref reader, propertyName);
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-        {
-            global::System.ReadOnlySpan<byte> span = reader.ValueSpan;
-            switch (span.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "FAIL"u8))
-                    {
-                        return global::Antom.Contracts.TransactionStatus.Fail;
-                    }
-
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "SUCCESS"u8))
-                    {
-                        return global::Antom.Contracts.TransactionStatus.Success;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "PENDING"u8))
-                    {
-                        return global::Antom.Contracts.TransactionStatus.Pending;
-                    }
-
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "CANCELLED"u8))
-                    {
-                        return global::Antom.Contracts.TransactionStatus.Cancelled;
-                    }
-
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "PROCESSING"u8))
-                    {
-                        return global::Antom.Contracts.TransactionStatus.Processing;
-                    }
-
-                    break;
-            }
-        }
-
-        string value = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, propertyName, -1);
-        return global::Antom.Contracts.TransactionStatus.FromWire(value);
-    }
-
-    /// <summary>Validation: the value is set and within the schema's length.</summary>
-    public static void Check(global::Antom.Contracts.TransactionStatus value, string? propertyName)
-    {
-        if (value.IsDefault)
-        {
-            throw new global::Antom.Contracts.AntomPayloadException(global::Antom.Contracts.Serialization.ContractReader.PathOf(propertyName), global::Antom.Contracts.PayloadRule.Required, "is required but missing: default(TransactionStatus) holds no value");
-        }
-    }
 }

@@ -12,8 +12,10 @@ namespace Antom.Contracts;
 /// <remarks>Generated from payment-transaction.schema.json. An open set: the known values are static members, and any other string is kept and written back unchanged. Equality is ordinal.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Antom.Contracts.TransactionTypeJsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public readonly partial struct TransactionType : global::System.IEquatable<global::Antom.Contracts.TransactionType>
+public readonly partial struct TransactionType : global::System.IEquatable<global::Antom.Contracts.TransactionType>, global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>
 {
+    private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.TransactionType> Table = new("TransactionType", -1, "PAYMENT", "REFUND", "CAPTURE", "CANCEL", "AUTHORIZATION", "VOID", "INCREMENTAL");
+
     private readonly string? _value;
     private readonly int _known; // 1-based index of a known value, 0 for any other
 
@@ -22,7 +24,7 @@ public readonly partial struct TransactionType : global::System.IEquatable<globa
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         _value = value;
-        _known = IndexOf(value);
+        _known = Table.IndexOf(value);
     }
 
     private TransactionType(string value, int known)
@@ -32,49 +34,49 @@ public readonly partial struct TransactionType : global::System.IEquatable<globa
     }
 
     /// <summary>
-    /// &lt;c&gt;PAYMENT&lt;/c&gt;
+    /// <c>PAYMENT</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT")]
     public static global::Antom.Contracts.TransactionType Payment { get; } = new("PAYMENT", 1);
 
     /// <summary>
-    /// &lt;c&gt;REFUND&lt;/c&gt;
+    /// <c>REFUND</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("REFUND")]
     public static global::Antom.Contracts.TransactionType Refund { get; } = new("REFUND", 2);
 
     /// <summary>
-    /// &lt;c&gt;CAPTURE&lt;/c&gt;
+    /// <c>CAPTURE</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CAPTURE")]
     public static global::Antom.Contracts.TransactionType Capture { get; } = new("CAPTURE", 3);
 
     /// <summary>
-    /// &lt;c&gt;CANCEL&lt;/c&gt;
+    /// <c>CANCEL</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CANCEL")]
     public static global::Antom.Contracts.TransactionType Cancel { get; } = new("CANCEL", 4);
 
     /// <summary>
-    /// &lt;c&gt;AUTHORIZATION&lt;/c&gt;
+    /// <c>AUTHORIZATION</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("AUTHORIZATION")]
     public static global::Antom.Contracts.TransactionType Authorization { get; } = new("AUTHORIZATION", 5);
 
     /// <summary>
-    /// &lt;c&gt;VOID&lt;/c&gt;
+    /// <c>VOID</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("VOID")]
     public static global::Antom.Contracts.TransactionType Void { get; } = new("VOID", 6);
 
     /// <summary>
-    /// &lt;c&gt;INCREMENTAL&lt;/c&gt;
+    /// <c>INCREMENTAL</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INCREMENTAL")]
     public static global::Antom.Contracts.TransactionType Incremental { get; } = new("INCREMENTAL", 7);
 
     /// <summary>Every value known when the library was generated.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.TransactionType> Known { get; } = global::System.Array.AsReadOnly(new global::Antom.Contracts.TransactionType[] { Payment, Refund, Capture, Cancel, Authorization, Void, Incremental });
+    public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.TransactionType> Known => Table.Known;
 
     /// <summary>The wire value.</summary>
     /// <exception cref="global::System.InvalidOperationException">This is <c>default(TransactionType)</c>, which holds no value.</exception>
@@ -86,54 +88,16 @@ public readonly partial struct TransactionType : global::System.IEquatable<globa
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
     public bool IsKnown => _known != 0;
 
-    internal int KnownIndex => _known;
+    static global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.TransactionType> global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>.Table => Table;
 
-    private static int IndexOf(string value)
-    {
-        switch (value)
-        {
-            case "PAYMENT":
-                return 1;
-            case "REFUND":
-                return 2;
-            case "CAPTURE":
-                return 3;
-            case "CANCEL":
-                return 4;
-            case "AUTHORIZATION":
-                return 5;
-            case "VOID":
-                return 6;
-            case "INCREMENTAL":
-                return 7;
-            default:
-                return 0;
-        }
-    }
+    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>.WireValue => _value;
+
+    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>.KnownIndex => _known;
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
-    public static global::Antom.Contracts.TransactionType FromWire(string value)
-    {
-        switch (value)
-        {
-            case "PAYMENT":
-                return Payment;
-            case "REFUND":
-                return Refund;
-            case "CAPTURE":
-                return Capture;
-            case "CANCEL":
-                return Cancel;
-            case "AUTHORIZATION":
-                return Authorization;
-            case "VOID":
-                return Void;
-            case "INCREMENTAL":
-                return Incremental;
-            default:
-                return new global::Antom.Contracts.TransactionType(value);
-        }
-    }
+    public static global::Antom.Contracts.TransactionType FromWire(string value) => Table.FromWire(value);
+
+    static global::Antom.Contracts.TransactionType global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
 
     /// <summary>The wire value (the empty string for <c>default</c>).</summary>
     public override string ToString() => _value ?? string.Empty;
@@ -156,100 +120,6 @@ public readonly partial struct TransactionType : global::System.IEquatable<globa
 
 /// <summary>Reads and writes <see cref="TransactionType"/> as its wire string.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class TransactionTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.TransactionType>
+public sealed class TransactionTypeJsonConverter : global::Antom.Contracts.Serialization.OpenSetJsonConverter<global::Antom.Contracts.TransactionType>
 {
-    private static readonly global::System.Text.Json.JsonEncodedText[] Encoded = new global::System.Text.Json.JsonEncodedText[] { global::System.Text.Json.JsonEncodedText.Encode("PAYMENT"), global::System.Text.Json.JsonEncodedText.Encode("REFUND"), global::System.Text.Json.JsonEncodedText.Encode("CAPTURE"), global::System.Text.Json.JsonEncodedText.Encode("CANCEL"), global::System.Text.Json.JsonEncodedText.Encode("AUTHORIZATION"), global::System.Text.Json.JsonEncodedText.Encode("VOID"), global::System.Text.Json.JsonEncodedText.Encode("INCREMENTAL") };
-
-    /// <summary>Writes a property holding <paramref name="value"/>; a known value is written pre-encoded.</summary>
-    public static void WriteProperty(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText propertyName, global::Antom.Contracts.TransactionType value)
-    {
-        if (value.KnownIndex != 0)
-        {
-            writer.WriteString(propertyName, Encoded[value.KnownIndex - 1]);
-        }
-        else
-        {
-            writer.WriteString(propertyName, value.Value);
-        }
-    }
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.TransactionType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader, null);
-
-    /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.TransactionType value, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        Check(value, null);
-        writer.WriteStringValue(value.Value);
-    }
-
-    /// <summary>Reads a value; a known one is the shared instance and allocates nothing.</summary>
-    public static global::Antom.Contracts.TransactionType ReadCore(ref global::System.Text.Json.Utf8JsonReader reader, string? propertyName)
-    {
-        global::Antom.Contracts.Serialization.ContractReader.ExpectString(ref reader, propertyName);
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-        {
-            global::System.ReadOnlySpan<byte> span = reader.ValueSpan;
-            switch (span.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "VOID"u8))
-                    {
-                        return global::Antom.Contracts.TransactionType.Void;
-                    }
-
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "REFUND"u8))
-                    {
-                        return global::Antom.Contracts.TransactionType.Refund;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "CANCEL"u8))
-                    {
-                        return global::Antom.Contracts.TransactionType.Cancel;
-                    }
-
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "PAYMENT"u8))
-                    {
-                        return global::Antom.Contracts.TransactionType.Payment;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "CAPTURE"u8))
-                    {
-                        return global::Antom.Contracts.TransactionType.Capture;
-                    }
-
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "INCREMENTAL"u8))
-                    {
-                        return global::Antom.Contracts.TransactionType.Incremental;
-                    }
-
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(span, "AUTHORIZATION"u8))
-                    {
-                        return global::Antom.Contracts.TransactionType.Authorization;
-                    }
-
-                    break;
-            }
-        }
-
-        string value = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, propertyName, -1);
-        return global::Antom.Contracts.TransactionType.FromWire(value);
-    }
-
-    /// <summary>Validation: the value is set and within the schema's length.</summary>
-    public static void Check(global::Antom.Contracts.TransactionType value, string? propertyName)
-    {
-        if (value.IsDefault)
-        {
-            throw new global::Antom.Contracts.AntomPayloadException(global::Antom.Contracts.Serialization.ContractReader.PathOf(propertyName), global::Antom.Contracts.PayloadRule.Required, "is required but missing: default(TransactionType) holds no value");
-        }
-    }
 }

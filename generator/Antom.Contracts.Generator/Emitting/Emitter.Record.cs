@@ -1,0 +1,233 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Antom.Contracts.Generator.Model;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Antom.Contracts.Generator.Emitting;
+
+/// <content>Records: the immutable record and its converter (read, validate, write), one <c>case</c> per property.</content>
+internal static partial class Emitter
+{
+    private static string EmitRecord(RecordModel model)
+    {
+        SourceWriter w = Begin(model.Namespace);
+        string self = Global(model.Namespace, model.Name);
+        string converter = Global(model.Namespace, model.Name + "JsonConverter");
+        var props = model.Properties.Select((p, i) => new Property(p, i, model.Namespace)).ToList();
+
+        w.Summary(model.Description);
+        w.Line($"/// <remarks>Generated from {Xml(model.SchemaFile)}. Read and write it with <see cref=\"{Runtime}AntomJson\"/>.</remarks>");
+        w.Line($"[{Json}Serialization.JsonConverter(typeof({converter}))]");
+        w.Line(GeneratedCode);
+        w.Open($"public sealed partial record {model.Name} : {Runtime}IAntomJsonContract<{self}>");
+        foreach (Property p in props)
+        {
+            w.Summary(p.Model.Description);
+            w.Line(p.Model.Value.Kind == ValueKind.Const
+                ? $"public string {p.Model.CSharpName} => {Literal(p.Model.Value.ConstValue!)};"
+                : $"public {(p.Model.Required ? "required " : string.Empty)}{p.Type}{(p.Model.Required ? string.Empty : "?")} {p.Model.CSharpName} {{ get; init; }}");
+            w.Line();
+        }
+
+        w.Line($"static {self} {Runtime}IAntomJsonContract<{self}>.ReadJson({ReaderParameter}) => {converter}.ReadCore(ref reader);");
+        w.Line();
+        w.Line($"static void {Runtime}IAntomJsonContract<{self}>.Validate({self} value) => {converter}.ValidateCore(value);");
+        w.Line();
+        w.Line($"static void {Runtime}IAntomJsonContract<{self}>.WriteJson({WriterParameter}, {self} value) => {converter}.WriteCore(writer, value);");
+        w.Close();
+        w.Line();
+
+        w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> directly on <see cref=\"{Json}Utf8JsonReader\"/> and <see cref=\"{Json}Utf8JsonWriter\"/>, checking every rule of its schema.</summary>");
+        w.Line(GeneratedCode);
+        w.Open($"public sealed class {model.Name}JsonConverter : {Json}Serialization.JsonConverter<{self}>");
+        w.Line($"private static readonly {Serialization}PropertyNames Names = new({string.Join(", ", props.Select(p => Literal(p.Model.JsonName)))});");
+        foreach (Property p in props)
+        {
+            foreach (string field in p.Emitter.Fields(p.Context))
+            {
+                w.Line(field);
+            }
+        }
+
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override {self} Read({ReaderParameter}, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => ReadCore(ref reader);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public override void Write({WriterParameter}, {self} value, {Json}JsonSerializerOptions options)");
+        w.Line("ValidateCore(value);");
+        w.Line("WriteCore(writer, value);");
+        w.Close();
+        w.Line();
+        EmitReadCore(w, model, self, props);
+        w.Line();
+        EmitValidateCore(w, self, props);
+        w.Line();
+        EmitWriteCore(w, self, props);
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitReadCore(SourceWriter w, RecordModel model, string self, List<Property> props)
+    {
+        int words = (props.Count + 63) / 64;
+        w.Line("// One exception handler for the whole object: `current` names the property a syntax error interrupted.");
+        w.Open($"internal static {self} ReadCore({ReaderParameter})");
+        w.Line($"{Serialization}ContractReader.ExpectObject(ref reader, {Literal(model.Name)});");
+        foreach (Property p in props.Where(p => p.HasValue))
+        {
+            w.Line($"{p.Type}? {p.Local} = null;");
+        }
+
+        for (int k = 0; k < words; k++)
+        {
+            w.Line($"ulong {Seen(k, words)} = 0;");
+        }
+
+        w.Line("string? current = null;");
+        w.Open("try");
+        w.Open($"for (; {Serialization}ContractReader.NextProperty(ref reader); current = null)");
+        w.Open("switch (Names.Match(ref reader))");
+        foreach (Property p in props)
+        {
+            w.Line($"case {Int(p.Index)}:");
+            w.Indent();
+            w.Line($"current = {Serialization}ContractReader.Enter(ref reader, ref {Seen(p.Index / 64, words)}, {Int(p.Index % 64)}, {Literal(p.Model.JsonName)});");
+            string read = p.Emitter.Read(p.Context, "current");
+            w.Line(!p.HasValue
+                ? read + ";"
+                : p.Model.Required
+                    ? $"{p.Local} = {read};"
+                    : $"{p.Local} = {Serialization}ContractReader.IsNull(ref reader) ? null : {read};");
+            w.Line("break;");
+            w.Outdent();
+        }
+
+        w.Line("default:");
+        w.Indent();
+        w.Line($"{Serialization}ContractReader.SkipValue(ref reader);");
+        w.Line("break;");
+        w.Outdent();
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Open($"catch ({Json}JsonException e) when (e is not {Runtime}AntomPayloadException)");
+        w.Line($"throw {Serialization}ContractReader.Malformed(current, e);");
+        w.Close();
+        w.Open("catch (global::System.InvalidOperationException e)");
+        w.Line($"throw {Serialization}ContractReader.InvalidText(current, e);");
+        w.Close();
+        w.Line();
+
+        for (int k = 0; k < words; k++)
+        {
+            ulong mask = 0;
+            foreach (Property p in props.Where(p => p.Model.Required && p.Index / 64 == k))
+            {
+                mask |= 1UL << (p.Index % 64);
+            }
+
+            if (mask != 0)
+            {
+                string names = k == 0 ? "Names.Json" : $"Names.Json.Slice({Int(k * 64)})";
+                w.Line($"{Serialization}ContractReader.RequireAll({Seen(k, words)}, 0x{mask.ToString("X", CultureInfo.InvariantCulture)}UL, {names});");
+            }
+        }
+
+        List<Property> values = props.Where(p => p.HasValue).ToList();
+        if (values.Count == 0)
+        {
+            w.Line($"return new {self}();");
+        }
+        else
+        {
+            w.Line($"return new {self}");
+            w.Line("{");
+            w.Indent();
+            foreach (Property p in values)
+            {
+                string value = !p.Model.Required ? p.Local : p.Emitter.IsValueType ? $"{p.Local}.GetValueOrDefault()" : $"{p.Local}!";
+                w.Line($"{p.Model.CSharpName} = {value},");
+            }
+
+            w.Outdent();
+            w.Line("};");
+        }
+
+        w.Close();
+    }
+
+    private static void EmitValidateCore(SourceWriter w, string self, List<Property> props)
+    {
+        w.Open($"internal static void ValidateCore({self} value)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        foreach (Property p in props)
+        {
+            if (p.Emitter.Check(p.Context, "value." + p.Model.CSharpName, Literal(p.Model.JsonName), p.Model.Required) is { } check)
+            {
+                w.Line(check);
+            }
+        }
+
+        w.Close();
+    }
+
+    private static void EmitWriteCore(SourceWriter w, string self, List<Property> props)
+    {
+        w.Line("// Writes a value that ValidateCore accepted; absent optional members are omitted.");
+        w.Open($"internal static void WriteCore({WriterParameter}, {self} value)");
+        w.Line("writer.WriteStartObject();");
+        foreach (Property p in props)
+        {
+            w.Line(p.Emitter.Write(p.Context, $"Names[{Int(p.Index)}]", "value." + p.Model.CSharpName, p.Model.Required));
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+    }
+
+    private static string Seen(int word, int words) => words == 1 ? "seen" : "seen" + Int(word);
+
+    /// <summary>One property as the record emitter uses it: its model, its kind's emitter, and its local's name.</summary>
+    private sealed class Property
+    {
+        private static readonly HashSet<string> Taken = new(System.StringComparer.Ordinal) { "reader", "current", "e", "value", "writer", "options", "typeToConvert", "Names" };
+
+        public Property(PropertyModel model, int index, string ns)
+        {
+            Model = model;
+            Emitter = ValueEmitter.For(model.Value.Kind);
+            Context = new ValueEmitter.Context(model.Value, ns, model.CSharpName);
+            Index = index;
+            Local = LocalName(model.CSharpName);
+        }
+
+        public PropertyModel Model { get; }
+
+        public ValueEmitter Emitter { get; }
+
+        public ValueEmitter.Context Context { get; }
+
+        public int Index { get; }
+
+        public string Local { get; }
+
+        public bool HasValue => Model.Value.Kind != ValueKind.Const;
+
+        public string Type => Emitter.Type(Context);
+
+        private static string LocalName(string csharpName)
+        {
+            string camel = char.ToLowerInvariant(csharpName[0]) + csharpName.Substring(1);
+            if (Taken.Contains(camel) || camel.StartsWith("seen", System.StringComparison.Ordinal))
+            {
+                camel += "Value";
+            }
+
+            return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(camel) != SyntaxKind.None
+                ? "@" + camel
+                : camel;
+        }
+    }
+}

@@ -1,0 +1,338 @@
+using Antom.Contracts.Generator.Model;
+
+namespace Antom.Contracts.Generator.Emitting;
+
+/// <summary>
+/// Everything the emitter writes for one kind of value, in one place: its C# type, how a property of it is read,
+/// checked and written, and how it is read, checked and written as an array element. The record emitter only puts
+/// these pieces together; it never switches on the kind itself.
+/// </summary>
+internal abstract class ValueEmitter
+{
+    protected const string Reader = Emitter.Serialization + "ContractReader.";
+    protected const string Writer = Emitter.Serialization + "ContractWriter.";
+
+    /// <summary>Whether the C# type is a value type (so an optional one is <c>T?</c> as a <see cref="System.Nullable{T}"/>).</summary>
+    public abstract bool IsValueType { get; }
+
+    /// <summary>Whether the value can stand as an array element.</summary>
+    public virtual bool CanBeElement => true;
+
+    /// <summary>The C# type, not nullable.</summary>
+    public abstract string Type(Context c);
+
+    /// <summary>An expression that reads a present, non-null value from the reader on its first token (null is an error).</summary>
+    public abstract string Read(Context c, string name);
+
+    /// <summary>The validation statement of a property, or null when the type itself makes every value valid.</summary>
+    public abstract string? Check(Context c, string access, string name, bool required);
+
+    /// <summary>The statement writing a property; an optional one writes nothing when absent.</summary>
+    public abstract string Write(Context c, string nameField, string access, bool required);
+
+    /// <summary>An <c>ElementReader&lt;T&gt;</c> for arrays of this kind.</summary>
+    public virtual string ElementRead(Context c) => $"static (ref {Emitter.Json}Utf8JsonReader r, string? n) => {Read(c with { Reader = "ref r" }, "n")}";
+
+    /// <summary>An <c>ElementCheck&lt;T&gt;</c> for arrays of this kind, or null when every element is valid.</summary>
+    public virtual string? ElementCheck(Context c) => null;
+
+    /// <summary>An <c>ElementWriter&lt;T&gt;</c> for arrays of this kind.</summary>
+    public abstract string ElementWrite(Context c);
+
+    /// <summary>The static fields a property of this kind needs in its converter (a pattern's regex, a const's encoded value, an array's element steps).</summary>
+    public virtual System.Collections.Generic.IEnumerable<string> Fields(Context c)
+    {
+        yield break;
+    }
+
+    /// <summary>The emitter for <paramref name="kind"/>.</summary>
+    public static ValueEmitter For(ValueKind kind) => kind switch
+    {
+        ValueKind.String => StringEmitter.Instance,
+        ValueKind.Boolean => BooleanEmitter.Instance,
+        ValueKind.DateTime => DateTimeEmitter.Instance,
+        ValueKind.Money => MoneyEmitter.Instance,
+        ValueKind.Raw => RawEmitter.Instance,
+        ValueKind.Record => RecordEmitter.Instance,
+        ValueKind.ClosedEnum => ClosedEnumEmitter.Instance,
+        ValueKind.OpenSet => OpenSetEmitter.Instance,
+        ValueKind.Const => ConstEmitter.Instance,
+        ValueKind.Array => ArrayEmitter.Instance,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "no emitter for this kind"),
+    };
+
+    /// <summary>Where a value is emitted: its model, the namespace of generated types, and the property it belongs to.</summary>
+    /// <param name="Value">The value.</param>
+    /// <param name="Namespace">The namespace of generated types.</param>
+    /// <param name="Property">The C# name of the property, which names its static fields (<c>…Pattern</c>, <c>…Value</c>, <c>…Elements</c>).</param>
+    /// <param name="Reader">How the reader is passed (<c>ref reader</c>, or <c>ref r</c> inside an element lambda).</param>
+    internal sealed record Context(ValueModel Value, string Namespace, string Property, string Reader = "ref reader")
+    {
+        /// <summary>The static <c>Regex</c> of a string's <c>pattern</c>.</summary>
+        public string PatternField => Property + "Pattern";
+
+        /// <summary>The static pre-encoded value of a const.</summary>
+        public string ConstField => Property + "Value";
+
+        /// <summary>The static <c>ArrayElements&lt;T&gt;</c> of an array of plain values.</summary>
+        public string ElementsField => Property + "Elements";
+
+        public string GeneratedType => Emitter.Global(Namespace, Value.TypeName!);
+
+        public string Converter => Emitter.Global(Namespace, Value.TypeName! + "JsonConverter");
+
+        public Context ForItem() => this with { Value = Value.Item! };
+    }
+
+    private sealed class StringEmitter : ValueEmitter
+    {
+        public static readonly StringEmitter Instance = new();
+
+        public override bool IsValueType => false;
+
+        public override string Type(Context c) => "string";
+
+        public override string Read(Context c, string name)
+            => c.Value.Pattern is null
+                ? $"{Reader}ReadString({c.Reader}, {name}, {Emitter.Int(c.Value.MaxLength)})"
+                : $"{Reader}CheckPattern({Reader}ReadString({c.Reader}, {name}, {Emitter.Int(c.Value.MaxLength)}), {name}, {c.PatternField})";
+
+        public override string? Check(Context c, string access, string name, bool required)
+            => !required && c.Value.MaxLength < 0 && c.Value.Pattern is null
+                ? null
+                : $"{Writer}CheckString({access}, {name}, required: {Emitter.Bool(required)}{(c.Value.MaxLength >= 0 ? ", maxLength: " + Emitter.Int(c.Value.MaxLength) : string.Empty)}{(c.Value.Pattern is null ? string.Empty : ", pattern: " + c.PatternField)});";
+
+        public override string Write(Context c, string nameField, string access, bool required)
+            => required ? $"writer.WriteString({nameField}, {access});" : $"{Writer}WriteIfPresent(writer, {nameField}, {access});";
+
+        public override string? ElementCheck(Context c)
+            => Check(c, "v", "n", required: true) is { } check ? $"static (v, n) => {check.TrimEnd(';')}" : null;
+
+        public override string ElementWrite(Context c) => "static (w, v) => w.WriteStringValue(v)";
+
+        public override System.Collections.Generic.IEnumerable<string> Fields(Context c)
+        {
+            if (c.Value.Pattern is { } pattern)
+            {
+                yield return $"private static readonly global::System.Text.RegularExpressions.Regex {c.PatternField} = new({Emitter.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));";
+            }
+        }
+    }
+
+    private sealed class BooleanEmitter : ValueEmitter
+    {
+        public static readonly BooleanEmitter Instance = new();
+
+        public override bool IsValueType => true;
+
+        public override string Type(Context c) => "bool";
+
+        public override string Read(Context c, string name) => $"{Reader}ReadBoolean({c.Reader}, {name})";
+
+        public override string? Check(Context c, string access, string name, bool required) => null;
+
+        public override string Write(Context c, string nameField, string access, bool required)
+            => required ? $"writer.WriteBoolean({nameField}, {access});" : $"{Writer}WriteIfPresent(writer, {nameField}, {access});";
+
+        public override string ElementWrite(Context c) => "static (w, v) => w.WriteBooleanValue(v)";
+    }
+
+    private sealed class DateTimeEmitter : ValueEmitter
+    {
+        public static readonly DateTimeEmitter Instance = new();
+
+        public override bool IsValueType => true;
+
+        public override string Type(Context c) => "global::System.DateTimeOffset";
+
+        public override string Read(Context c, string name) => $"{Reader}ReadDateTime({c.Reader}, {name})";
+
+        public override string? Check(Context c, string access, string name, bool required) => null;
+
+        public override string Write(Context c, string nameField, string access, bool required)
+            => required ? $"{Writer}WriteDateTime(writer, {nameField}, {access});" : $"{Writer}WriteIfPresent(writer, {nameField}, {access});";
+
+        public override string ElementWrite(Context c) => $"{Writer}WriteDateTimeValue";
+    }
+
+    private sealed class MoneyEmitter : ValueEmitter
+    {
+        public static readonly MoneyEmitter Instance = new();
+
+        public override bool IsValueType => true;
+
+        public override string Type(Context c) => Emitter.Runtime + "Money";
+
+        public override string Read(Context c, string name) => $"{Reader}ReadMoney({c.Reader}, {name})";
+
+        public override string? Check(Context c, string access, string name, bool required) => $"{Writer}CheckMoney({access}, {name});";
+
+        public override string Write(Context c, string nameField, string access, bool required)
+            => required ? $"{Writer}WriteMoney(writer, {nameField}, {access});" : $"{Writer}WriteIfPresent(writer, {nameField}, {access});";
+
+        public override string? ElementCheck(Context c) => $"static (v, n) => {Writer}CheckMoney(v, n)";
+
+        public override string ElementWrite(Context c) => $"static (w, v) => {Emitter.Runtime}MoneyJsonConverter.WriteMoney(w, v)";
+    }
+
+    private sealed class RawEmitter : ValueEmitter
+    {
+        public static readonly RawEmitter Instance = new();
+
+        public override bool IsValueType => false;
+
+        public override string Type(Context c) => Emitter.Runtime + "RawJson";
+
+        public override string Read(Context c, string name) => $"{Reader}ReadRawJson({c.Reader}, {name})";
+
+        public override string? Check(Context c, string access, string name, bool required)
+            => required ? $"{Writer}CheckPresent({access}, {name});" : null;
+
+        public override string Write(Context c, string nameField, string access, bool required)
+            => required ? $"{Writer}WriteRawJson(writer, {nameField}, {access});" : $"{Writer}WriteIfPresent(writer, {nameField}, {access});";
+
+        public override string ElementWrite(Context c) => $"{Writer}WriteRawJsonValue";
+    }
+
+    private sealed class RecordEmitter : ValueEmitter
+    {
+        public static readonly RecordEmitter Instance = new();
+
+        public override bool IsValueType => false;
+
+        public override string Type(Context c) => c.GeneratedType;
+
+        public override string Read(Context c, string name) => $"{Reader}ReadObject<{c.GeneratedType}>({c.Reader}, {name})";
+
+        public override string? Check(Context c, string access, string name, bool required)
+            => $"{Writer}CheckObject({access}, {name}, required: {Emitter.Bool(required)});";
+
+        public override string Write(Context c, string nameField, string access, bool required)
+            => required ? $"{Writer}WriteObject(writer, {nameField}, {access});" : $"{Writer}WriteObjectIfPresent(writer, {nameField}, {access});";
+
+        // Arrays of records have their own steps (ReadObjects, CheckObjects, WriteObjects): see ArrayEmitter.
+        public override string ElementRead(Context c) => throw new System.InvalidOperationException("records in arrays are read by ReadObjects");
+
+        public override string ElementWrite(Context c) => throw new System.InvalidOperationException("records in arrays are written by WriteObjects");
+    }
+
+    private sealed class ClosedEnumEmitter : ValueEmitter
+    {
+        public static readonly ClosedEnumEmitter Instance = new();
+
+        public override bool IsValueType => true;
+
+        public override string Type(Context c) => c.GeneratedType;
+
+        public override string Read(Context c, string name) => $"{c.Converter}.Table.Read({c.Reader}, {name})";
+
+        public override string? Check(Context c, string access, string name, bool required) => $"{Writer}CheckEnum({access}, {name}, {c.Converter}.Table);";
+
+        public override string Write(Context c, string nameField, string access, bool required)
+            => required ? $"{Writer}WriteEnum(writer, {nameField}, {access}, {c.Converter}.Table);" : $"{Writer}WriteEnumIfPresent(writer, {nameField}, {access}, {c.Converter}.Table);";
+
+        public override string? ElementCheck(Context c) => $"static (v, n) => {c.Converter}.Table.Check(v, n)";
+
+        public override string ElementWrite(Context c) => $"static (w, v) => w.WriteStringValue({c.Converter}.Table.Encoded(v))";
+    }
+
+    private sealed class OpenSetEmitter : ValueEmitter
+    {
+        public static readonly OpenSetEmitter Instance = new();
+
+        public override bool IsValueType => true;
+
+        public override string Type(Context c) => c.GeneratedType;
+
+        public override string Read(Context c, string name) => $"{Reader}ReadOpenSet<{c.GeneratedType}>({c.Reader}, {name})";
+
+        public override string? Check(Context c, string access, string name, bool required) => $"{Writer}CheckOpenSet({access}, {name});";
+
+        public override string Write(Context c, string nameField, string access, bool required)
+            => required ? $"{Writer}WriteOpenSet(writer, {nameField}, {access});" : $"{Writer}WriteOpenSetIfPresent(writer, {nameField}, {access});";
+
+        public override string? ElementCheck(Context c) => $"static (v, n) => {Writer}CheckOpenSet(v, n)";
+
+        public override string ElementWrite(Context c) => $"static (w, v) => {Writer}WriteOpenSetValue(w, v)";
+    }
+
+    private sealed class ConstEmitter : ValueEmitter
+    {
+        public static readonly ConstEmitter Instance = new();
+
+        public override bool IsValueType => false;
+
+        public override bool CanBeElement => false;
+
+        public override string Type(Context c) => "string";
+
+        public override string Read(Context c, string name)
+            => $"{Reader}ReadConst({c.Reader}, {name}, {Emitter.Literal(c.Value.ConstValue!)}u8, {Emitter.Literal(c.Value.ConstValue!)})";
+
+        public override string? Check(Context c, string access, string name, bool required) => null;
+
+        public override string Write(Context c, string nameField, string access, bool required) => $"writer.WriteString({nameField}, {c.ConstField});";
+
+        public override string ElementWrite(Context c) => throw new System.InvalidOperationException("a const is not an array element");
+
+        public override System.Collections.Generic.IEnumerable<string> Fields(Context c)
+        {
+            yield return $"private static readonly {Emitter.Json}JsonEncodedText {c.ConstField} = {Emitter.Json}JsonEncodedText.Encode({Emitter.Literal(c.Value.ConstValue!)});";
+        }
+    }
+
+    private sealed class ArrayEmitter : ValueEmitter
+    {
+        public static readonly ArrayEmitter Instance = new();
+
+        public override bool IsValueType => false;
+
+        public override bool CanBeElement => false;
+
+        public override string Type(Context c) => $"{Emitter.Runtime}ValueList<{Item(c).Type(c.ForItem())}>";
+
+        public override string Read(Context c, string name)
+            => c.Value.Item!.Kind == ValueKind.Record
+                ? $"{Reader}ReadObjects<{c.ForItem().GeneratedType}>({c.Reader}, {name})"
+                : $"{Reader}ReadArray({c.Reader}, {name}, {c.ElementsField}.Read)";
+
+        public override string? Check(Context c, string access, string name, bool required)
+        {
+            if (c.Value.Item!.Kind == ValueKind.Record)
+            {
+                return $"{Writer}CheckObjects({access}, {name}, required: {Emitter.Bool(required)});";
+            }
+
+            bool checksElements = Item(c).ElementCheck(c.ForItem()) is not null;
+            return !required && !checksElements && Item(c).IsValueType
+                ? null
+                : $"{Writer}CheckArray({access}, {name}, required: {Emitter.Bool(required)}, {(checksElements ? c.ElementsField + ".Check" : "null")});";
+        }
+
+        public override string Write(Context c, string nameField, string access, bool required)
+            => c.Value.Item!.Kind == ValueKind.Record
+                ? $"{Writer}WriteObjects(writer, {nameField}, {access});"
+                : $"{Writer}WriteArray(writer, {nameField}, {access}, {c.ElementsField}.Write);";
+
+        public override string ElementWrite(Context c) => throw new System.InvalidOperationException("arrays of arrays are not supported");
+
+        public override System.Collections.Generic.IEnumerable<string> Fields(Context c)
+        {
+            if (c.Value.Item!.Kind == ValueKind.Record)
+            {
+                yield break;
+            }
+
+            Context item = c.ForItem();
+            ValueEmitter emitter = Item(c);
+            foreach (string field in emitter.Fields(item))
+            {
+                yield return field;
+            }
+
+            yield return $"private static readonly {Emitter.Serialization}ArrayElements<{emitter.Type(item)}> {c.ElementsField} = new({emitter.ElementRead(item)}, {emitter.ElementCheck(item) ?? "null"}, {emitter.ElementWrite(item)});";
+        }
+
+        private static ValueEmitter Item(Context c) => For(c.Value.Item!.Kind);
+    }
+}

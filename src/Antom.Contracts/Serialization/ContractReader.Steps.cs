@@ -1,0 +1,149 @@
+using System;
+using System.Text.Json;
+
+namespace Antom.Contracts.Serialization;
+
+/// <summary>Reads one array element; <paramref name="propertyName"/> is the array's property, for error paths.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+public delegate T ElementReader<T>(ref Utf8JsonReader reader, string? propertyName);
+
+/// <content>The steps a generated property <c>case</c> is made of: enter the property, then read its value.</content>
+public static partial class ContractReader
+{
+    /// <summary>
+    /// Enters a property the reader is on: refuses a second occurrence (bit <paramref name="bit"/> of
+    /// <paramref name="seen"/>), moves to its value, and returns its name (the generated reader's <c>current</c>).
+    /// </summary>
+    public static string Enter(ref Utf8JsonReader reader, ref ulong seen, int bit, string propertyName)
+    {
+        ulong mask = 1UL << bit;
+        if ((seen & mask) != 0)
+        {
+            throw Duplicate(propertyName);
+        }
+
+        seen |= mask;
+        bool read;
+        try
+        {
+            read = reader.Read();
+        }
+        catch (JsonException e) when (e is not AntomPayloadException)
+        {
+            throw Malformed(propertyName, e); // the value itself is malformed: report it at the property
+        }
+
+        return read ? propertyName : throw EndOfInput(propertyName);
+    }
+
+    /// <summary>Moves to the next property name of the object being read; false at its end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw EndOfInput(null);
+        }
+
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    /// <summary>Whether the value is JSON <c>null</c>: for an optional member, the same as absent.</summary>
+    public static bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
+
+    /// <summary>
+    /// Refuses an object that lacks a required property: <paramref name="required"/> are the bits of the required
+    /// properties among those <paramref name="seen"/>, and <paramref name="names"/> the JSON names by bit.
+    /// </summary>
+    public static void RequireAll(ulong seen, ulong required, ReadOnlySpan<string> names)
+    {
+        ulong missing = required & ~seen;
+        if (missing != 0)
+        {
+            throw Missing(names[System.Numerics.BitOperations.TrailingZeroCount(missing)]);
+        }
+    }
+
+    /// <summary>A value of a generated open set: a known one allocates nothing.</summary>
+    public static T ReadOpenSet<T>(ref Utf8JsonReader reader, string? propertyName)
+        where T : struct, IOpenSet<T>
+        => T.Table.Read(ref reader, propertyName);
+
+    /// <summary>A nested object (null is an error), with errors re-rooted under the property that holds it.</summary>
+    public static T ReadObject<T>(ref Utf8JsonReader reader, string propertyName)
+        where T : IAntomJsonContract<T>
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            throw Null(propertyName);
+        }
+
+        try
+        {
+            return T.ReadJson(ref reader);
+        }
+        catch (AntomPayloadException e)
+        {
+            throw Under(e, propertyName);
+        }
+    }
+
+    /// <summary>An array of nested objects; a null element, or an error inside one, is reported at its index.</summary>
+    public static ValueList<T> ReadObjects<T>(ref Utf8JsonReader reader, string propertyName)
+        where T : IAntomJsonContract<T>
+    {
+        ExpectArray(ref reader, propertyName);
+        var list = new ValueListBuilder<T>();
+        while (NextElement(ref reader, propertyName, list.Count))
+        {
+            try
+            {
+                list.Add(T.ReadJson(ref reader));
+            }
+            catch (AntomPayloadException e)
+            {
+                throw Under(e, propertyName, list.Count);
+            }
+        }
+
+        return list.ToValueList();
+    }
+
+    /// <summary>An array of plain values, each read by <paramref name="read"/>; errors are reported at the element's index.</summary>
+    public static ValueList<T> ReadArray<T>(ref Utf8JsonReader reader, string propertyName, ElementReader<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ExpectArray(ref reader, propertyName);
+        var list = new ValueListBuilder<T>();
+        while (NextElement(ref reader, propertyName, list.Count))
+        {
+            try
+            {
+                list.Add(read(ref reader, propertyName));
+            }
+            catch (AntomPayloadException e)
+            {
+                throw AtIndex(e, propertyName, list.Count);
+            }
+        }
+
+        return list.ToValueList();
+    }
+
+    // Moves to the next element: false at the array's end; a null element is an error at its index.
+    private static bool NextElement(ref Utf8JsonReader reader, string propertyName, int index)
+    {
+        if (!reader.Read())
+        {
+            throw EndOfInput(propertyName);
+        }
+
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            return false;
+        }
+
+        return reader.TokenType != JsonTokenType.Null
+            ? true
+            : throw AtIndex(Null(propertyName), propertyName, index);
+    }
+}

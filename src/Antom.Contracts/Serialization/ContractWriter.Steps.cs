@@ -1,0 +1,326 @@
+using System;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Antom.Contracts.Serialization;
+
+/// <summary>Writes one array element.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+public delegate void ElementWriter<T>(Utf8JsonWriter writer, T value);
+
+/// <summary>Checks one array element; <paramref name="propertyName"/> is the array's property, for error paths.</summary>
+/// <typeparam name="T">The element type.</typeparam>
+public delegate void ElementCheck<T>(T value, string propertyName);
+
+/// <content>
+/// The steps a generated <c>ValidateCore</c> and <c>WriteCore</c> are made of: one call per property. The
+/// <c>IfPresent</c> writers omit an absent optional member; validation runs before any byte is written.
+/// </content>
+public static partial class ContractWriter
+{
+    // ---- validation -------------------------------------------------------------------------------------------------
+
+    /// <summary>Validation of a string: present when <paramref name="required"/>, within <paramref name="maxLength"/> (-1: none), matching <paramref name="pattern"/>.</summary>
+    public static void CheckString(string? value, string propertyName, bool required, int maxLength = -1, Regex? pattern = null)
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                throw AntomPayloadException.Missing(JsonPath.OfProperty(propertyName));
+            }
+
+            return;
+        }
+
+        if (maxLength >= 0)
+        {
+            CheckLength(value, propertyName, maxLength);
+        }
+
+        if (pattern is not null)
+        {
+            CheckPattern(value, propertyName, pattern);
+        }
+    }
+
+    /// <summary>Validation of an optional amount: when present, it has a currency.</summary>
+    public static void CheckMoney(Money? value, string propertyName)
+    {
+        if (value is { } money)
+        {
+            CheckMoney(money, propertyName);
+        }
+    }
+
+    /// <summary>Validation of a required reference (raw JSON, say): present.</summary>
+    public static void CheckPresent(object? value, string propertyName) => RequireNotNull(value, propertyName);
+
+    /// <summary>Validation of a closed enum: a member.</summary>
+    public static void CheckEnum<TEnum>(TEnum value, string propertyName, ClosedEnumTable<TEnum> table)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        table.Check(value, propertyName);
+    }
+
+    /// <summary>Validation of an optional closed enum: when present, a member.</summary>
+    public static void CheckEnum<TEnum>(TEnum? value, string propertyName, ClosedEnumTable<TEnum> table)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (value is { } member)
+        {
+            table.Check(member, propertyName);
+        }
+    }
+
+    /// <summary>Validation of an open set: set, within its length.</summary>
+    public static void CheckOpenSet<T>(T value, string propertyName)
+        where T : struct, IOpenSet<T>
+        => T.Table.Check(value, propertyName);
+
+    /// <summary>Validation of an optional open set: when present, set and within its length.</summary>
+    public static void CheckOpenSet<T>(T? value, string propertyName)
+        where T : struct, IOpenSet<T>
+    {
+        if (value is { } set)
+        {
+            T.Table.Check(set, propertyName);
+        }
+    }
+
+    /// <summary>Validation of a nested object: present when <paramref name="required"/>, and valid, with errors under the property.</summary>
+    public static void CheckObject<T>(T? value, string propertyName, bool required)
+        where T : class, IAntomJsonContract<T>
+    {
+        if (value is null)
+        {
+            if (required)
+            {
+                throw AntomPayloadException.Missing(JsonPath.OfProperty(propertyName));
+            }
+
+            return;
+        }
+
+        try
+        {
+            T.Validate(value);
+        }
+        catch (AntomPayloadException e)
+        {
+            throw ContractReader.Under(e, propertyName);
+        }
+    }
+
+    /// <summary>Validation of an array of objects: present when <paramref name="required"/>; no null element; each valid, with errors at its index.</summary>
+    public static void CheckObjects<T>(ValueList<T>? value, string propertyName, bool required)
+        where T : class, IAntomJsonContract<T>
+    {
+        if (!IsPresent(value, propertyName, required))
+        {
+            return;
+        }
+
+        for (int i = 0; i < value!.Count; i++)
+        {
+            RequireElement(value[i], propertyName, i);
+            try
+            {
+                T.Validate(value[i]);
+            }
+            catch (AntomPayloadException e)
+            {
+                throw ContractReader.Under(e, propertyName, i);
+            }
+        }
+    }
+
+    /// <summary>Validation of an array of plain values: present when <paramref name="required"/>; no null element; each checked by <paramref name="check"/> (null: nothing to check), with errors at its index.</summary>
+    public static void CheckArray<T>(ValueList<T>? value, string propertyName, bool required, ElementCheck<T>? check)
+    {
+        if (!IsPresent(value, propertyName, required))
+        {
+            return;
+        }
+
+        for (int i = 0; i < value!.Count; i++)
+        {
+            T element = value[i];
+            if (element is null)
+            {
+                RequireElement(null, propertyName, i);
+            }
+
+            if (check is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                check(element, propertyName);
+            }
+            catch (AntomPayloadException e)
+            {
+                throw ContractReader.AtIndex(e, propertyName, i);
+            }
+        }
+    }
+
+    private static bool IsPresent(object? value, string propertyName, bool required)
+    {
+        if (value is not null)
+        {
+            return true;
+        }
+
+        return required ? throw AntomPayloadException.Missing(JsonPath.OfProperty(propertyName)) : false;
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------------------------
+
+    /// <summary>Writes an optional string; nothing when absent.</summary>
+    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(propertyName, value);
+        }
+    }
+
+    /// <summary>Writes an optional boolean (<c>false</c> is written, never dropped); nothing when absent.</summary>
+    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, bool? value)
+    {
+        if (value is { } flag)
+        {
+            writer.WriteBoolean(propertyName, flag);
+        }
+    }
+
+    /// <summary>Writes an optional date-time; nothing when absent.</summary>
+    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, DateTimeOffset? value)
+    {
+        if (value is { } time)
+        {
+            WriteDateTime(writer, propertyName, time);
+        }
+    }
+
+    /// <summary>Writes an optional amount; nothing when absent.</summary>
+    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, Money? value)
+    {
+        if (value is { } money)
+        {
+            WriteMoney(writer, propertyName, money);
+        }
+    }
+
+    /// <summary>Writes optional raw JSON unchanged; nothing when absent.</summary>
+    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, RawJson? value)
+    {
+        if (value is not null)
+        {
+            WriteRawJson(writer, propertyName, value);
+        }
+    }
+
+    /// <summary>Writes a closed enum member as its wire value.</summary>
+    public static void WriteEnum<TEnum>(Utf8JsonWriter writer, JsonEncodedText propertyName, TEnum value, ClosedEnumTable<TEnum> table)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(table);
+        writer.WriteString(propertyName, table.Encoded(value));
+    }
+
+    /// <summary>Writes an optional closed enum member; nothing when absent.</summary>
+    public static void WriteEnumIfPresent<TEnum>(Utf8JsonWriter writer, JsonEncodedText propertyName, TEnum? value, ClosedEnumTable<TEnum> table)
+        where TEnum : struct, Enum
+    {
+        if (value is { } member)
+        {
+            WriteEnum(writer, propertyName, member, table);
+        }
+    }
+
+    /// <summary>Writes an open-set value; a known one pre-encoded.</summary>
+    public static void WriteOpenSet<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T value)
+        where T : struct, IOpenSet<T>
+        => T.Table.Write(writer, propertyName, value);
+
+    /// <summary>Writes an open-set value as an array element.</summary>
+    public static void WriteOpenSetValue<T>(Utf8JsonWriter writer, T value)
+        where T : struct, IOpenSet<T>
+        => T.Table.WriteValue(writer, value);
+
+    /// <summary>Writes an optional open-set value; nothing when absent.</summary>
+    public static void WriteOpenSetIfPresent<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T? value)
+        where T : struct, IOpenSet<T>
+    {
+        if (value is { } set)
+        {
+            T.Table.Write(writer, propertyName, set);
+        }
+    }
+
+    /// <summary>Writes a nested object.</summary>
+    public static void WriteObject<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T value)
+        where T : IAntomJsonContract<T>
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(propertyName);
+        T.WriteJson(writer, value);
+    }
+
+    /// <summary>Writes an optional nested object; nothing when absent.</summary>
+    public static void WriteObjectIfPresent<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T? value)
+        where T : class, IAntomJsonContract<T>
+    {
+        if (value is not null)
+        {
+            WriteObject(writer, propertyName, value);
+        }
+    }
+
+    /// <summary>Writes an array of objects; nothing when absent.</summary>
+    public static void WriteObjects<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, ValueList<T>? value)
+        where T : IAntomJsonContract<T>
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WritePropertyName(propertyName);
+        writer.WriteStartArray();
+        foreach (T item in value)
+        {
+            T.WriteJson(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes an array of plain values, each by <paramref name="write"/>; nothing when absent.</summary>
+    public static void WriteArray<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, ValueList<T>? value, ElementWriter<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(write);
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WritePropertyName(propertyName);
+        writer.WriteStartArray();
+        foreach (T item in value)
+        {
+            write(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+}

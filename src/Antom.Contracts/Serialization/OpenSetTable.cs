@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace Antom.Contracts.Serialization;
+
+/// <summary>
+/// The known values of a generated open set and how to read, check and write any value of it: a known value is
+/// matched on its UTF-8 bytes and returned without allocating; any other string is kept. One instance per open set.
+/// </summary>
+/// <typeparam name="TSelf">The open set.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class OpenSetTable<TSelf>
+    where TSelf : struct, IOpenSet<TSelf>
+{
+    private readonly string[] _wireValues;
+    private readonly byte[][] _utf8;
+    private readonly JsonEncodedText[] _encoded;
+    private readonly Dictionary<string, int> _indexOf;
+    private TSelf[]? _known;
+
+    /// <summary>Creates the table of <paramref name="typeName"/>: its <c>maxLength</c> (-1: none) and its known wire values.</summary>
+    public OpenSetTable(string typeName, int maxLength, params string[] wireValues)
+    {
+        ArgumentNullException.ThrowIfNull(wireValues);
+        TypeName = typeName;
+        MaxLength = maxLength;
+        _wireValues = wireValues;
+        _utf8 = Array.ConvertAll(wireValues, System.Text.Encoding.UTF8.GetBytes);
+        _encoded = Array.ConvertAll(wireValues, v => JsonEncodedText.Encode(v));
+        _indexOf = new Dictionary<string, int>(wireValues.Length, StringComparer.Ordinal);
+        for (int i = 0; i < wireValues.Length; i++)
+        {
+            _indexOf.TryAdd(wireValues[i], i + 1);
+        }
+    }
+
+    /// <summary>The open set's name, for messages.</summary>
+    public string TypeName { get; }
+
+    /// <summary>The schema's <c>maxLength</c> for any value; -1 when there is none.</summary>
+    public int MaxLength { get; }
+
+    /// <summary>Every known value, in schema order.</summary>
+    public IReadOnlyList<TSelf> Known => KnownValues;
+
+    private TSelf[] KnownValues
+    {
+        get
+        {
+            if (_known is { } known)
+            {
+                return known;
+            }
+
+            var made = new TSelf[_wireValues.Length];
+            for (int i = 0; i < made.Length; i++)
+            {
+                made[i] = TSelf.Create(_wireValues[i], i + 1);
+            }
+
+            return _known = made;
+        }
+    }
+
+    /// <summary>The 1-based index of a known wire value; 0 for any other.</summary>
+    public int IndexOf(string wireValue) => _indexOf.TryGetValue(wireValue, out int index) ? index : 0;
+
+    /// <summary>The known value for <paramref name="wireValue"/>, or a new one wrapping it.</summary>
+    public TSelf FromWire(string wireValue)
+    {
+        ArgumentNullException.ThrowIfNull(wireValue);
+        int index = IndexOf(wireValue);
+        return index != 0 ? KnownValues[index - 1] : TSelf.Create(wireValue, 0);
+    }
+
+    /// <summary>Reads a value: a known one allocates nothing, any other is kept (within <see cref="MaxLength"/>).</summary>
+    public TSelf Read(ref Utf8JsonReader reader, string? propertyName)
+    {
+        ContractReader.ExpectString(ref reader, propertyName);
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            ReadOnlySpan<byte> span = reader.ValueSpan;
+            for (int i = 0; i < _utf8.Length; i++)
+            {
+                if (span.SequenceEqual(_utf8[i]))
+                {
+                    return KnownValues[i];
+                }
+            }
+        }
+
+        return FromWire(ContractReader.ReadString(ref reader, propertyName, MaxLength));
+    }
+
+    /// <summary>Validation: the value is set and within <see cref="MaxLength"/>.</summary>
+    public void Check(TSelf value, string? propertyName)
+    {
+        string? wire = value.WireValue;
+        if (wire is null)
+        {
+            throw new AntomPayloadException(ContractReader.PathOf(propertyName), PayloadRule.Required, $"is required but missing: default({TypeName}) holds no value");
+        }
+
+        if (MaxLength >= 0 && wire.Length > MaxLength)
+        {
+            throw ContractReader.TooLong(propertyName, wire, MaxLength);
+        }
+    }
+
+    /// <summary>Writes a property holding <paramref name="value"/>; a known value is written pre-encoded.</summary>
+    public void Write(Utf8JsonWriter writer, JsonEncodedText propertyName, TSelf value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        int known = value.KnownIndex;
+        if (known != 0)
+        {
+            writer.WriteString(propertyName, _encoded[known - 1]);
+        }
+        else
+        {
+            writer.WriteString(propertyName, value.WireValue);
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> as an array element or a top-level value.</summary>
+    public void WriteValue(Utf8JsonWriter writer, TSelf value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        int known = value.KnownIndex;
+        if (known != 0)
+        {
+            writer.WriteStringValue(_encoded[known - 1]);
+        }
+        else
+        {
+            writer.WriteStringValue(value.WireValue);
+        }
+    }
+}
+
+/// <summary>Reads and writes a generated open set as its wire string.</summary>
+/// <typeparam name="TSelf">The open set.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public class OpenSetJsonConverter<TSelf> : System.Text.Json.Serialization.JsonConverter<TSelf>
+    where TSelf : struct, IOpenSet<TSelf>
+{
+    /// <inheritdoc/>
+    public override TSelf Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => TSelf.Table.Read(ref reader, null);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, TSelf value, JsonSerializerOptions options)
+    {
+        TSelf.Table.Check(value, null);
+        TSelf.Table.WriteValue(writer, value);
+    }
+}
