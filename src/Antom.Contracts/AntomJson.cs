@@ -48,10 +48,25 @@ public static class AntomJson
         where T : IAntomJsonContract<T>
     {
         ArgumentNullException.ThrowIfNull(destination);
-        ArgumentNullException.ThrowIfNull(value);
+        ThrowIfNull(value); // not ArgumentNullException.ThrowIfNull(object): that would box a struct contract
         T.Validate(value);
-        using var writer = new Utf8JsonWriter(destination, WriterOptions);
-        T.WriteJson(writer, value);
+
+        // One writer per thread, pointed at the caller's buffer for this call only: nothing is allocated per call.
+        // A call made from inside another (a buffer writer that serializes) gets a writer of its own.
+        Utf8JsonWriter? shared = t_destinationWriter;
+        t_destinationWriter = null;
+        Utf8JsonWriter writer = shared ?? new Utf8JsonWriter(destination, WriterOptions);
+        try
+        {
+            writer.Reset(destination);
+            T.WriteJson(writer, value);
+            writer.Flush();
+        }
+        finally
+        {
+            writer.Reset(Detached);
+            t_destinationWriter = writer;
+        }
     }
 
     /// <summary>Reads a <typeparamref name="T"/> from JSON text.</summary>
@@ -111,6 +126,12 @@ public static class AntomJson
         return value;
     }
 
+    // What a shared writer points at between calls, so that it never keeps a caller's buffer alive.
+    private static readonly ArrayBufferWriter<byte> Detached = new(1);
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_destinationWriter;
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
@@ -120,7 +141,7 @@ public static class AntomJson
     private static ArrayBufferWriter<byte> WriteToBuffer<T>(T value)
         where T : IAntomJsonContract<T>
     {
-        ArgumentNullException.ThrowIfNull(value);
+        ThrowIfNull(value); // not ArgumentNullException.ThrowIfNull(object): that would box a struct contract
         T.Validate(value);
         ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
         buffer.ResetWrittenCount();
@@ -129,6 +150,14 @@ public static class AntomJson
         T.WriteJson(writer, value);
         writer.Flush();
         return buffer;
+    }
+
+    private static void ThrowIfNull<T>(T value)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
     }
 
     private static JsonSerializerOptions CreateOptions()

@@ -79,7 +79,11 @@ public static partial class ContractWriter
     /// <summary>Validation: an amount has a currency (<c>default(Money)</c> has none).</summary>
     public static void CheckMoney(Money value, string propertyName)
     {
-        Money.ThrowIfNoCurrency(value, JsonPath.OfProperty(propertyName) + JsonPath.Property("currency"));
+        if (value.Currency.IsDefault)
+        {
+            // The path is built only for the error: validation of a valid value allocates nothing.
+            Money.ThrowIfNoCurrency(value, JsonPath.OfProperty(propertyName) + JsonPath.Property("currency"));
+        }
     }
 
     /// <summary>Validation: a string matches the schema's <c>pattern</c>.</summary>
