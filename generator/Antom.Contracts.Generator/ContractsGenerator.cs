@@ -88,7 +88,60 @@ public sealed class ContractsGenerator : IIncrementalGenerator
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static ContractsModel ParseCore(ImmutableEquatableArray<SchemaFile> files, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
-        => SchemaParser.Parse(files, options, cancellationToken);
+        => LeaveOutUnemittable(SchemaParser.Parse(files, options, cancellationToken));
+
+    // The parser refuses what the emitter cannot write, with its location; should the emitter still fail on a type (a
+    // generator bug), the failure is found here, in a dry run, and becomes ANTOM0099 at the type's schema. The type,
+    // every record that uses it, and their resolver entries are left out, so the generated code still compiles.
+    internal static ContractsModel LeaveOutUnemittable(ContractsModel model)
+    {
+        var failed = new System.Collections.Generic.Dictionary<string, TypeModel>(StringComparer.Ordinal);
+        var diagnostics = model.Diagnostics.ToList();
+        foreach (TypeModel type in model.Types)
+        {
+            try
+            {
+                _ = Emitter.Emit(type);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed[type.Name] = type;
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GeneratorFailure, LocationInfo.StartOf(type.SchemaPath), type.SchemaFile, $"emitting {type.Name}: {e.GetType().Name}: {e.Message}"));
+            }
+        }
+
+        if (failed.Count == 0)
+        {
+            return model;
+        }
+
+        bool grew = true;
+        while (grew)
+        {
+            grew = false;
+            foreach (RecordModel record in model.Types.OfType<RecordModel>().Where(r => !failed.ContainsKey(r.Name)))
+            {
+                if (record.Properties.Any(p => Uses(p.Value, failed)))
+                {
+                    failed[record.Name] = record;
+                    grew = true;
+                }
+            }
+        }
+
+        ImmutableEquatableArray<TypeModel> kept = model.Types.Where(t => !failed.ContainsKey(t.Name)).ToEquatableArray();
+        ResolverModel? resolver = model.Resolver is { } r
+            ? r with
+            {
+                RecordTypes = r.RecordTypes.Where(n => !failed.ContainsKey(n)).ToEquatableArray(),
+                EnumTypes = r.EnumTypes.Where(n => !failed.ContainsKey(n)).ToEquatableArray(),
+            }
+            : null;
+        return new ContractsModel(kept, resolver, diagnostics.ToEquatableArray());
+    }
+
+    private static bool Uses(ValueModel value, System.Collections.Generic.Dictionary<string, TypeModel> types)
+        => (value.TypeName is { } name && types.ContainsKey(name)) || (value.Item is { } item && Uses(item, types));
 
     private static SchemaFile ReadFile(AdditionalText text, System.Threading.CancellationToken cancellationToken)
     {

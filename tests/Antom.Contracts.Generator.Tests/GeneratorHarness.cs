@@ -51,10 +51,33 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
     }
 
+    /// <summary>
+    /// Runs the generator, then runs it again on the same input and requires every tracked step to be Cached or
+    /// Unchanged: every test that runs the generator also proves that its model is equatable all the way down.
+    /// </summary>
     public static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(GeneratorDriver driver, Compilation compilation)
     {
         GeneratorDriver ran = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics, CancellationToken.None);
+        AssertCachedOnRerun(ran, compilation);
         return (ran, output, diagnostics);
+    }
+
+    public static void AssertCachedOnRerun(GeneratorDriver ran, Compilation compilation)
+    {
+        GeneratorRunResult again = ran.RunGenerators(compilation, CancellationToken.None).GetRunResult().Results[0];
+        foreach (var (name, steps) in again.TrackedSteps.Concat(again.TrackedOutputSteps))
+        {
+            foreach (IncrementalGeneratorRunStep step in steps)
+            {
+                foreach (var (_, reason) in step.Outputs)
+                {
+                    if (reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+                    {
+                        throw new InvalidOperationException($"Running the generator again on the same input gave step '{name}' the reason {reason}: its model is not equatable.");
+                    }
+                }
+            }
+        }
     }
 
     internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText

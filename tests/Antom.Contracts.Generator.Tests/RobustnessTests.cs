@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using Antom.Contracts.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -57,6 +58,7 @@ public class RobustnessTests
         yield return ["enum values that collide", Files(("a.schema.json", Obj("E", "\"k\":{\"$ref\":\"#/definitions/Kind\"}", ",\"definitions\":{\"Kind\":{\"title\":\"Kind\",\"type\":\"string\",\"enum\":[\"A_B\",\"a-b\"]}}"))), "ANTOM0007"];
         yield return ["an enum of numbers", Files(("a.schema.json", Obj("E", "\"k\":{\"$ref\":\"#/definitions/Kind\"}", ",\"definitions\":{\"Kind\":{\"title\":\"Kind\",\"type\":\"string\",\"enum\":[1,2]}}"))), "ANTOM0003"];
         yield return ["x-enumNames of the wrong length", Files(("a.schema.json", Obj("E", "\"k\":{\"$ref\":\"#/definitions/Kind\"}", ",\"definitions\":{\"Kind\":{\"title\":\"Kind\",\"type\":\"string\",\"enum\":[\"A\",\"B\"],\"x-enumNames\":[\"A\"]}}"))), "ANTOM0003"];
+        yield return ["an array of consts", Files(("a.schema.json", Obj("Consts", "\"x\":{\"type\":\"array\",\"items\":{\"const\":\"X\"}}"))), "ANTOM0003"];
         yield return ["two schemas with one title", Files(("a.schema.json", Obj("Same", "\"x\":{\"type\":\"string\"}")), ("b.schema.json", Obj("Same", "\"y\":{\"type\":\"string\"}"))), "ANTOM0004"];
 
         // unsupported constructs
@@ -101,6 +103,41 @@ public class RobustnessTests
             Assert.True(diagnostic.Location.Kind == LocationKind.ExternalFile, $"{expected} is not located in the schema file: {diagnostic.Location}");
             Assert.StartsWith("/s/", diagnostic.Location.GetLineSpan().Path, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Two_schemas_of_one_file_name_in_two_folders_are_told_apart_by_their_full_paths()
+    {
+        (string, string)[] files = [("/s/a/x.schema.json", "{\"title\":\"Same\",\"type\":\"object\",\"properties\":{}}"), ("/s/b/x.schema.json", "{\"title\":\"Same\",\"type\":\"object\",\"properties\":{}}")];
+        GeneratorRunResult run = GeneratorHarness.Driver(files).RunGenerators(GeneratorHarness.Compilation()).GetRunResult().Results.Single();
+
+        Diagnostic duplicate = Assert.Single(run.Diagnostics, d => d.Id == "ANTOM0004");
+        Assert.Equal("/s/b/x.schema.json", duplicate.Location.GetLineSpan().Path);
+        Assert.Contains("/s/a/x.schema.json", duplicate.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_type_the_emitter_fails_on_is_a_located_ANTOM0099_and_is_left_out_with_its_users_and_resolver_entries()
+    {
+        // A model the parser never makes (an array of consts), so the emitter throws: the dry run must catch it.
+        var broken = new Model.RecordModel("N", "Broken", null, "broken.schema.json", "/s/broken.schema.json",
+            new[] { new Model.PropertyModel("x", "X", null, true, new Model.ValueModel(Model.ValueKind.Array, Item: new Model.ValueModel(Model.ValueKind.Const, ConstValue: "C"))) }.ToEquatableArray());
+        var user = new Model.RecordModel("N", "User", null, "user.schema.json", "/s/user.schema.json",
+            new[] { new Model.PropertyModel("b", "B", null, true, new Model.ValueModel(Model.ValueKind.Record, TypeName: "Broken")) }.ToEquatableArray());
+        var fine = new Model.RecordModel("N", "Fine", null, "fine.schema.json", "/s/fine.schema.json",
+            new[] { new Model.PropertyModel("s", "S", null, true, new Model.ValueModel(Model.ValueKind.String)) }.ToEquatableArray());
+        var model = new Model.ContractsModel(
+            new Model.TypeModel[] { broken, user, fine }.ToEquatableArray(),
+            new Model.ResolverModel("N", "R", new[] { "Broken", "User", "Fine" }.ToEquatableArray(), Model.ImmutableEquatableArray<string>.Empty, Model.ImmutableEquatableArray<string>.Empty),
+            Model.ImmutableEquatableArray<Model.DiagnosticInfo>.Empty);
+
+        Model.ContractsModel kept = ContractsGenerator.LeaveOutUnemittable(model);
+
+        Assert.Equal(["Fine"], kept.Types.Select(t => t.Name));
+        Assert.Equal(["Fine"], kept.Resolver!.RecordTypes);
+        Diagnostic failure = Assert.Single(kept.Diagnostics).ToDiagnostic();
+        Assert.Equal("ANTOM0099", failure.Id);
+        Assert.Equal("/s/broken.schema.json", failure.Location.GetLineSpan().Path);
     }
 
     [Fact]

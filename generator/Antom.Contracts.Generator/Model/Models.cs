@@ -72,15 +72,20 @@ internal sealed record PropertyModel(string JsonName, string CSharpName, string?
 internal sealed record EnumMemberModel(string CSharpName, string WireValue, string? Description);
 
 /// <summary>A type to emit. Every type carries what its emitter needs and nothing tied to a compilation.</summary>
-internal abstract record TypeModel(string Namespace, string Name, string? Description, string SchemaFile);
+/// <param name="Namespace">The namespace.</param>
+/// <param name="Name">The C# name.</param>
+/// <param name="Description">Its documentation.</param>
+/// <param name="SchemaFile">The schema's file name, as generated code cites it.</param>
+/// <param name="SchemaPath">The schema's full path, where diagnostics about the type point.</param>
+internal abstract record TypeModel(string Namespace, string Name, string? Description, string SchemaFile, string SchemaPath);
 
 /// <summary>An object schema: a sealed record with its converter.</summary>
-internal sealed record RecordModel(string Namespace, string Name, string? Description, string SchemaFile, ImmutableEquatableArray<PropertyModel> Properties)
-    : TypeModel(Namespace, Name, Description, SchemaFile);
+internal sealed record RecordModel(string Namespace, string Name, string? Description, string SchemaFile, string SchemaPath, ImmutableEquatableArray<PropertyModel> Properties)
+    : TypeModel(Namespace, Name, Description, SchemaFile, SchemaPath);
 
 /// <summary>A closed enum (C# enum) or an open set (readonly struct over the wire string).</summary>
-internal sealed record EnumModel(string Namespace, string Name, string? Description, string SchemaFile, bool IsOpen, bool IsExhaustive, int MaxLength, ImmutableEquatableArray<EnumMemberModel> Members)
-    : TypeModel(Namespace, Name, Description, SchemaFile);
+internal sealed record EnumModel(string Namespace, string Name, string? Description, string SchemaFile, string SchemaPath, bool IsOpen, bool IsExhaustive, int MaxLength, ImmutableEquatableArray<EnumMemberModel> Members)
+    : TypeModel(Namespace, Name, Description, SchemaFile, SchemaPath);
 
 /// <summary>The resolver that maps every generated contract type to its converter.</summary>
 internal sealed record ResolverModel(string Namespace, string Name, ImmutableEquatableArray<string> RecordTypes, ImmutableEquatableArray<string> EnumTypes, ImmutableEquatableArray<string> MoneyFields);

@@ -263,6 +263,13 @@ internal sealed class SchemaParser
             .Any(r => broken.Contains(SchemaPaths.Combine(document.File.Path, r.Split('#')[0])));
     }
 
+    private static string Describe(ValueKind kind) => kind switch
+    {
+        ValueKind.Const => "const (a fixed value belongs on a property)",
+        ValueKind.Array => "array",
+        _ => kind.ToString(),
+    };
+
     private static string UnsupportedReason(string keyword) => keyword switch
     {
         "$id" or "id" => "an id would make references resolve against a URL; schemas here are identified by their file path",
@@ -347,12 +354,12 @@ internal sealed class SchemaParser
         string file = System.IO.Path.GetFileName(document.File.Path);
         if (isObject)
         {
-            types.Add(new RecordModel(_options.Namespace, name, schema.Description, file, BuildProperties(document, schema, pointer, name)));
+            types.Add(new RecordModel(_options.Namespace, name, schema.Description, file, document.File.Path, BuildProperties(document, schema, pointer, name)));
         }
         else if (BuildMembers(document, raw, pointer, name, isOpenSet) is { } members)
         {
             bool exhaustive = raw.TryGetValue("x-antom-exhaustive", out JToken? marker) && marker.Type == JTokenType.Boolean && (bool)marker!;
-            types.Add(new EnumModel(_options.Namespace, name, schema.Description, file, isOpenSet, exhaustive, schema.MaxLength ?? -1, members));
+            types.Add(new EnumModel(_options.Namespace, name, schema.Description, file, document.File.Path, isOpenSet, exhaustive, schema.MaxLength ?? -1, members));
         }
     }
 
@@ -468,6 +475,12 @@ internal sealed class SchemaParser
             }
 
             ValueModel? item = BuildValue(document, actual.Item, Append(at, "items"), allowArray: false);
+            if (item is not null && !Emitting.ValueEmitter.For(item.Kind).CanBeElement)
+            {
+                // Refused here, where the location is known, rather than failing while emitting.
+                return Unsupported(document, Append(at, "items"), "items", $"an array element cannot be a {Describe(item.Kind)}");
+            }
+
             return item is null ? null : new ValueModel(ValueKind.Array, Item: item);
         }
 
@@ -568,8 +581,9 @@ internal sealed class SchemaParser
         {
             if (byName.TryGetValue(type.Name, out TypeModel? first))
             {
-                SchemaDocument document = _set.Documents.Values.First(d => System.IO.Path.GetFileName(d.File.Path) == type.SchemaFile);
-                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateTitle, LocateTitle(document, type.Name), type.Name, first.SchemaFile));
+                // Located by the full path: two schemas of the same file name in different folders are two documents.
+                SchemaDocument document = _set.Documents.Values.First(d => d.File.Path == type.SchemaPath);
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateTitle, LocateTitle(document, type.Name), type.Name, first.SchemaPath));
                 continue;
             }
 
