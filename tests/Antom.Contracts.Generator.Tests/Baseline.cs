@@ -41,7 +41,7 @@ internal static class Baseline
         string path = Path.Combine(Directory, name);
         if (Accepting)
         {
-            System.IO.Directory.CreateDirectory(Directory);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, actual);
             return;
         }
