@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using Antom.Contracts.Serialization;
 
 namespace Antom.Contracts;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Antom.Contracts.Serialization;
 
 namespace Antom.Contracts;
 

@@ -1,48 +1,8 @@
 using System;
 using System.Text.Json;
+using Antom.Contracts.Serialization;
 
 namespace Antom.Contracts.Notifications;
-
-/// <summary>A notification Antom posted to the merchant's notify URL.</summary>
-public abstract class AntomNotification
-{
-    private protected AntomNotification(string notifyType)
-    {
-        NotifyType = notifyType;
-    }
-
-    /// <summary>The raw <c>notifyType</c>.</summary>
-    public string NotifyType { get; }
-}
-
-/// <summary>A <c>notifyCapture</c> (<c>notifyType</c> <c>CAPTURE_RESULT</c>), fully read and checked.</summary>
-public sealed class CaptureResultReceived : AntomNotification
-{
-    internal CaptureResultReceived(CaptureResultNotification notification)
-        : base("CAPTURE_RESULT")
-    {
-        Notification = notification;
-    }
-
-    /// <summary>The typed notification.</summary>
-    public CaptureResultNotification Notification { get; }
-}
-
-/// <summary>
-/// Any other notification (<c>PAYMENT_RESULT</c>, ...): they arrive at the same URL. It carries its type and a copy of
-/// its body, untouched, for a handler that knows it.
-/// </summary>
-public sealed class OtherNotification : AntomNotification
-{
-    internal OtherNotification(string notifyType, byte[] body)
-        : base(notifyType)
-    {
-        Body = body;
-    }
-
-    /// <summary>The notification's body, byte for byte.</summary>
-    public ReadOnlyMemory<byte> Body { get; }
-}
 
 /// <summary>Reads notification bodies.</summary>
 public static class AntomNotifications

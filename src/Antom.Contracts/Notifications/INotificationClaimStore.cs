@@ -26,22 +26,3 @@ public interface INotificationClaimStore
     /// <summary>The handler failed: gives the claim up, if it is still this claim's, so the next delivery claims it.</summary>
     ValueTask ReleaseAsync(NotificationClaim claim, CancellationToken cancellationToken);
 }
-
-/// <summary>The answer to a claim.</summary>
-public enum ClaimStatus
-{
-    /// <summary>This delivery holds the claim: run the handler as a first delivery.</summary>
-    Claimed = 1,
-
-    /// <summary>This same key was handled successfully before: a re-delivery.</summary>
-    AlreadyCompleted,
-
-    /// <summary>Another delivery holds a live claim and is running the handler now: do not acknowledge; Antom re-sends.</summary>
-    HeldByAnother,
-}
-
-/// <summary>A claim on a notification key.</summary>
-/// <param name="Key">The key.</param>
-/// <param name="Status">What the claim got.</param>
-/// <param name="Token">Identifies this claim, so that a claim taken over after its lease cannot release the new holder's.</param>
-public sealed record NotificationClaim(string Key, ClaimStatus Status, string Token);

@@ -82,29 +82,3 @@ public sealed class ClosedEnumTable<TEnum>
         return _encoded[Unsafe.As<TEnum, int>(ref value) - 1];
     }
 }
-
-/// <summary>Reads and writes a generated closed enum as its wire string, through its <see cref="ClosedEnumTable{TEnum}"/>.</summary>
-/// <typeparam name="TEnum">The generated enum.</typeparam>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class ClosedEnumJsonConverter<TEnum> : System.Text.Json.Serialization.JsonConverter<TEnum>
-    where TEnum : struct, Enum
-{
-    private readonly ClosedEnumTable<TEnum> _table;
-
-    /// <summary>Creates the converter over <paramref name="table"/>.</summary>
-    protected ClosedEnumJsonConverter(ClosedEnumTable<TEnum> table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        _table = table;
-    }
-
-    /// <inheritdoc/>
-    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _table.Read(ref reader, null);
-
-    /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(_table.Encoded(value));
-    }
-}

@@ -3,10 +3,6 @@ using System.Text.Json;
 
 namespace Antom.Contracts.Serialization;
 
-/// <summary>Reads one array element; <paramref name="propertyName"/> is the array's property, for error paths.</summary>
-/// <typeparam name="T">The element type.</typeparam>
-public delegate T ElementReader<T>(ref Utf8JsonReader reader, string? propertyName);
-
 /// <content>The steps a generated property <c>case</c> is made of: enter the property, then read its value.</content>
 public static partial class ContractReader
 {

@@ -4,14 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace Antom.Contracts.Serialization;
 
-/// <summary>Writes one array element.</summary>
-/// <typeparam name="T">The element type.</typeparam>
-public delegate void ElementWriter<T>(Utf8JsonWriter writer, T value);
-
-/// <summary>Checks one array element; <paramref name="propertyName"/> is the array's property, for error paths.</summary>
-/// <typeparam name="T">The element type.</typeparam>
-public delegate void ElementCheck<T>(T value, string propertyName);
-
 /// <content>
 /// The steps a generated <c>ValidateCore</c> and <c>WriteCore</c> are made of: one call per property. The
 /// <c>IfPresent</c> writers omit an absent optional member; validation runs before any byte is written.

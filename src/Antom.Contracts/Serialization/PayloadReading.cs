@@ -1,7 +1,7 @@
 using System;
 using System.Text.Json;
 
-namespace Antom.Contracts;
+namespace Antom.Contracts.Serialization;
 
 /// <summary>
 /// The reader steps every contract reader shares, each turning the reader's own failures
