@@ -347,9 +347,9 @@ public sealed class AntomSimulator : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !_stopping.IsCancellationRequested))
             {
-                // the merchant is down: re-send on schedule, as Antom does
+                // the merchant is down, or slower than the notifier's timeout: re-send on schedule, as Antom does
             }
         }
     }

@@ -179,7 +179,7 @@ public sealed class FaultMatrixTests : IAsyncLifetime
         Assert.Equal(final.ToState(), CaptureLedger.FromState(_persisted).ToState()); // what was persisted is what is true
 
         // Every final result reached the handler exactly once as a first delivery; none was lost.
-        string finalKey = $"{ClientId}:CAPTURE_RESULT:{PaymentId}:{antom.CaptureId}:{(antom.Status == ResultStatus.Success ? "S" : "F")}";
+        string finalKey = $"{ClientId}|CAPTURE_RESULT|{PaymentId}|{antom.CaptureRequestId}|{antom.CaptureId}|{(antom.Status == ResultStatus.Success ? "S" : "F")}|BRL|{antom.Amount.MinorUnits}";
         (string Key, bool Redelivery)[] handled = [.. _handled];
         Assert.Single(handled, h => h.Key == finalKey && !h.Redelivery);
         Assert.All(handled.GroupBy(h => h.Key), g => Assert.Single(g, h => !h.Redelivery));
@@ -190,7 +190,7 @@ public sealed class FaultMatrixTests : IAsyncLifetime
 
         if (row is "U-then-S" or "out-of-order")
         {
-            Assert.Single(handled, h => h.Key.EndsWith(":U", StringComparison.Ordinal) && !h.Redelivery); // the U did not shadow the S
+            Assert.Single(handled, h => h.Key.Contains("|U|", StringComparison.Ordinal) && !h.Redelivery); // the U did not shadow the S
         }
     }
 

@@ -321,6 +321,192 @@ public sealed class AntomClientTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Any_other_exception_after_sending_is_outcome_unknown_with_the_original_inside()
+    {
+        // A resilience handler, say, that gives up with its own exception type after the request was sent.
+        AntomClient client = Client(async (_, _) =>
+        {
+            await Task.Yield();
+            throw new TimeoutRejectedLike();
+        });
+
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()));
+
+        Assert.Equal(NoVerifiedAnswerReason.UnexpectedError, e.Reason);
+        Assert.IsType<TimeoutRejectedLike>(e.InnerException);
+    }
+
+    [Fact]
+    public async Task A_verifier_disposed_while_a_capture_is_in_flight_is_outcome_unknown()
+    {
+        var verifier = AntomSignatureVerifier.FromPublicKey(_antomKey.ExportSubjectPublicKeyInfoPem());
+        AntomClient client = Client(
+            (_, _) =>
+            {
+                verifier.Dispose();
+                return Answer("""{"result":{"resultCode":"SUCCESS","resultStatus":"S"},"captureRequestId":"cap-1","paymentId":"pay-1","captureAmount":{"currency":"BRL","value":"6000"}}""");
+            },
+            verifier: verifier);
+
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()));
+        Assert.True(e.Reason is NoVerifiedAnswerReason.UnexpectedError or NoVerifiedAnswerReason.SignatureInvalid, e.Reason.ToString());
+    }
+
+    [Fact]
+    public async Task A_body_that_trickles_past_the_call_timeout_is_outcome_unknown_not_a_hang()
+    {
+        AntomClient client = Client((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new NeverEndingStream()) }, callTimeout: TimeSpan.FromMilliseconds(300));
+
+        Task<CaptureResponse> capture = client.CaptureAsync(Capture());
+        Assert.Same(capture, await Task.WhenAny(capture, Task.Delay(TimeSpan.FromSeconds(10))));
+
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => capture);
+        Assert.Equal(NoVerifiedAnswerReason.Timeout, e.Reason);
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(-1)]
+    public void Client_options_out_of_range_are_refused_when_the_client_is_made(int maxResponseBytes)
+    {
+        ArgumentOutOfRangeException e = Assert.Throws<ArgumentOutOfRangeException>(() => Client((_, _) => Answer("{}"), maxResponseBytes: maxResponseBytes));
+        Assert.Equal("MaxResponseBytes", e.ParamName);
+        Assert.Equal("Timeout", Assert.Throws<ArgumentOutOfRangeException>(() => Client((_, _) => Answer("{}"), callTimeout: TimeSpan.Zero)).ParamName);
+    }
+
+    [Fact]
+    public async Task A_failure_that_echoes_no_id_is_believed_only_when_its_signed_time_is_fresh()
+    {
+        const string failure = """{"result":{"resultCode":"RISK_REJECT","resultStatus":"F","resultMessage":"risk"}}""";
+        string old = DateTimeOffset.UtcNow.AddHours(-2).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
+
+        AntomClient replayed = Client((_, _) => Answer(failure, responseTime: old));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => replayed.CaptureAsync(Capture()));
+        Assert.Equal(NoVerifiedAnswerReason.NotThisRequest, e.Reason);
+
+        AntomClient fresh = Client((_, _) => Answer(failure));
+        Assert.Equal(ResultStatus.Failure, (await fresh.CaptureAsync(Capture())).Result.ResultStatus);
+    }
+
+    [Fact]
+    public async Task An_answer_with_two_signature_headers_is_not_believed()
+    {
+        AntomClient client = Client((_, _) =>
+        {
+            HttpResponseMessage answer = Answer("""{"result":{"resultCode":"SUCCESS","resultStatus":"S"},"captureRequestId":"cap-1","paymentId":"pay-1","captureAmount":{"currency":"BRL","value":"6000"}}""");
+            answer.Headers.TryAddWithoutValidation("signature", "algorithm=RSA256,keyVersion=1,signature=AAAA");
+            return answer;
+        });
+
+        Assert.Equal(NoVerifiedAnswerReason.SignatureInvalid, (await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(Capture()))).Reason);
+    }
+
+    [Fact]
+    public async Task The_poller_never_resolves_a_capture_with_another_captures_result()
+    {
+        // Another capture of the same payment succeeded; ours (cap-1) is still processing.
+        string inquiry = Inquiry("U", "PROCESSING").Replace("\"transactions\":[", "\"transactions\":[{\"transactionType\":\"CAPTURE\",\"transactionStatus\":\"SUCCESS\",\"transactionResult\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\"},\"transactionId\":\"c-9\",\"transactionRequestId\":\"cap-9\",\"transactionAmount\":{\"currency\":\"BRL\",\"value\":\"6000\"}},", StringComparison.Ordinal);
+        AntomClient client = Client((_, _) => Answer(inquiry));
+
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => CapturePoller.ResolveAsync(client, Capture(), Fast(TimeSpan.FromMilliseconds(80))));
+        Assert.Equal(NoVerifiedAnswerReason.StillUndecided, e.Reason);
+    }
+
+    [Fact]
+    public async Task The_poller_waits_the_jittered_backoff_between_inquiries()
+    {
+        var time = new RecordingTime();
+        AntomClient client = Client((_, _) => Answer(Inquiry("U", "PROCESSING")), time: time);
+        var options = new PollingOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(16), TimeSpan.FromMinutes(2));
+
+        await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => CapturePoller.ResolveAsync(client, Capture(), options, time));
+
+        // Steps of 2, 4, 8, 16, 16, ... s; each wait between half the step and the step, and not all exactly the step.
+        Assert.True(time.Waits.Count >= 8, $"{time.Waits.Count} waits");
+        TimeSpan step = options.FirstDelay;
+        foreach (TimeSpan wait in time.Waits.Take(6))
+        {
+            Assert.InRange(wait, step / 2, step);
+            step = options.Next(step);
+        }
+
+        Assert.Contains(time.Waits.Take(6), w => w != TimeSpan.FromSeconds(2) && w != TimeSpan.FromSeconds(4) && w != TimeSpan.FromSeconds(8) && w != TimeSpan.FromSeconds(16));
+    }
+
+    // A clock whose timers fire at once and move time forward by their due time, recording each wait.
+    private sealed class RecordingTime : TimeProvider
+    {
+        private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+        public List<TimeSpan> Waits { get; } = [];
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            lock (Waits)
+            {
+                return _now;
+            }
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (Waits)
+            {
+                Waits.Add(dueTime);
+                _now += dueTime;
+            }
+
+            ThreadPool.QueueUserWorkItem(_ => callback(state));
+            return new NoTimer();
+        }
+
+        private sealed class NoTimer : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class TimeoutRejectedLike() : Exception("The operation didn't complete within the allowed timeout");
+
+    // Headers came; the body never ends.
+    private sealed class NeverEndingStream : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private static PollingOptions Fast(TimeSpan deadline) => new(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), deadline);
 
     private static void AssertTellsWhatToDo(AntomOutcomeUnknownException e, string captureRequestId)
@@ -337,13 +523,13 @@ public sealed class AntomClientTests : IDisposable
         "transactionResult":{"resultCode":"X","resultStatus":"{{{status}}}"},"transactionId":"c-1","transactionRequestId":"cap-1","transactionAmount":{"currency":"BRL","value":"6000"}}]}
         """;
 
-    private HttpResponseMessage Answer(string json, bool sign = true, bool tamper = false)
+    private HttpResponseMessage Answer(string json, bool sign = true, bool tamper = false, string? responseTime = null)
     {
         var message = new HttpResponseMessage(HttpStatusCode.OK);
         byte[] body = Encoding.UTF8.GetBytes(json);
         if (sign)
         {
-            const string responseTime = "2026-09-01T07:13:50-07:00";
+            responseTime ??= DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
             byte[] content = Encoding.UTF8.GetBytes("POST " + _paths[^1] + "\n" + CurrentClient + "." + responseTime + ".").Concat(body).ToArray();
             string signature = Convert.ToBase64String(_antomKey.SignData(content, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
             message.Headers.Add("response-time", responseTime);
@@ -361,10 +547,10 @@ public sealed class AntomClientTests : IDisposable
 
     private string CurrentClient { get; set; } = "TEST_CLIENT_1";
 
-    private AntomClient Client(Func<HttpRequestMessage, CancellationToken, HttpResponseMessage> answer, string clientId = "TEST_CLIENT_1", TimeSpan? timeout = null, int maxResponseBytes = AntomClientOptions.DefaultMaxResponseBytes)
-        => Client((r, ct) => Task.FromResult(answer(r, ct)), clientId, timeout, maxResponseBytes);
+    private AntomClient Client(Func<HttpRequestMessage, CancellationToken, HttpResponseMessage> answer, string clientId = "TEST_CLIENT_1", TimeSpan? timeout = null, int maxResponseBytes = AntomClientOptions.DefaultMaxResponseBytes, TimeSpan? callTimeout = null, AntomSignatureVerifier? verifier = null, TimeProvider? time = null)
+        => Client((r, ct) => Task.FromResult(answer(r, ct)), clientId, timeout, maxResponseBytes, callTimeout, verifier, time);
 
-    private AntomClient Client(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer, string clientId = "TEST_CLIENT_1", TimeSpan? timeout = null, int maxResponseBytes = AntomClientOptions.DefaultMaxResponseBytes)
+    private AntomClient Client(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer, string clientId = "TEST_CLIENT_1", TimeSpan? timeout = null, int maxResponseBytes = AntomClientOptions.DefaultMaxResponseBytes, TimeSpan? callTimeout = null, AntomSignatureVerifier? verifier = null, TimeProvider? time = null)
     {
         CurrentClient = clientId;
         var merchant = AntomSignatureVerifier.FromPublicKey(File.ReadAllText(Path.Combine(Dir, "test-public-key.pem")));
@@ -386,8 +572,10 @@ public sealed class AntomClientTests : IDisposable
             Endpoint = new Uri("http://antom.test"),
             ClientId = clientId,
             Signer = AntomSigner.FromPrivateKey(File.ReadAllText(Path.Combine(Dir, "test-private-key.pem"))),
-            Verifier = AntomSignatureVerifier.FromPublicKey(_antomKey.ExportSubjectPublicKeyInfoPem()),
+            Verifier = verifier ?? AntomSignatureVerifier.FromPublicKey(_antomKey.ExportSubjectPublicKeyInfoPem()),
             MaxResponseBytes = maxResponseBytes,
+            Timeout = callTimeout ?? TimeSpan.FromSeconds(30),
+            Time = time ?? TimeProvider.System,
         });
     }
 

@@ -126,7 +126,7 @@ public class NotificationTests
         Task Handler(AntomNotification n, NotificationContext c, CancellationToken t)
         {
             flags.Add(c.IsRedelivery);
-            Assert.Equal("TEST_CLIENT_1:CAPTURE_RESULT:202609011940108001001881234567890:202609011940108001001881230000001:S", c.Key);
+            Assert.Equal("TEST_CLIENT_1|CAPTURE_RESULT|202609011940108001001881234567890|cap_20260901_0001|202609011940108001001881230000001|S|BRL|110", c.Key);
             return Task.CompletedTask;
         }
 
@@ -313,11 +313,122 @@ public class NotificationTests
     }
 
     [Fact]
+    public async Task A_store_that_fails_to_complete_still_lets_the_acknowledgement_go_out_and_is_logged()
+    {
+        var log = new ListLogger();
+        var store = new FailingStore(failComplete: true);
+        NotificationOutcome outcome = await Receiver(store: store, logger: log).ReceiveAsync(Fixture(), (_, _, _) => Task.CompletedTask);
+
+        Assert.True(outcome.IsAcknowledged); // the handler succeeded
+        Assert.Contains(log.Lines, l => l.Contains("failed to complete", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_store_that_fails_to_release_does_not_hide_the_handlers_error()
+    {
+        var log = new ListLogger();
+        var failure = new InvalidOperationException("database down");
+        NotificationOutcome outcome = await Receiver(store: new FailingStore(failRelease: true), logger: log).ReceiveAsync(Fixture(), (_, _, _) => throw failure);
+
+        Assert.Equal(NotificationRejection.HandlerFailed, outcome.Rejection);
+        Assert.Same(failure, outcome.Error);
+        Assert.Contains(log.Lines, l => l.Contains("failed to release", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_failed_captures_with_empty_capture_ids_are_two_results()
+    {
+        AntomNotificationReceiver receiver = Receiver();
+        var firsts = new System.Collections.Generic.List<string>();
+        Task Handler(AntomNotification n, NotificationContext c, CancellationToken t)
+        {
+            if (!c.IsRedelivery)
+            {
+                firsts.Add(((CaptureResultReceived)n).Notification.CaptureRequestId);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        await receiver.ReceiveAsync(Signed(Capture("F", captureRequestId: "cap-1", captureId: "")), Handler);
+        await receiver.ReceiveAsync(Signed(Capture("F", captureRequestId: "cap-2", captureId: "")), Handler);
+
+        Assert.Equal(["cap-1", "cap-2"], firsts);
+    }
+
+    [Fact]
+    public async Task An_S_for_another_amount_is_a_new_result_not_a_redelivery()
+    {
+        AntomNotificationReceiver receiver = Receiver();
+        var flags = new System.Collections.Generic.List<bool>();
+        Task Handler(AntomNotification n, NotificationContext c, CancellationToken t)
+        {
+            flags.Add(c.IsRedelivery);
+            return Task.CompletedTask;
+        }
+
+        await receiver.ReceiveAsync(Signed(Capture("S")), Handler);
+        await receiver.ReceiveAsync(Signed(Capture("S", value: "111")), Handler);
+
+        Assert.Equal([false, false], flags);
+    }
+
+    [Theory]
+    [InlineData("""{"notifyType":"PAYMENT_RESULT"} garbage""")]
+    [InlineData("""{"notifyType":"PAYMENT_RESULT"}{}""")]
+    [InlineData("""{"notifyType":"PAYMENT_RESULT","x":""")]
+    public async Task Another_notification_type_is_acknowledged_only_when_its_body_is_well_formed_json(string body)
+    {
+        NotificationOutcome outcome = await Receiver().ReceiveAsync(Signed(Encoding.UTF8.GetBytes(body)), (_, _, _) => Task.CompletedTask);
+        Assert.Equal(NotificationRejection.BadPayload, outcome.Rejection);
+    }
+
+    [Fact]
+    public async Task A_handler_cancelled_with_the_delivery_rethrows_and_releases_its_claim()
+    {
+        var store = new InMemoryNotificationClaimStore();
+        AntomNotificationReceiver receiver = Receiver(store: store);
+        using var cts = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => receiver.ReceiveAsync(Fixture(), async (_, _, ct) =>
+        {
+            await cts.CancelAsync();
+            ct.ThrowIfCancellationRequested();
+        }, cts.Token));
+
+        bool? redelivery = null;
+        NotificationOutcome again = await receiver.ReceiveAsync(Fixture(), (_, c, _) =>
+        {
+            redelivery = c.IsRedelivery;
+            return Task.CompletedTask;
+        });
+        Assert.True(again.IsAcknowledged);
+        Assert.False(redelivery);
+    }
+
+    [Fact]
+    public async Task The_in_memory_store_forgets_completed_keys_after_their_retention()
+    {
+        var time = new ManualTime(DateTimeOffset.UnixEpoch.AddYears(56));
+        var store = new InMemoryNotificationClaimStore(time, retention: TimeSpan.FromDays(2));
+        for (int i = 0; i < 100; i++)
+        {
+            await store.CompleteAsync(await store.ClaimAsync("k" + i, TimeSpan.FromMinutes(5), default), default);
+        }
+
+        Assert.Equal(100, store.Count);
+        time.Advance(TimeSpan.FromDays(2) + TimeSpan.FromSeconds(1));
+        Assert.Equal(ClaimStatus.Claimed, (await store.ClaimAsync("new", TimeSpan.FromMinutes(5), default)).Status);
+        Assert.Equal(1, store.Count);
+    }
+
+    [Fact]
     public void Receiver_options_are_checked_when_it_is_built()
     {
         Assert.Throws<ArgumentException>(() => new AntomNotificationReceiver(Verifier(), new AntomNotificationReceiverOptions { ClientIds = [] }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new AntomNotificationReceiver(Verifier(), new AntomNotificationReceiverOptions { ClientIds = ["A"], MaxRequestAge = TimeSpan.Zero }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new AntomNotificationReceiver(Verifier(), new AntomNotificationReceiverOptions { ClientIds = ["A"], ClaimLease = TimeSpan.Zero }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AntomNotificationReceiver(Verifier(), new AntomNotificationReceiverOptions { ClientIds = ["A"], ClaimLease = TimeSpan.MaxValue }));
     }
 
     private static AntomNotificationReceiver Receiver(
@@ -330,7 +441,22 @@ public class NotificationTests
 
     private static NotificationRequest Fixture() => new(NotifyPath, "TEST_CLIENT_1", "1685599999999", Header(), SignedBody());
 
-    private static byte[] Capture(string status) => Encoding.UTF8.GetBytes($$$"""{"notifyType":"CAPTURE_RESULT","result":{"resultCode":"X","resultStatus":"{{{status}}}"},"captureRequestId":"cap-1","paymentId":"pay-1","captureId":"c-1","captureAmount":{"currency":"BRL","value":"110"}}""");
+    private static byte[] Capture(string status, string captureRequestId = "cap-1", string captureId = "c-1", string value = "110")
+        => Encoding.UTF8.GetBytes($$$"""{"notifyType":"CAPTURE_RESULT","result":{"resultCode":"X","resultStatus":"{{{status}}}"},"captureRequestId":"{{{captureRequestId}}}","paymentId":"pay-1","captureId":"{{{captureId}}}","captureAmount":{"currency":"BRL","value":"{{{value}}}"}}""");
+
+    // An in-memory store whose complete or release fails, as a database that went away would.
+    private sealed class FailingStore(bool failComplete = false, bool failRelease = false) : INotificationClaimStore
+    {
+        private readonly InMemoryNotificationClaimStore _inner = new();
+
+        public ValueTask<NotificationClaim> ClaimAsync(string key, TimeSpan lease, CancellationToken cancellationToken) => _inner.ClaimAsync(key, lease, cancellationToken);
+
+        public ValueTask CompleteAsync(NotificationClaim claim, CancellationToken cancellationToken)
+            => failComplete ? throw new IOException("store unreachable") : _inner.CompleteAsync(claim, cancellationToken);
+
+        public ValueTask ReleaseAsync(NotificationClaim claim, CancellationToken cancellationToken)
+            => failRelease ? throw new IOException("store unreachable") : _inner.ReleaseAsync(claim, cancellationToken);
+    }
 
     private static NotificationRequest Signed(byte[] body, string clientId = "TEST_CLIENT_1", string requestTime = "1685599999999")
     {

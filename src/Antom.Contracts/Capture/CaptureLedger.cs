@@ -31,7 +31,7 @@ public sealed class CaptureLedger
         _byRequestId = entries;
         _discrepancies = discrepancies;
         Captured = Sum(static s => s == CaptureState.Captured);
-        Pending = Sum(static s => s is CaptureState.Reserved or CaptureState.Pending);
+        Pending = Sum(static s => s is CaptureState.Reserved or CaptureState.Pending) + Disputed(discrepancies, Authorized);
     }
 
     /// <summary>Antom's payment id: outcomes for any other payment are refused.</summary>
@@ -58,7 +58,10 @@ public sealed class CaptureLedger
     /// <summary>The sum of successful captures.</summary>
     public Money Captured { get; }
 
-    /// <summary>The sum held for captures not decided yet: reserved, in flight, outcome unknown, or <c>U</c>.</summary>
+    /// <summary>
+    /// The sum held for captures not decided yet (reserved, in flight, outcome unknown, or <c>U</c>), plus any capture
+    /// booked as failed that Antom later reported captured (see <see cref="Discrepancies"/>).
+    /// </summary>
     public Money Pending { get; }
 
     /// <summary>
@@ -199,13 +202,22 @@ public sealed class CaptureLedger
     }
 
     /// <summary>
-    /// Undoes a reservation whose request provably never left the process (it was refused as invalid, or cancelled,
-    /// before sending). Never release after <see cref="Http.AntomOutcomeUnknownException"/>: the capture may have happened.
+    /// Undoes a reservation whose request provably never left the process. The proof is what
+    /// <see cref="Http.AntomClient.CaptureAsync"/> threw: <see cref="AntomPayloadException"/> (the request was invalid) or
+    /// <see cref="OperationCanceledException"/> (cancelled before sending). After <see cref="Http.AntomOutcomeUnknownException"/>
+    /// the capture may have happened, and the reservation stays until an outcome resolves it.
     /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="whyNotSent"/> does not prove that nothing was sent.</exception>
     /// <exception cref="InvalidOperationException">There is no such reservation, or Antom has already answered for it.</exception>
-    public CaptureLedger Release(string captureRequestId)
+    public CaptureLedger Release(string captureRequestId, Exception whyNotSent)
     {
         ArgumentNullException.ThrowIfNull(captureRequestId);
+        ArgumentNullException.ThrowIfNull(whyNotSent);
+        if (whyNotSent is not (AntomPayloadException or OperationCanceledException))
+        {
+            throw new ArgumentException($"{whyNotSent.GetType().Name} does not prove that capture {captureRequestId} never left: only AntomPayloadException or OperationCanceledException from CaptureAsync do. Resolve it with inquiryPayment or notifyCapture instead.", nameof(whyNotSent));
+        }
+
         if (!_byRequestId.TryGetValue(captureRequestId, out CaptureEntry? entry) || entry.State != CaptureState.Reserved)
         {
             throw new InvalidOperationException(entry is null
@@ -216,14 +228,25 @@ public sealed class CaptureLedger
         return Changed(_byRequestId.Remove(captureRequestId), _discrepancies);
     }
 
-    /// <summary>Records Antom's verified answer to a capture: S captured, F released, U held.</summary>
-    /// <exception cref="ArgumentException">The request or the answer is for another payment.</exception>
+    /// <summary>Records Antom's verified answer to a reserved capture: S captured, F released, U held.</summary>
+    /// <exception cref="ArgumentException">The request or the answer is for another payment, or the answer echoes another request's id or amount.</exception>
+    /// <exception cref="InvalidOperationException">The capture was not reserved before it was sent.</exception>
     public CaptureLedger Record(CaptureRequest request, CaptureResponse response)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
         RequireThisPayment(request.PaymentId, "the request");
         RequireThisPayment(response.PaymentId ?? request.PaymentId, "the answer");
+        if (Http.AnswerBinding.CaptureMismatch(request, response) is { } mismatch)
+        {
+            throw new ArgumentException($"The answer is not capture {request.CaptureRequestId}'s: {mismatch}. Nothing was recorded.", nameof(response));
+        }
+
+        if (!_byRequestId.ContainsKey(request.CaptureRequestId))
+        {
+            throw new InvalidOperationException($"capture {request.CaptureRequestId} was not reserved: reserve it before sending (check → reserve → persist → send → record).");
+        }
+
         return With(request.CaptureRequestId, response.CaptureId, response.CaptureAmount ?? request.CaptureAmount, response.Result.ResultStatus, request.IsLastCapture == true, requested: true);
     }
 
@@ -287,7 +310,8 @@ public sealed class CaptureLedger
         bool final = state is CaptureState.Captured or CaptureState.Failed;
         if (!_byRequestId.TryGetValue(requestId, out CaptureEntry? existing))
         {
-            ImmutableList<CaptureDiscrepancy> found = state == CaptureState.Captured && !requested
+            // Only Record knows a request it sent; any outcome for a capture this ledger never reserved is reported.
+            ImmutableList<CaptureDiscrepancy> found = !requested
                 ? Report(new CaptureDiscrepancy(requestId, CaptureDiscrepancyKind.Unrequested, Money.Zero(Authorized.Currency), amount, null, state))
                 : _discrepancies;
             return Changed(_byRequestId.Add(requestId, new CaptureEntry(requestId, captureId, amount, state, isLast)), found);
@@ -342,6 +366,22 @@ public sealed class CaptureLedger
 
     private CaptureLedgerState ToTerms()
         => new(PaymentId, Authorized, AuthorizedAt, AuthExpiryTime, AllowsMultipleCaptures, IsAmericanCard, Version, ValueList<CaptureEntry>.Empty, ValueList<CaptureDiscrepancy>.Empty);
+
+    // A capture booked as failed that Antom later reports captured stays failed (final states never change), but its
+    // amount is held as if pending: Remaining must never count on money Antom may have taken.
+    private static Money Disputed(ImmutableList<CaptureDiscrepancy> discrepancies, Money authorized)
+    {
+        Money total = Money.Zero(authorized.Currency);
+        foreach (CaptureDiscrepancy d in discrepancies)
+        {
+            if (d.Kind == CaptureDiscrepancyKind.ConflictingFinalState && d.ExpectedState == CaptureState.Failed && d.ReportedState == CaptureState.Captured)
+            {
+                total += d.Reported;
+            }
+        }
+
+        return total;
+    }
 
     private Money Sum(Func<CaptureState, bool> counts)
     {

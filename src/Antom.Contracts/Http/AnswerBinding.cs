@@ -18,6 +18,16 @@ internal static class AnswerBinding
                ?? Differs("captureAmount", request.CaptureAmount, response.CaptureAmount, success);
     }
 
+    /// <summary>
+    /// Why an <c>F</c> that echoes no request id cannot be believed: its signed time is missing or not within
+    /// <paramref name="tolerance"/> of now (it could be a replayed failure of another call). Null when it is fresh, or
+    /// when the answer is not such an F.
+    /// </summary>
+    public static string? StaleFailure(AntomResult result, string? echoedRequestId, string? responseTime, TimeSpan tolerance, DateTimeOffset now)
+        => result.ResultStatus != ResultStatus.Failure || echoedRequestId is not null || Signatures.RequestTime.IsWithin(responseTime, tolerance, now)
+            ? null
+            : $"an F that echoes no request id must be fresh, and its response-time '{responseTime}' is not within {tolerance} of now";
+
     /// <summary>Why <paramref name="response"/> is not the answer to an inquiry for these ids, or null when it is.</summary>
     public static string? InquiryMismatch(string? paymentId, string? paymentRequestId, InquiryPaymentResponse response)
     {

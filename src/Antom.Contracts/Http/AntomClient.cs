@@ -26,12 +26,12 @@ public sealed class AntomClient
     private readonly AntomClientOptions _options;
 
     /// <summary>Creates a client; the <see cref="HttpClient"/> is not disposed by it.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="AntomClientOptions.MaxResponseBytes"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it.</exception>
     public AntomClient(HttpClient http, AntomClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxResponseBytes, nameof(options) + "." + nameof(options.MaxResponseBytes));
+        options.Validate();
         _http = http;
         _options = options;
     }
@@ -52,13 +52,11 @@ public sealed class AntomClient
         ArgumentNullException.ThrowIfNull(request);
         byte[] body = AntomJson.SerializeToUtf8Bytes(request);
         var call = Call.StateChanging("capture", AntomApiPath.Capture, "captureRequestId", request.CaptureRequestId, request, "inquiryPayment or notifyCapture");
-        CaptureResponse response = await SendAsync<CaptureResponse>(call, body, cancellationToken).ConfigureAwait(false);
-        if (AnswerBinding.CaptureMismatch(request, response) is { } mismatch)
-        {
-            throw call.Fail(NoVerifiedAnswerReason.NotThisRequest, mismatch);
-        }
-
-        return response;
+        return await SendAsync<CaptureResponse>(
+            call,
+            body,
+            (response, responseTime) => AnswerBinding.CaptureMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, response.CaptureRequestId, responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -83,16 +81,16 @@ public sealed class AntomClient
         }
 
         var call = Call.ReadOnly("inquiryPayment", AntomApiPath.InquiryPayment);
-        InquiryPaymentResponse response = await SendAsync<InquiryPaymentResponse>(call, buffer.WrittenSpan.ToArray(), cancellationToken).ConfigureAwait(false);
-        if (AnswerBinding.InquiryMismatch(paymentId, paymentRequestId, response) is { } mismatch)
-        {
-            throw call.Fail(NoVerifiedAnswerReason.NotThisRequest, mismatch);
-        }
-
-        return response;
+        return await SendAsync<InquiryPaymentResponse>(
+            call,
+            buffer.WrittenSpan.ToArray(),
+            (response, _) => AnswerBinding.InquiryMismatch(paymentId, paymentRequestId, response),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> SendAsync<T>(Call call, byte[] body, CancellationToken cancellationToken)
+    // After the last cancellation check, every failure is a reason inside the call's one exception type: a state-changing
+    // call has exactly two outcomes from there, a verified answer that belongs to it or AntomOutcomeUnknownException.
+    private async Task<T> SendAsync<T>(Call call, byte[] body, Func<T, string?, string?> mismatch, CancellationToken cancellationToken)
         where T : IAntomJsonContract<T>
     {
         string path = AntomApiPath.For(_options.ClientId, call.LivePath);
@@ -107,15 +105,17 @@ public sealed class AntomClient
         // The last moment at which nothing has left the process: a cancellation up to here is plain.
         cancellationToken.ThrowIfCancellationRequested();
 
+        // HttpClient.Timeout stops at the headers; this one also covers reading the body.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.Timeout);
         byte[] rented = [];
         try
         {
             int length;
             string? signature;
             string? responseTime;
-            try
+            using (HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false))
             {
-                using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
                     throw call.Fail(NoVerifiedAnswerReason.HttpStatus, null, response.StatusCode);
@@ -126,21 +126,9 @@ public sealed class AntomClient
                     throw call.Fail(NoVerifiedAnswerReason.BodyTooLarge, $"Content-Length {response.Content.Headers.ContentLength} > {_options.MaxResponseBytes}");
                 }
 
-                signature = response.Headers.TryGetValues("signature", out var s) ? s.FirstOrDefault() : null;
-                responseTime = response.Headers.TryGetValues("response-time", out var t) ? t.FirstOrDefault() : null;
-                (rented, length) = await ReadCappedAsync(response.Content, call, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
-            {
-                throw call.ChangesState ? call.Fail(NoVerifiedAnswerReason.Cancelled, null, inner: e) : e;
-            }
-            catch (OperationCanceledException e)
-            {
-                throw call.Fail(NoVerifiedAnswerReason.Timeout, null, inner: e);
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
-            {
-                throw call.Fail(NoVerifiedAnswerReason.ConnectionFailed, e.Message, inner: e);
+                signature = Single(response, "signature", call);
+                responseTime = Single(response, "response-time", call);
+                (rented, length) = await ReadCappedAsync(response.Content, call, deadline.Token).ConfigureAwait(false);
             }
 
             ReadOnlySpan<byte> answer = rented.AsSpan(0, length);
@@ -157,14 +145,42 @@ public sealed class AntomClient
                     string.IsNullOrWhiteSpace(signature) ? $"the unsigned-response policy ({_options.Verifier.UnsignedResponses}) refuses it" : null);
             }
 
+            T value;
             try
             {
-                return AntomJson.Deserialize<T>(answer);
+                value = AntomJson.Deserialize<T>(answer);
             }
             catch (AntomPayloadException e)
             {
                 throw call.Fail(NoVerifiedAnswerReason.InvalidResponse, e.Message, inner: e);
             }
+
+            return mismatch(value, responseTime) is { } why ? throw call.Fail(NoVerifiedAnswerReason.NotThisRequest, why) : value;
+        }
+        catch (AntomTransportException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !call.ChangesState)
+        {
+            throw; // an inquiry the caller cancelled: plainly cancelled, it changed nothing
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw call.Fail(NoVerifiedAnswerReason.Cancelled, null, inner: e);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw call.Fail(NoVerifiedAnswerReason.Timeout, null, inner: e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw call.Fail(NoVerifiedAnswerReason.ConnectionFailed, e.Message, inner: e);
+        }
+        catch (Exception e)
+        {
+            // Anything else after sending (a handler in the HTTP pipeline, a disposed verifier) is still no answer.
+            throw call.Fail(NoVerifiedAnswerReason.UnexpectedError, e.GetType().Name + ": " + e.Message, inner: e);
         }
         finally
         {
@@ -173,6 +189,18 @@ public sealed class AntomClient
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    // A header that must appear at most once: a repeated signature (or time) is not an answer to trust.
+    private static string? Single(HttpResponseMessage response, string name, Call call)
+    {
+        if (!response.Headers.TryGetValues(name, out var values))
+        {
+            return null;
+        }
+
+        string[] all = values.ToArray();
+        return all.Length == 1 ? all[0] : throw call.Fail(NoVerifiedAnswerReason.SignatureInvalid, $"the answer carries {all.Length} '{name}' headers");
     }
 
     // Reads at most MaxResponseBytes into a pooled buffer; one byte more is BodyTooLarge, and nothing more is read.

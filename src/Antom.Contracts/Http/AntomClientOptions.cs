@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 using Antom.Contracts.Signatures;
 
 namespace Antom.Contracts.Http;
@@ -29,4 +30,41 @@ public sealed class AntomClientOptions
     /// buffered: it is <see cref="NoVerifiedAnswerReason.BodyTooLarge"/>.
     /// </summary>
     public int MaxResponseBytes { get; init; } = DefaultMaxResponseBytes;
+
+    /// <summary>
+    /// The most one call may take, headers and body together (30 s by default); past it a state-changing call is
+    /// <see cref="NoVerifiedAnswerReason.Timeout"/>. <see cref="HttpClient.Timeout"/> alone stops counting at the headers.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How far an answer's signed <c>response-time</c> may be from now when the answer is an <c>F</c> that echoes no
+    /// request id (5 min by default). Such an answer cannot be tied to its request by its ids, so only a fresh one is
+    /// believed; an old one could be a replay, and is <see cref="NoVerifiedAnswerReason.NotThisRequest"/>.
+    /// </summary>
+    public TimeSpan ResponseTimeTolerance { get; init; } = TimeSpan.FromMinutes(5);
+
+    internal void Validate()
+    {
+        if (MaxResponseBytes <= 0 || MaxResponseBytes >= Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, $"AntomClientOptions.MaxResponseBytes must be between 1 and {Array.MaxLength - 1}.");
+        }
+
+        if (Timeout <= TimeSpan.Zero || Timeout.Ticks > (int.MaxValue - 1) * TimeSpan.TicksPerMillisecond)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "AntomClientOptions.Timeout must be positive and at most about 24 days.");
+        }
+
+        if (ResponseTimeTolerance <= TimeSpan.Zero || ResponseTimeTolerance > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ResponseTimeTolerance), ResponseTimeTolerance, "AntomClientOptions.ResponseTimeTolerance must be positive and at most one day.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Endpoint);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ClientId);
+        ArgumentNullException.ThrowIfNull(Signer);
+        ArgumentNullException.ThrowIfNull(Verifier);
+        ArgumentNullException.ThrowIfNull(Time);
+    }
 }

@@ -35,6 +35,7 @@ public abstract class AntomTransportException : Exception
         NoVerifiedAnswerReason.InvalidResponse => "the answer breaks its contract",
         NoVerifiedAnswerReason.NotThisRequest => "the answer belongs to another request",
         NoVerifiedAnswerReason.StillUndecided => "it was still undecided at the polling deadline",
+        NoVerifiedAnswerReason.UnexpectedError => "an unexpected error came after sending",
         _ => reason.ToString(),
     };
 }

@@ -33,4 +33,7 @@ public enum NoVerifiedAnswerReason
 
     /// <summary>The operation was still undecided when polling gave up at its deadline.</summary>
     StillUndecided,
+
+    /// <summary>Something else failed after the request may have left (a handler in the HTTP pipeline, a disposed verifier); the inner exception says what.</summary>
+    UnexpectedError,
 }

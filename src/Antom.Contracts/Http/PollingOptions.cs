@@ -11,6 +11,12 @@ public sealed record PollingOptions(TimeSpan FirstDelay, TimeSpan MaxDelay, Time
     /// <summary>The shortest wait allowed between two inquiries: polling faster only gets a merchant throttled.</summary>
     public static readonly TimeSpan MinimumDelay = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>The longest wait allowed between two inquiries.</summary>
+    public static readonly TimeSpan MaximumDelay = TimeSpan.FromHours(1);
+
+    /// <summary>The longest deadline allowed.</summary>
+    public static readonly TimeSpan MaximumDeadline = TimeSpan.FromDays(8);
+
     /// <summary>2 s, doubling up to 1 min, for up to 30 min.</summary>
     public static PollingOptions Default { get; } = new(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30));
 
@@ -23,14 +29,14 @@ public sealed record PollingOptions(TimeSpan FirstDelay, TimeSpan MaxDelay, Time
             throw new ArgumentOutOfRangeException(nameof(FirstDelay), FirstDelay, $"PollingOptions.FirstDelay must be at least {MinimumDelay}: a shorter delay hammers inquiryPayment.");
         }
 
-        if (MaxDelay < FirstDelay)
+        if (MaxDelay < FirstDelay || MaxDelay > MaximumDelay)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, "PollingOptions.MaxDelay must be at least FirstDelay.");
+            throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, $"PollingOptions.MaxDelay must be at least FirstDelay and at most {MaximumDelay}.");
         }
 
-        if (Deadline <= TimeSpan.Zero || Deadline == System.Threading.Timeout.InfiniteTimeSpan)
+        if (Deadline <= TimeSpan.Zero || Deadline > MaximumDeadline)
         {
-            throw new ArgumentOutOfRangeException(nameof(Deadline), Deadline, "PollingOptions.Deadline must be positive and finite.");
+            throw new ArgumentOutOfRangeException(nameof(Deadline), Deadline, $"PollingOptions.Deadline must be positive and at most {MaximumDeadline} (a capture is possible for 7 days).");
         }
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
@@ -70,7 +69,7 @@ public sealed partial class AntomNotificationReceiver
             return NotificationOutcome.Rejected(NotificationRejection.UnexpectedClientId);
         }
 
-        if (_options.MaxRequestAge is { } maxAge && !IsFresh(request.RequestTime!, maxAge, _options.Time.GetUtcNow()))
+        if (_options.MaxRequestAge is { } maxAge && !RequestTime.IsWithin(request.RequestTime, maxAge, _options.Time.GetUtcNow()))
         {
             LogStale(_logger, clientId, request.RequestTime, maxAge);
             return NotificationOutcome.Rejected(NotificationRejection.Stale);
@@ -106,7 +105,7 @@ public sealed partial class AntomNotificationReceiver
         {
             if (!redelivery)
             {
-                await _claims.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+                await ReleaseAsync(claim).ConfigureAwait(false);
             }
 
             if (error is OperationCanceledException && cancellationToken.IsCancellationRequested)
@@ -120,17 +119,43 @@ public sealed partial class AntomNotificationReceiver
 
         if (!redelivery)
         {
-            await _claims.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await _claims.CompleteAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // The handler has succeeded, so the acknowledgement still goes out (rule: acknowledge after the handler
+                // succeeded); the claim stays held until its lease runs out, and the failure is logged loudly.
+                LogCompleteFailed(_logger, key, error);
+            }
         }
 
         return NotificationOutcome.Acknowledged(AcknowledgementBytes);
     }
 
-    // The result is part of the key: a U never shadows the later S or F of the same capture.
+    // A release that fails must not hide the handler's own error: it is logged, and the claim frees itself at its lease.
+    private async Task ReleaseAsync(NotificationClaim claim)
+    {
+        try
+        {
+            await _claims.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogReleaseFailed(_logger, claim.Key, error);
+        }
+    }
+
+    // The result is part of the key, so a U never shadows the later S or F of the same capture, and so is the amount, so
+    // an S for another amount is a new result (which the ledger reports), never a re-delivery. Parts are escaped, so no
+    // two different notifications share a key (an empty captureId, say).
     private static string KeyOf(string clientId, AntomNotification notification, ReadOnlySpan<byte> body)
         => notification is CaptureResultReceived { Notification: var n }
-            ? $"{clientId}:{AntomNotifications.CaptureResult}:{n.PaymentId}:{n.CaptureId}:{Wire(n.Result.ResultStatus)}"
-            : $"{clientId}:{notification.NotifyType}:{Convert.ToHexString(SHA256.HashData(body))}";
+            ? Key(clientId, AntomNotifications.CaptureResult, n.PaymentId, n.CaptureRequestId, n.CaptureId, Wire(n.Result.ResultStatus), n.CaptureAmount.Currency.Code, n.CaptureAmount.MinorUnits.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : Key(clientId, notification.NotifyType, Convert.ToHexString(SHA256.HashData(body)));
+
+    private static string Key(params string[] parts) => string.Join("|", Array.ConvertAll(parts, Uri.EscapeDataString));
 
     private static string Wire(ResultStatus status) => status switch
     {
@@ -139,23 +164,6 @@ public sealed partial class AntomNotificationReceiver
         ResultStatus.Unknown => "U",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a ResultStatus member."),
     };
-
-    // request-time is epoch milliseconds or an ISO 8601 time; either way it must be within maxAge of now.
-    private static bool IsFresh(string requestTime, TimeSpan maxAge, DateTimeOffset now)
-    {
-        DateTimeOffset sent;
-        if (requestTime.Length > 0 && requestTime.All(char.IsAsciiDigit) && long.TryParse(requestTime, NumberStyles.None, CultureInfo.InvariantCulture, out long ms)
-            && ms <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
-        {
-            sent = DateTimeOffset.FromUnixTimeMilliseconds(ms);
-        }
-        else if (!DateTimeOffset.TryParse(requestTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out sent))
-        {
-            return false;
-        }
-
-        return (now - sent).Duration() <= maxAge;
-    }
 
     private async Task ReportRejectedAsync(RejectedNotification rejected, CancellationToken cancellationToken)
     {
@@ -191,6 +199,12 @@ public sealed partial class AntomNotificationReceiver
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Antom notification not acknowledged (HandlerFailed): the handler of {Key} threw; the claim is released and Antom will re-send")]
     private static partial void LogHandlerFailed(ILogger logger, string key, Exception error);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "The claim store failed to complete {Key} after the handler succeeded; acknowledged anyway, and the claim frees itself at its lease")]
+    private static partial void LogCompleteFailed(ILogger logger, string key, Exception error);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "The claim store failed to release {Key} after the handler failed; the claim frees itself at its lease")]
+    private static partial void LogReleaseFailed(ILogger logger, string key, Exception error);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "The OnRejected hook threw for a {NotifyType} notification; the notification is still refused")]
     private static partial void LogOnRejectedFailed(ILogger logger, string? notifyType, Exception error);

@@ -49,14 +49,14 @@ public sealed class AntomNotificationReceiverOptions
             ArgumentException.ThrowIfNullOrWhiteSpace(id, nameof(ClientIds));
         }
 
-        if (MaxRequestAge is { } age && age <= TimeSpan.Zero)
+        if (MaxRequestAge is { } age && (age <= TimeSpan.Zero || age > TimeSpan.FromDays(30)))
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxRequestAge), age, "AntomNotificationReceiverOptions.MaxRequestAge must be positive, or null.");
+            throw new ArgumentOutOfRangeException(nameof(MaxRequestAge), age, "AntomNotificationReceiverOptions.MaxRequestAge must be positive and at most 30 days, or null.");
         }
 
-        if (ClaimLease <= TimeSpan.Zero)
+        if (ClaimLease <= TimeSpan.Zero || ClaimLease > TimeSpan.FromDays(1))
         {
-            throw new ArgumentOutOfRangeException(nameof(ClaimLease), ClaimLease, "AntomNotificationReceiverOptions.ClaimLease must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(ClaimLease), ClaimLease, "AntomNotificationReceiverOptions.ClaimLease must be positive and at most one day.");
         }
 
         ArgumentNullException.ThrowIfNull(Time, nameof(Time));

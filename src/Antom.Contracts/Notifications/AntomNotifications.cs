@@ -77,6 +77,12 @@ public static class AntomNotifications
 
                 notifyType = PayloadReading.GetString(ref reader, "notifyType");
             }
+
+            // The whole body must be one well-formed object: an OtherNotification is acknowledged on this reading alone.
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                throw new AntomPayloadException(JsonPath.Root, PayloadRule.Syntax, "is not well-formed JSON: more follows the notification object");
+            }
         }
         catch (JsonException error) when (error is not AntomPayloadException)
         {

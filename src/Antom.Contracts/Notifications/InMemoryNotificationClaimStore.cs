@@ -13,11 +13,33 @@ public sealed class InMemoryNotificationClaimStore : INotificationClaimStore
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly TimeSpan _retention;
+    private DateTimeOffset _nextSweep;
 
     /// <summary>Creates an empty store on <paramref name="time"/> (the system clock by default), which judges leases.</summary>
-    public InMemoryNotificationClaimStore(TimeProvider? time = null)
+    /// <param name="time">The clock.</param>
+    /// <param name="retention">
+    /// How long a completed key is remembered (7 days by default; Antom re-sends for about 24 h). Older ones are
+    /// forgotten, so the store does not grow without bound.
+    /// </param>
+    public InMemoryNotificationClaimStore(TimeProvider? time = null, TimeSpan? retention = null)
     {
         _time = time ?? TimeProvider.System;
+        _retention = retention ?? TimeSpan.FromDays(7);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_retention, TimeSpan.Zero, nameof(retention));
+        _nextSweep = _time.GetUtcNow() + _retention;
+    }
+
+    /// <summary>How many keys the store holds now (claimed or completed).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return _entries.Count;
+            }
+        }
     }
 
     /// <inheritdoc/>
@@ -27,6 +49,7 @@ public sealed class InMemoryNotificationClaimStore : INotificationClaimStore
         DateTimeOffset now = _time.GetUtcNow();
         lock (_entries)
         {
+            Sweep(now);
             if (_entries.TryGetValue(key, out Entry? entry))
             {
                 if (entry.Completed)
@@ -54,7 +77,7 @@ public sealed class InMemoryNotificationClaimStore : INotificationClaimStore
         lock (_entries)
         {
             // Completed whoever holds it now: the result was handled, and that is what later deliveries must learn.
-            _entries[claim.Key] = new Entry(claim.Token, DateTimeOffset.MaxValue, Completed: true);
+            _entries[claim.Key] = new Entry(claim.Token, _time.GetUtcNow() + _retention, Completed: true);
         }
 
         return ValueTask.CompletedTask;
@@ -75,5 +98,31 @@ public sealed class InMemoryNotificationClaimStore : INotificationClaimStore
         return ValueTask.CompletedTask;
     }
 
+    // Forgets completed keys past their retention (and dead claims past their lease), at most once per retention period.
+    private void Sweep(DateTimeOffset now)
+    {
+        if (now < _nextSweep)
+        {
+            return;
+        }
+
+        var expired = new List<string>();
+        foreach (KeyValuePair<string, Entry> pair in _entries)
+        {
+            if (pair.Value.Expires <= now)
+            {
+                expired.Add(pair.Key);
+            }
+        }
+
+        foreach (string key in expired)
+        {
+            _entries.Remove(key);
+        }
+
+        _nextSweep = now + _retention;
+    }
+
+    // Expires: the end of a claim's lease, or when a completed key is forgotten.
     private sealed record Entry(string Token, DateTimeOffset Expires, bool Completed);
 }

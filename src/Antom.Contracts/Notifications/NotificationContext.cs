@@ -5,5 +5,8 @@ namespace Antom.Contracts.Notifications;
 /// This same final result (same key) was already handled successfully: Antom re-sent it. A <c>U</c> never makes the later
 /// <c>S</c> or <c>F</c> a re-delivery, because the result is part of the key.
 /// </param>
-/// <param name="Key">The claim key: <c>&lt;clientId&gt;:CAPTURE_RESULT:&lt;paymentId&gt;:&lt;captureId&gt;:&lt;resultStatus&gt;</c>, or the client id, type and a hash of the body.</param>
+/// <param name="Key">
+/// The claim key: <c>clientId|CAPTURE_RESULT|paymentId|captureRequestId|captureId|resultStatus|currency|minorUnits</c>
+/// (each part URL-escaped), or the client id, the type and a hash of the body for other notifications.
+/// </param>
 public sealed record NotificationContext(bool IsRedelivery, string Key);
