@@ -5,6 +5,8 @@
 // 179 codes. Minor-unit exponent -1 stands for ISO's "N.A." (precious metals, SDR, test and no-currency codes).
 // </auto-generated>
 
+#nullable enable
+
 namespace Antom.Contracts;
 
 public readonly partial struct CurrencyCode
