@@ -70,6 +70,21 @@ public sealed class AntomPayloadException : JsonException
     public static AntomPayloadException TooLong(string path, string value, int maxLength)
         => new(path, PayloadRule.MaxLength, $"{Quote(value)} ({value.Length.ToString(CultureInfo.InvariantCulture)} characters) is longer than the {maxLength.ToString(CultureInfo.InvariantCulture)} allowed");
 
+    /// <summary>A string is shorter than the schema allows.</summary>
+    public static AntomPayloadException TooShort(string path, string value, int minLength)
+        => new(path, PayloadRule.MinLength, $"{Quote(value)} ({value.Length.ToString(CultureInfo.InvariantCulture)} characters) is shorter than the {minLength.ToString(CultureInfo.InvariantCulture)} required");
+
+    /// <summary>An array has fewer or more elements than the schema allows.</summary>
+    public static AntomPayloadException ItemCount(string path, int count, int minItems, int maxItems)
+        => new(path, PayloadRule.ItemCount, $"has {count.ToString(CultureInfo.InvariantCulture)} elements; "
+            + (maxItems < 0 ? $"at least {minItems.ToString(CultureInfo.InvariantCulture)} are required"
+               : minItems <= 0 ? $"at most {maxItems.ToString(CultureInfo.InvariantCulture)} are allowed"
+               : $"between {minItems.ToString(CultureInfo.InvariantCulture)} and {maxItems.ToString(CultureInfo.InvariantCulture)} are required"));
+
+    /// <summary>A number is outside the schema's bounds, or cannot be held exactly.</summary>
+    public static AntomPayloadException OutOfRange(string path, string value, string rule)
+        => new(path, PayloadRule.Range, $"{value} is {rule}");
+
     /// <summary>A string does not match a pattern; <paramref name="meaning"/> says what the pattern stands for.</summary>
     public static AntomPayloadException PatternMismatch(string path, string value, string meaning)
         => new(path, PayloadRule.Pattern, $"{Quote(value)} is not {meaning}");

@@ -32,4 +32,10 @@ public enum PayloadRule
 
     /// <summary>A number is out of the range the contract allows (an amount beyond 16 digits, a negative amount).</summary>
     Range,
+
+    /// <summary>A string is shorter than the schema's <c>minLength</c>.</summary>
+    MinLength,
+
+    /// <summary>An array has fewer elements than the schema's <c>minItems</c>, or more than its <c>maxItems</c>.</summary>
+    ItemCount,
 }

@@ -40,10 +40,17 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public Task ANTOM0003_numbers_are_unsupported_at_the_property()
+    public Task ANTOM0003_a_draft_04_exclusive_minimum_at_the_keyword()
     {
-        string schema = Object("Refund", "\"count\": { \"type\": \"integer\" }");
-        return Verify([("/s/refund.schema.json", schema)], At("ANTOM0003", "/s/refund.schema.json", schema, "\"count\""));
+        string schema = Object("Refund", "\"count\": { \"type\": \"integer\", \"minimum\": 0, \"exclusiveMinimum\": true }");
+        return Verify([("/s/refund.schema.json", schema)], At("ANTOM0003", "/s/refund.schema.json", schema, "\"exclusiveMinimum\""));
+    }
+
+    [Fact]
+    public Task ANTOM0003_a_rule_the_generator_does_not_check_at_the_keyword()
+    {
+        string schema = Object("Refund", "\"count\": { \"type\": \"integer\", \"multipleOf\": 5 }");
+        return Verify([("/s/refund.schema.json", schema)], At("ANTOM0003", "/s/refund.schema.json", schema, "\"multipleOf\""));
     }
 
     [Fact]

@@ -65,7 +65,14 @@ public class RobustnessTests
         yield return ["deep allOf", Files(("a.schema.json", Obj("A", "\"x\":" + Nest("allOf", 20)))), "ANTOM0003"];
         yield return ["allOf nested past the reader's depth limit", Files(("a.schema.json", Obj("A", "\"x\":" + Nest("allOf", 200)))), "ANTOM0001"];
         yield return ["oneOf", Files(("a.schema.json", Obj("A", "\"x\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"boolean\"}]}"))), "ANTOM0003"];
-        yield return ["an integer", Files(("a.schema.json", Obj("A", "\"n\":{\"type\":\"integer\"}"))), "ANTOM0003"];
+        yield return ["an integer", Files(("a.schema.json", Obj("A", "\"n\":{\"type\":\"integer\"}"))), Expect];
+        yield return ["a draft-04 boolean exclusiveMinimum", Files(("a.schema.json", Obj("A", "\"n\":{\"type\":\"integer\",\"minimum\":0,\"exclusiveMinimum\":true}"))), "ANTOM0003"];
+        yield return ["a bound that is not a number", Files(("a.schema.json", Obj("A", "\"n\":{\"type\":\"number\",\"maximum\":\"10\"}"))), "ANTOM0003"];
+        yield return ["a bound beyond a decimal", Files(("a.schema.json", Obj("A", "\"n\":{\"type\":\"number\",\"maximum\":1e40}"))), "ANTOM0008"]; // NJsonSchema itself refuses it, naming the path
+        yield return ["multipleOf", Files(("a.schema.json", Obj("A", "\"n\":{\"type\":\"integer\",\"multipleOf\":5}"))), "ANTOM0003"];
+        yield return ["a negative minItems", Files(("a.schema.json", Obj("A", "\"l\":{\"type\":\"array\",\"minItems\":-1,\"items\":{\"type\":\"string\"}}"))), "ANTOM0003"];
+        yield return ["nullable array elements", Files(("a.schema.json", Obj("A", "\"l\":{\"type\":\"array\",\"items\":{\"type\":[\"string\",\"null\"]}}"))), "ANTOM0003"];
+        yield return ["two types", Files(("a.schema.json", Obj("A", "\"x\":{\"type\":[\"string\",\"integer\"]}"))), "ANTOM0003"];
         yield return ["a property without a type", Files(("a.schema.json", Obj("A", "\"n\":{}"))), "ANTOM0003"];
         yield return ["additionalProperties false", Files(("a.schema.json", Obj("A", "\"x\":{\"type\":\"string\"}", ",\"additionalProperties\":false"))), "ANTOM0003"];
         yield return ["an email format", Files(("a.schema.json", Obj("A", "\"m\":{\"type\":\"string\",\"format\":\"email\"}"))), "ANTOM0003"];
@@ -99,6 +106,7 @@ public class RobustnessTests
         }
         else
         {
+            Assert.True(run.Diagnostics.Any(d => d.Id == expected), $"expected {expected}, got: " + (run.Diagnostics.IsEmpty ? "none" : string.Join("; ", run.Diagnostics)));
             Diagnostic diagnostic = Assert.Single(run.Diagnostics.Where(d => d.Id == expected).Take(1));
             Assert.True(diagnostic.Location.Kind == LocationKind.ExternalFile, $"{expected} is not located in the schema file: {diagnostic.Location}");
             Assert.StartsWith("/s/", diagnostic.Location.GetLineSpan().Path, StringComparison.Ordinal);

@@ -26,7 +26,7 @@ internal static partial class Emitter
             w.Summary(p.Model.Description);
             w.Line(p.Model.Value.Kind == ValueKind.Const
                 ? $"public string {p.Model.CSharpName} => {Literal(p.Model.Value.ConstValue!)};"
-                : $"public {(p.Model.Required ? "required " : string.Empty)}{p.Type}{(p.Model.Required ? string.Empty : "?")} {p.Model.CSharpName} {{ get; init; }}");
+                : $"public {(p.Model.Required ? "required " : string.Empty)}{p.Type}{(p.NeverNull ? string.Empty : "?")} {p.Model.CSharpName} {{ get; init; }}");
             w.Line();
         }
 
@@ -97,7 +97,7 @@ internal static partial class Emitter
             string read = p.Emitter.Read(p.Context, "current");
             w.Line(!p.HasValue
                 ? read + ";"
-                : p.Model.Required
+                : p.NeverNull
                     ? $"{p.Local} = {read};"
                     : $"{p.Local} = {Serialization}ContractReader.IsNull(ref reader) ? null : {read};");
             w.Line("break;");
@@ -147,7 +147,7 @@ internal static partial class Emitter
             w.Indent();
             foreach (Property p in values)
             {
-                string value = !p.Model.Required ? p.Local : p.Emitter.IsValueType ? $"{p.Local}.GetValueOrDefault()" : $"{p.Local}!";
+                string value = !p.NeverNull ? p.Local : p.Emitter.IsValueType ? $"{p.Local}.GetValueOrDefault()" : $"{p.Local}!";
                 w.Line($"{p.Model.CSharpName} = {value},");
             }
 
@@ -164,7 +164,7 @@ internal static partial class Emitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
         foreach (Property p in props)
         {
-            if (p.Emitter.Check(p.Context, "value." + p.Model.CSharpName, Literal(p.Model.JsonName), p.Model.Required) is { } check)
+            if (p.Emitter.Check(p.Context, "value." + p.Model.CSharpName, Literal(p.Model.JsonName), p.NeverNull) is { } check)
             {
                 w.Line(check);
             }
@@ -180,7 +180,21 @@ internal static partial class Emitter
         w.Line("writer.WriteStartObject();");
         foreach (Property p in props)
         {
-            w.Line(p.Emitter.Write(p.Context, $"Names[{Int(p.Index)}]", "value." + p.Model.CSharpName, p.Model.Required));
+            string name = $"Names[{Int(p.Index)}]";
+            if (p.Model.Required && p.Model.Nullable)
+            {
+                // Required, and null allowed: the member is always written, as null when it is null.
+                w.Open($"if (value.{p.Model.CSharpName} is {{ }} {p.Local})");
+                w.Line(p.Emitter.Write(p.Context, name, p.Local, required: true));
+                w.Close();
+                w.Open("else");
+                w.Line($"writer.WriteNull({name});");
+                w.Close();
+            }
+            else
+            {
+                w.Line(p.Emitter.Write(p.Context, name, "value." + p.Model.CSharpName, p.Model.Required));
+            }
         }
 
         w.Line("writer.WriteEndObject();");
@@ -214,6 +228,9 @@ internal static partial class Emitter
         public string Local { get; }
 
         public bool HasValue => Model.Value.Kind != ValueKind.Const;
+
+        /// <summary>Required and not nullable: its C# type is not nullable, and null is an error.</summary>
+        public bool NeverNull => Model.Required && !Model.Nullable;
 
         public string Type => Emitter.Type(Context);
 

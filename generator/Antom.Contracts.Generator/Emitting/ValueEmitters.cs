@@ -58,6 +58,8 @@ internal abstract class ValueEmitter
         ValueKind.OpenSet => OpenSetEmitter.Instance,
         ValueKind.Const => ConstEmitter.Instance,
         ValueKind.Array => ArrayEmitter.Instance,
+        ValueKind.Integer => NumericEmitter.Integer,
+        ValueKind.Number => NumericEmitter.Decimal,
         _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "no emitter for this kind"),
     };
 
@@ -93,14 +95,17 @@ internal abstract class ValueEmitter
         public override string Type(Context c) => "string";
 
         public override string Read(Context c, string name)
-            => c.Value.Pattern is null
-                ? $"{Reader}ReadString({c.Reader}, {name}, {Emitter.Int(c.Value.MaxLength)})"
-                : $"{Reader}CheckPattern({Reader}ReadString({c.Reader}, {name}, {Emitter.Int(c.Value.MaxLength)}), {name}, {c.PatternField})";
+        {
+            string read = c.Value.MinLength > 0
+                ? $"{Reader}ReadString({c.Reader}, {name}, {Emitter.Int(c.Value.MaxLength)}, minLength: {Emitter.Int(c.Value.MinLength)})"
+                : $"{Reader}ReadString({c.Reader}, {name}, {Emitter.Int(c.Value.MaxLength)})";
+            return c.Value.Pattern is null ? read : $"{Reader}CheckPattern({read}, {name}, {c.PatternField})";
+        }
 
         public override string? Check(Context c, string access, string name, bool required)
-            => !required && c.Value.MaxLength < 0 && c.Value.Pattern is null
+            => !required && c.Value.MaxLength < 0 && c.Value.MinLength <= 0 && c.Value.Pattern is null
                 ? null
-                : $"{Writer}CheckString({access}, {name}, required: {Emitter.Bool(required)}{(c.Value.MaxLength >= 0 ? ", maxLength: " + Emitter.Int(c.Value.MaxLength) : string.Empty)}{(c.Value.Pattern is null ? string.Empty : ", pattern: " + c.PatternField)});";
+                : $"{Writer}CheckString({access}, {name}, required: {Emitter.Bool(required)}{(c.Value.MaxLength >= 0 ? ", maxLength: " + Emitter.Int(c.Value.MaxLength) : string.Empty)}{(c.Value.MinLength > 0 ? ", minLength: " + Emitter.Int(c.Value.MinLength) : string.Empty)}{(c.Value.Pattern is null ? string.Empty : ", pattern: " + c.PatternField)});";
 
         public override string Write(Context c, string nameField, string access, bool required)
             => required ? $"writer.WriteString({nameField}, {access});" : $"{Writer}WriteIfPresent(writer, {nameField}, {access});";
@@ -256,6 +261,50 @@ internal abstract class ValueEmitter
         public override string ElementWrite(Context c) => $"static (w, v) => {Writer}WriteOpenSetValue(w, v)";
     }
 
+    /// <summary><c>integer</c> as <see cref="long"/> and <c>number</c> as <see cref="decimal"/>: exact, never a double.</summary>
+    private sealed class NumericEmitter : ValueEmitter
+    {
+        public static readonly NumericEmitter Integer = new("long", "ReadInt64", "Int64InRange");
+        public static readonly NumericEmitter Decimal = new("decimal", "ReadDecimal", "DecimalInRange");
+
+        private readonly string _type;
+        private readonly string _read;
+        private readonly string _inRange;
+
+        private NumericEmitter(string type, string read, string inRange)
+        {
+            _type = type;
+            _read = read;
+            _inRange = inRange;
+        }
+
+        public override bool IsValueType => true;
+
+        public override string Type(Context c) => _type;
+
+        public override string Read(Context c, string name)
+            => c.Value.Bounds is { } bounds
+                ? $"{Reader}{_inRange}({Reader}{_read}({c.Reader}, {name}), {name}{Arguments(bounds)})"
+                : $"{Reader}{_read}({c.Reader}, {name})";
+
+        public override string? Check(Context c, string access, string name, bool required)
+            => c.Value.Bounds is { } bounds ? $"{Writer}CheckRange({access}, {name}{Arguments(bounds)});" : null;
+
+        public override string Write(Context c, string nameField, string access, bool required)
+            => required ? $"writer.WriteNumber({nameField}, {access});" : $"{Writer}WriteIfPresent(writer, {nameField}, {access});";
+
+        public override string? ElementCheck(Context c)
+            => c.Value.Bounds is { } bounds ? $"static (v, n) => {Writer}CheckRange(v, n{Arguments(bounds)})" : null;
+
+        public override string ElementWrite(Context c) => "static (w, v) => w.WriteNumberValue(v)";
+
+        // The bounds as decimal literals: exact, culture-free.
+        private static string Arguments(NumericBounds b)
+            => Bound("minimum", b.Minimum) + Bound("maximum", b.Maximum) + Bound("exclusiveMinimum", b.ExclusiveMinimum) + Bound("exclusiveMaximum", b.ExclusiveMaximum);
+
+        private static string Bound(string name, string? value) => value is null ? string.Empty : $", {name}: {value}m";
+    }
+
     private sealed class ConstEmitter : ValueEmitter
     {
         public static readonly ConstEmitter Instance = new();
@@ -293,20 +342,25 @@ internal abstract class ValueEmitter
 
         public override string Read(Context c, string name)
             => c.Value.Item!.Kind == ValueKind.Record
-                ? $"{Reader}ReadObjects<{c.ForItem().GeneratedType}>({c.Reader}, {name})"
-                : $"{Reader}ReadArray({c.Reader}, {name}, {c.ElementsField}.Read)";
+                ? $"{Reader}ReadObjects<{c.ForItem().GeneratedType}>({c.Reader}, {name}{Counts(c)})"
+                : $"{Reader}ReadArray({c.Reader}, {name}, {c.ElementsField}.Read{Counts(c)})";
+
+        // minItems / maxItems, when the schema has them, as trailing named arguments.
+        private static string Counts(Context c)
+            => (c.Value.MinItems >= 0 ? ", minItems: " + Emitter.Int(c.Value.MinItems) : string.Empty)
+               + (c.Value.MaxItems >= 0 ? ", maxItems: " + Emitter.Int(c.Value.MaxItems) : string.Empty);
 
         public override string? Check(Context c, string access, string name, bool required)
         {
             if (c.Value.Item!.Kind == ValueKind.Record)
             {
-                return $"{Writer}CheckObjects({access}, {name}, required: {Emitter.Bool(required)});";
+                return $"{Writer}CheckObjects({access}, {name}, required: {Emitter.Bool(required)}{Counts(c)});";
             }
 
             bool checksElements = Item(c).ElementCheck(c.ForItem()) is not null;
-            return !required && !checksElements && Item(c).IsValueType
+            return !required && !checksElements && Item(c).IsValueType && Counts(c).Length == 0
                 ? null
-                : $"{Writer}CheckArray({access}, {name}, required: {Emitter.Bool(required)}, {(checksElements ? c.ElementsField + ".Check" : "null")});";
+                : $"{Writer}CheckArray({access}, {name}, required: {Emitter.Bool(required)}, {(checksElements ? c.ElementsField + ".Check" : "null")}{Counts(c)});";
         }
 
         public override string Write(Context c, string nameField, string access, bool required)

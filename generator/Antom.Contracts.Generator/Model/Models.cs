@@ -54,6 +54,8 @@ internal enum ValueKind
     OpenSet,
     Const,
     Array,
+    Integer,
+    Number,
 }
 
 /// <summary>The C# shape of one JSON value, with the rules the serializer checks.</summary>
@@ -63,10 +65,26 @@ internal enum ValueKind
 /// <param name="Pattern">The schema's <c>pattern</c> for a plain string, or null.</param>
 /// <param name="ConstValue">The constant of a <see cref="ValueKind.Const"/>.</param>
 /// <param name="Item">The element of an <see cref="ValueKind.Array"/>.</param>
-internal sealed record ValueModel(ValueKind Kind, string? TypeName = null, int MaxLength = -1, string? Pattern = null, string? ConstValue = null, ValueModel? Item = null);
+/// <param name="MinLength">The schema's <c>minLength</c>, or -1.</param>
+/// <param name="Bounds">The numeric bounds of an integer or number, or null.</param>
+/// <param name="MinItems">The schema's <c>minItems</c> of an array, or -1.</param>
+/// <param name="MaxItems">The schema's <c>maxItems</c> of an array, or -1.</param>
+internal sealed record ValueModel(ValueKind Kind, string? TypeName = null, int MaxLength = -1, string? Pattern = null, string? ConstValue = null, ValueModel? Item = null, int MinLength = -1, NumericBounds? Bounds = null, int MinItems = -1, int MaxItems = -1);
+
+/// <summary>The bounds of a number, each as invariant decimal text (exact), or null when absent.</summary>
+internal sealed record NumericBounds(string? Minimum, string? Maximum, string? ExclusiveMinimum, string? ExclusiveMaximum)
+{
+    public bool IsEmpty => Minimum is null && Maximum is null && ExclusiveMinimum is null && ExclusiveMaximum is null;
+}
 
 /// <summary>One property of a record.</summary>
-internal sealed record PropertyModel(string JsonName, string CSharpName, string? Description, bool Required, ValueModel Value);
+/// <param name="JsonName">The JSON name.</param>
+/// <param name="CSharpName">The C# name.</param>
+/// <param name="Description">Its documentation.</param>
+/// <param name="Required">Whether it must be present.</param>
+/// <param name="Value">Its value.</param>
+/// <param name="Nullable">Whether its type admits <c>null</c> (<c>"type": ["X", "null"]</c>).</param>
+internal sealed record PropertyModel(string JsonName, string CSharpName, string? Description, bool Required, ValueModel Value, bool Nullable = false);
 
 /// <summary>One member of a closed enum or open set.</summary>
 internal sealed record EnumMemberModel(string CSharpName, string WireValue, string? Description);

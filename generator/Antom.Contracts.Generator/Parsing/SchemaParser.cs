@@ -18,6 +18,7 @@ internal sealed class SchemaParser
     private static readonly string[] UnsupportedKeywords =
     [
         "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "patternProperties", "dependencies", "additionalItems", "contains", "propertyNames", "$id", "id",
+        "multipleOf", "uniqueItems", "minProperties", "maxProperties",
     ];
 
     private readonly GeneratorOptions _options;
@@ -263,6 +264,51 @@ internal sealed class SchemaParser
             .Any(r => broken.Contains(SchemaPaths.Combine(document.File.Path, r.Split('#')[0])));
     }
 
+    // minimum, maximum, exclusiveMinimum, exclusiveMaximum: draft-07 numbers, each one a decimal exactly (they become
+    // C# decimal literals), or a located ANTOM0003.
+    private NumericBounds? Bounds(SchemaDocument document, JObject raw, string[] at)
+    {
+        string?[] values = new string?[4];
+        string[] keywords = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
+        for (int k = 0; k < keywords.Length; k++)
+        {
+            if (!raw.TryGetValue(keywords[k], out JToken? token))
+            {
+                continue;
+            }
+
+            if (token.Type is not (JTokenType.Integer or JTokenType.Float)
+                || !decimal.TryParse(token.ToString(Newtonsoft.Json.Formatting.None), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal bound))
+            {
+                _ = Unsupported(document, Append(at, keywords[k]), keywords[k], token.Type == JTokenType.Boolean
+                    ? "draft-07 takes a number here (the boolean form is draft-04); write \"exclusiveMinimum\": <number>"
+                    : "a bound must be a number that a decimal holds");
+                return null;
+            }
+
+            values[k] = bound.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return new NumericBounds(values[0], values[1], values[2], values[3]);
+    }
+
+    // minItems / maxItems: a non-negative integer, or -1 when absent.
+    private int? Count(SchemaDocument document, JObject raw, string[] at, string keyword)
+    {
+        if (!raw.TryGetValue(keyword, out JToken? token))
+        {
+            return -1;
+        }
+
+        if (token.Type != JTokenType.Integer || (long)token < 0 || (long)token > int.MaxValue)
+        {
+            _ = Unsupported(document, Append(at, keyword), keyword, "it must be a non-negative integer");
+            return null;
+        }
+
+        return (int)(long)token;
+    }
+
     private static string Describe(ValueKind kind) => kind switch
     {
         ValueKind.Const => "const (a fixed value belongs on a property)",
@@ -274,6 +320,7 @@ internal sealed class SchemaParser
     {
         "$id" or "id" => "an id would make references resolve against a URL; schemas here are identified by their file path",
         "not" or "if" or "then" or "else" => "conditional schemas have no C# record shape",
+        "multipleOf" or "uniqueItems" or "minProperties" or "maxProperties" => "the generator does not check it yet, and a rule it would silently skip is refused instead",
         _ => "composition and dynamic keys have no single C# record shape; give each shape its own titled schema",
     };
 
@@ -409,7 +456,7 @@ internal sealed class SchemaParser
                 continue;
             }
 
-            ValueModel? value = BuildValue(document, entry.Value, at, allowArray: true);
+            ValueModel? value = BuildValue(document, entry.Value, at, allowArray: true, out bool nullable);
             if (value is null)
             {
                 continue;
@@ -417,7 +464,7 @@ internal sealed class SchemaParser
 
             byCSharpName[csharpName] = entry.Key;
             string? description = entry.Value.Description ?? entry.Value.ActualSchema.Description;
-            properties.Add(new PropertyModel(entry.Key, csharpName, description, entry.Value.IsRequired, value));
+            properties.Add(new PropertyModel(entry.Key, csharpName, description, entry.Value.IsRequired, value, nullable));
         }
 
         return properties.ToEquatableArray();
@@ -425,7 +472,16 @@ internal sealed class SchemaParser
 
     private ValueModel? BuildValue(SchemaDocument document, JsonSchema property, string[] at, bool allowArray)
     {
+        ValueModel? value = BuildValue(document, property, at, allowArray, out bool nullable);
+        return value is not null && nullable
+            ? Unsupported(document, at, at[at.Length - 1], "an array element cannot be null; leave \"null\" out of the items' type")
+            : value;
+    }
+
+    private ValueModel? BuildValue(SchemaDocument document, JsonSchema property, string[] at, bool allowArray, out bool nullable)
+    {
         JsonSchema actual = property.ActualSchema;
+        nullable = false;
         if (!_locations.TryGetValue(actual, out var target))
         {
             target = (document, at);
@@ -455,6 +511,20 @@ internal sealed class SchemaParser
         }
 
         JsonObjectType type = actual.Type;
+        if (type != JsonObjectType.Null && type.HasFlag(JsonObjectType.Null))
+        {
+            // "type": ["X", "null"]: X, and null is allowed.
+            nullable = true;
+            type &= ~JsonObjectType.Null;
+        }
+
+        if (type is JsonObjectType.Integer or JsonObjectType.Number)
+        {
+            return Bounds(target.Document, raw, target.Pointer) is { } bounds
+                ? new ValueModel(type == JsonObjectType.Integer ? ValueKind.Integer : ValueKind.Number, Bounds: bounds.IsEmpty ? null : bounds)
+                : null;
+        }
+
         if (type == JsonObjectType.Object)
         {
             return string.IsNullOrEmpty(actual.Title) || raw.ContainsKey("x-antom-known-values")
@@ -474,6 +544,11 @@ internal sealed class SchemaParser
                 return Unsupported(document, at, what, "an array needs one items schema (its element type)");
             }
 
+            if (Count(target.Document, raw, target.Pointer, "minItems") is not { } minItems || Count(target.Document, raw, target.Pointer, "maxItems") is not { } maxItems)
+            {
+                return null;
+            }
+
             ValueModel? item = BuildValue(document, actual.Item, Append(at, "items"), allowArray: false);
             if (item is not null && !Emitting.ValueEmitter.For(item.Kind).CanBeElement)
             {
@@ -481,7 +556,7 @@ internal sealed class SchemaParser
                 return Unsupported(document, Append(at, "items"), "items", $"an array element cannot be a {Describe(item.Kind)}");
             }
 
-            return item is null ? null : new ValueModel(ValueKind.Array, Item: item);
+            return item is null ? null : new ValueModel(ValueKind.Array, Item: item, MinItems: minItems, MaxItems: maxItems);
         }
 
         if (type == JsonObjectType.Boolean)
@@ -505,12 +580,7 @@ internal sealed class SchemaParser
                     : Unsupported(document, at, what, $"format '{format}' is not supported; only date-time is");
             }
 
-            if (actual.MinLength > 0)
-            {
-                return Unsupported(document, at, what, "minLength is not supported; use a pattern");
-            }
-
-            return new ValueModel(ValueKind.String, MaxLength: actual.MaxLength ?? -1, Pattern: string.IsNullOrEmpty(actual.Pattern) ? null : actual.Pattern);
+            return new ValueModel(ValueKind.String, MaxLength: actual.MaxLength ?? -1, Pattern: string.IsNullOrEmpty(actual.Pattern) ? null : actual.Pattern, MinLength: actual.MinLength is > 0 and int min ? min : -1);
         }
 
         return Unsupported(document, at, what, type == JsonObjectType.None

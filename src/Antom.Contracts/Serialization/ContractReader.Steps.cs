@@ -84,7 +84,7 @@ public static partial class ContractReader
     }
 
     /// <summary>An array of nested objects; a null element, or an error inside one, is reported at its index.</summary>
-    public static ValueList<T> ReadObjects<T>(ref Utf8JsonReader reader, string propertyName)
+    public static ValueList<T> ReadObjects<T>(ref Utf8JsonReader reader, string propertyName, int minItems = -1, int maxItems = -1)
         where T : IAntomJsonContract<T>
     {
         ExpectArray(ref reader, propertyName);
@@ -101,11 +101,11 @@ public static partial class ContractReader
             }
         }
 
-        return list.ToValueList();
+        return CheckCount(list.ToValueList(), propertyName, minItems, maxItems);
     }
 
     /// <summary>An array of plain values, each read by <paramref name="read"/>; errors are reported at the element's index.</summary>
-    public static ValueList<T> ReadArray<T>(ref Utf8JsonReader reader, string propertyName, ElementReader<T> read)
+    public static ValueList<T> ReadArray<T>(ref Utf8JsonReader reader, string propertyName, ElementReader<T> read, int minItems = -1, int maxItems = -1)
     {
         ArgumentNullException.ThrowIfNull(read);
         ExpectArray(ref reader, propertyName);
@@ -122,8 +122,13 @@ public static partial class ContractReader
             }
         }
 
-        return list.ToValueList();
+        return CheckCount(list.ToValueList(), propertyName, minItems, maxItems);
     }
+
+    internal static ValueList<T> CheckCount<T>(ValueList<T> list, string propertyName, int minItems, int maxItems)
+        => list.Count < minItems || (maxItems >= 0 && list.Count > maxItems)
+            ? throw AntomPayloadException.ItemCount(PathOf(propertyName), list.Count, minItems, maxItems)
+            : list;
 
     // Moves to the next element: false at the array's end; a null element is an error at its index.
     private static bool NextElement(ref Utf8JsonReader reader, string propertyName, int index)

@@ -33,8 +33,12 @@ public static partial class ContractReader
             : throw AntomPayloadException.PatternMismatch(PathOf(propertyName), value, "a match of the pattern " + pattern);
     }
 
-    /// <summary>A required string: present, not null, a string, no longer than <paramref name="maxLength"/> (-1: no limit).</summary>
-    public static string ReadString(ref Utf8JsonReader reader, string? propertyName, int maxLength)
+    /// <summary>
+    /// A required string: present, not null, a string, no longer than <paramref name="maxLength"/> (-1: no limit) and
+    /// no shorter than <paramref name="minLength"/> (-1: no limit). Lengths count UTF-16 code units, as
+    /// <see cref="string.Length"/> does (a character outside the Basic Multilingual Plane counts two).
+    /// </summary>
+    public static string ReadString(ref Utf8JsonReader reader, string? propertyName, int maxLength, int minLength = -1)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -47,6 +51,11 @@ public static partial class ContractReader
         if (mayBeTooLong && value.Length > maxLength)
         {
             throw AntomPayloadException.TooLong(PathOf(propertyName), value, maxLength);
+        }
+
+        if (value.Length < minLength)
+        {
+            throw AntomPayloadException.TooShort(PathOf(propertyName), value, minLength);
         }
 
         return value;

@@ -12,8 +12,8 @@ public static partial class ContractWriter
 {
     // ---- validation -------------------------------------------------------------------------------------------------
 
-    /// <summary>Validation of a string: present when <paramref name="required"/>, within <paramref name="maxLength"/> (-1: none), matching <paramref name="pattern"/>.</summary>
-    public static void CheckString(string? value, string propertyName, bool required, int maxLength = -1, Regex? pattern = null)
+    /// <summary>Validation of a string: present when <paramref name="required"/>, within <paramref name="maxLength"/> and <paramref name="minLength"/> (-1: none), matching <paramref name="pattern"/>.</summary>
+    public static void CheckString(string? value, string propertyName, bool required, int maxLength = -1, Regex? pattern = null, int minLength = -1)
     {
         if (value is null)
         {
@@ -30,9 +30,23 @@ public static partial class ContractWriter
             CheckLength(value, propertyName, maxLength);
         }
 
+        if (value.Length < minLength)
+        {
+            throw AntomPayloadException.TooShort(JsonPath.OfProperty(propertyName), value, minLength);
+        }
+
         if (pattern is not null)
         {
             CheckPattern(value, propertyName, pattern);
+        }
+    }
+
+    /// <summary>Validation of a number (an integer converts exactly): when present, within the schema's bounds (null: no bound).</summary>
+    public static void CheckRange(decimal? value, string propertyName, decimal? minimum = null, decimal? maximum = null, decimal? exclusiveMinimum = null, decimal? exclusiveMaximum = null)
+    {
+        if (value is { } number)
+        {
+            ContractReader.CheckBounds(number, propertyName, minimum, maximum, exclusiveMinimum, exclusiveMaximum);
         }
     }
 
@@ -107,13 +121,15 @@ public static partial class ContractWriter
     }
 
     /// <summary>Validation of an array of objects: present when <paramref name="required"/>; no null element; each valid, with errors at its index.</summary>
-    public static void CheckObjects<T>(ValueList<T>? value, string propertyName, bool required)
+    public static void CheckObjects<T>(ValueList<T>? value, string propertyName, bool required, int minItems = -1, int maxItems = -1)
         where T : class, IAntomJsonContract<T>
     {
         if (!IsPresent(value, propertyName, required))
         {
             return;
         }
+
+        ContractReader.CheckCount(value!, propertyName, minItems, maxItems);
 
         for (int i = 0; i < value!.Count; i++)
         {
@@ -130,12 +146,14 @@ public static partial class ContractWriter
     }
 
     /// <summary>Validation of an array of plain values: present when <paramref name="required"/>; no null element; each checked by <paramref name="check"/> (null: nothing to check), with errors at its index.</summary>
-    public static void CheckArray<T>(ValueList<T>? value, string propertyName, bool required, ElementCheck<T>? check)
+    public static void CheckArray<T>(ValueList<T>? value, string propertyName, bool required, ElementCheck<T>? check, int minItems = -1, int maxItems = -1)
     {
         if (!IsPresent(value, propertyName, required))
         {
             return;
         }
+
+        ContractReader.CheckCount(value!, propertyName, minItems, maxItems);
 
         for (int i = 0; i < value!.Count; i++)
         {
@@ -179,6 +197,24 @@ public static partial class ContractWriter
         if (value is not null)
         {
             writer.WriteString(propertyName, value);
+        }
+    }
+
+    /// <summary>Writes an optional integer; nothing when absent.</summary>
+    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(propertyName, number);
+        }
+    }
+
+    /// <summary>Writes an optional number exactly (its scale kept: 1.50 stays 1.50); nothing when absent.</summary>
+    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, decimal? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(propertyName, number);
         }
     }
 

@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Antom.Contracts.Generator.Tests;
+
+/// <summary>
+/// The scenario schemas that have examples (Scenarios/&lt;feature&gt;.examples.json) are generated, compiled and loaded
+/// for real, and their readers and writers run: every valid example reads, writes and reads back to an equal value
+/// (and writing is stable), and every invalid one fails with its JSON path and rule.
+/// </summary>
+public class ScenarioBehaviourTests
+{
+    private static readonly string Scenarios = Path.Combine(AppContext.BaseDirectory, "Scenarios");
+
+    public static IEnumerable<object[]> Examples()
+    {
+        foreach (string file in Directory.GetFiles(Scenarios, "*.examples.json").Order(StringComparer.Ordinal))
+        {
+            string scenario = Path.GetFileName(file)[..^".examples.json".Length];
+            using JsonDocument examples = JsonDocument.Parse(File.ReadAllText(file));
+            int valid = examples.RootElement.GetProperty("valid").GetArrayLength();
+            int invalid = examples.RootElement.GetProperty("invalid").GetArrayLength();
+            for (int i = 0; i < valid; i++)
+            {
+                yield return [scenario, "valid", i];
+            }
+
+            for (int i = 0; i < invalid; i++)
+            {
+                yield return [scenario, "invalid", i];
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Scenario_example_behaves_as_its_schema_says(string scenario, string kind, int index)
+    {
+        using JsonDocument examples = JsonDocument.Parse(File.ReadAllText(Path.Combine(Scenarios, scenario + ".examples.json")));
+        Contract contract = Contract.Load(scenario, examples.RootElement.GetProperty("type").GetString()!);
+        JsonElement example = examples.RootElement.GetProperty(kind)[index];
+
+        if (kind == "valid")
+        {
+            object value = contract.Read(example.GetRawText());
+            string written = contract.Write(value);
+            object again = contract.Read(written);
+            Assert.Equal(value, again);
+            Assert.Equal(written, contract.Write(again));
+        }
+        else
+        {
+            AntomPayloadException e = Assert.Throws<AntomPayloadException>(() => contract.Read(example.GetProperty("json").GetRawText()));
+            Assert.Equal(example.GetProperty("path").GetString(), e.Path);
+            Assert.Equal(example.GetProperty("rule").GetString(), e.Rule.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_number_keeps_its_scale_and_digits_exactly_through_a_round_trip()
+    {
+        Contract contract = Contract.Load("number-exact", "Measured");
+        Assert.Equal("{\"confidence\":0.50}", contract.Write(contract.Read("{\"confidence\":0.50}")));
+        Assert.Equal("{\"confidence\":0.1234567890123456789012345678}", contract.Write(contract.Read("{\"confidence\":0.1234567890123456789012345678}")));
+        Assert.Equal("{\"confidence\":0.5,\"rate\":99.99}", contract.Write(contract.Read("{\"rate\":99.99,\"confidence\":5E-1}")));
+    }
+
+    [Fact]
+    public void A_required_nullable_member_is_written_as_null_and_an_optional_null_is_left_out()
+    {
+        Contract contract = Contract.Load("nullable", "Maybe");
+        Assert.Equal("{\"note\":null,\"passed\":null}", contract.Write(contract.Read("{\"note\":null,\"passed\":null,\"count\":null}")));
+    }
+
+    [Fact]
+    public void Writing_checks_the_new_rules_before_anything_is_written()
+    {
+        Contract contract = Contract.Load("integer-bounds", "Scored");
+        object value = contract.Read("{\"score\":5}");
+        object broken = contract.With(value, "Score", 2000L);
+        AntomPayloadException e = Assert.Throws<AntomPayloadException>(() => contract.Write(broken));
+        Assert.Equal("$.score", e.Path);
+        Assert.Equal(PayloadRule.Range, e.Rule);
+    }
+
+    /// <summary>One generated contract type, compiled from its scenario schema and loaded in a collectible context.</summary>
+    private sealed class Contract
+    {
+        private static readonly Dictionary<string, Assembly> Loaded = new(StringComparer.Ordinal);
+        private readonly Type _type;
+
+        private Contract(Type type) => _type = type;
+
+        public static Contract Load(string scenario, string typeName)
+        {
+            Assembly assembly;
+            lock (Loaded)
+            {
+                if (!Loaded.TryGetValue(scenario, out assembly!))
+                {
+                    string schema = File.ReadAllText(Path.Combine(Scenarios, scenario + ".schema.json"));
+                    var (_, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Driver([("/scenarios/" + scenario + ".schema.json", schema)], ns: "Scenario"), GeneratorHarness.Compilation());
+                    Assert.Empty(diagnostics);
+                    using var image = new MemoryStream();
+                    Microsoft.CodeAnalysis.Emit.EmitResult result = output.Emit(image);
+                    Assert.True(result.Success, string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+                    image.Position = 0;
+                    assembly = new AssemblyLoadContext(scenario, isCollectible: true).LoadFromStream(image);
+                    Loaded[scenario] = assembly;
+                }
+            }
+
+            return new Contract(assembly.GetType("Scenario." + typeName, throwOnError: true)!);
+        }
+
+        public object Read(string json) => Invoke(nameof(AntomJson.Deserialize), json);
+
+        public string Write(object value) => (string)Invoke(nameof(AntomJson.Serialize), value);
+
+        public object With(object value, string property, object newValue)
+        {
+            MethodInfo clone = _type.GetMethod("<Clone>$")!;
+            object copy = clone.Invoke(value, null)!;
+            _type.GetProperty(property)!.SetValue(copy, newValue);
+            return copy;
+        }
+
+        private object Invoke(string name, object argument)
+        {
+            MethodInfo method = typeof(AntomJson).GetMethods()
+                .Single(m => m.Name == name && m.IsGenericMethodDefinition && m.GetParameters() is [{ } p] && (p.ParameterType == typeof(string) || p.ParameterType.IsGenericParameter))
+                .MakeGenericMethod(_type);
+            try
+            {
+                return method.Invoke(null, [argument])!;
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+                throw;
+            }
+        }
+    }
+}
