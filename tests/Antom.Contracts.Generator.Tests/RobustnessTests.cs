@@ -78,7 +78,10 @@ public class RobustnessTests
         yield return ["an email format", Files(("a.schema.json", Obj("A", "\"m\":{\"type\":\"string\",\"format\":\"email\"}"))), "ANTOM0003"];
         yield return ["an array without items", Files(("a.schema.json", Obj("A", "\"l\":{\"type\":\"array\"}"))), "ANTOM0003"];
         yield return ["an array of arrays", Files(("a.schema.json", Obj("A", "\"l\":{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}"))), "ANTOM0003"];
-        yield return ["an inline object without a title", Files(("a.schema.json", Obj("A", "\"o\":{\"type\":\"object\",\"properties\":{}}"))), "ANTOM0003"];
+        yield return ["an inline object without a title", Files(("a.schema.json", Obj("A", "\"o\":{\"type\":\"object\",\"properties\":{}}"))), Expect];
+        yield return ["an inline name that clashes with a title", Files(("a.schema.json", Obj("A", "\"o\":{\"type\":\"object\",\"properties\":{}}")), ("b.schema.json", Obj("AO", "\"x\":{\"type\":\"string\"}"))), "ANTOM0004"];
+        yield return ["an untitled definition named by its key", Files(("a.schema.json", Obj("A", "\"k\":{\"$ref\":\"#/definitions/kind\"}", ",\"definitions\":{\"kind\":{\"type\":\"string\",\"enum\":[\"X\",\"Y\"]}}"))), Expect];
+        yield return ["an untitled definition whose key is no identifier", Files(("a.schema.json", Obj("A", "\"k\":{\"$ref\":\"#/definitions/--\"}", ",\"definitions\":{\"--\":{\"type\":\"object\",\"properties\":{}}}"))), "ANTOM0005"];
         yield return ["an $id", Files(("a.schema.json", Obj("A", "\"x\":{\"type\":\"string\"}", ",\"$id\":\"https://example.invalid/a\""))), "ANTOM0003"];
         yield return ["a numeric const", Files(("a.schema.json", Obj("A", "\"c\":{\"const\":1}"))), "ANTOM0003"];
         yield return ["an unknown runtime type", Files(("a.schema.json", Obj("A", "\"m\":{\"$ref\":\"#/definitions/M\"}", ",\"definitions\":{\"M\":{\"title\":\"M\",\"type\":\"object\",\"x-antom-runtime-type\":\"Decimal\"}}"))), "ANTOM0003"];

@@ -26,6 +26,8 @@ internal sealed class SchemaParser
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly Dictionary<JsonSchema, (SchemaDocument Document, string[] Pointer)> _locations = new(ReferenceComparer.Instance);
     private SchemaSet _set = null!;
+    private List<TypeModel> _types = null!;
+    private readonly HashSet<string> _inlineTypes = new(StringComparer.Ordinal);
 
     private SchemaParser(GeneratorOptions options, CancellationToken cancellationToken)
     {
@@ -100,6 +102,7 @@ internal sealed class SchemaParser
 
         var broken = new HashSet<string>(documents.Keys.Except(usable.Select(u => u.Path)), StringComparer.Ordinal);
         var types = new List<TypeModel>();
+        _types = types;
         var roots = new List<(SchemaDocument Document, JsonSchema Schema)>();
         foreach ((string path, SchemaDocument document) in usable)
         {
@@ -364,12 +367,13 @@ internal sealed class SchemaParser
             string[] at = ["definitions", definition.Key];
             if (document.Find(at) is JObject)
             {
-                AddType(types, document, definition.Value, at);
+                // An untitled definition is named by its key, as a $ref to it is.
+                AddType(types, document, definition.Value, at, string.IsNullOrEmpty(definition.Value.Title) ? Naming.ToPascalCase(definition.Key) : null);
             }
         }
     }
 
-    private void AddType(List<TypeModel> types, SchemaDocument document, JsonSchema schema, string[] pointer)
+    private void AddType(List<TypeModel> types, SchemaDocument document, JsonSchema schema, string[] pointer, string? untitledName = null)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         JObject raw = (JObject)document.Find(pointer)!;
@@ -392,7 +396,7 @@ internal sealed class SchemaParser
             return; // a reusable plain value (a string with rules): it is inlined where it is used
         }
 
-        string? name = CheckTypeName(document, schema, pointer);
+        string? name = untitledName is not null && string.IsNullOrEmpty(schema.Title) ? CheckGivenName(document, untitledName, pointer) : CheckTypeName(document, schema, pointer);
         if (name is null)
         {
             return;
@@ -416,6 +420,32 @@ internal sealed class SchemaParser
         {
             _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(Append(pointer, "x-antom-runtime-type")), "x-antom-runtime-type: " + runtime.ToString(Newtonsoft.Json.Formatting.None), "the only runtime type is \"Money\""));
         }
+    }
+
+    // The name given to an untitled definition or inline schema: it must be a usable identifier, like a title.
+    private string? CheckGivenName(SchemaDocument document, string name, string[] pointer)
+    {
+        if (Naming.IsUsableIdentifier(name))
+        {
+            return name;
+        }
+
+        _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidName, document.Locate(pointer), "Type name", name, "an untitled schema is named after its definition, or its parent and property, and this name is not a usable identifier; give the schema a title"));
+        return null;
+    }
+
+    // An untitled object or enum: a definition is named by its key; an inline schema by its parent type and property
+    // (Payment.order → PaymentOrder; its array items → PaymentOrderItem). The type is added once, where it is defined.
+    private string UntitledType(SchemaDocument document, JsonSchema schema, string[] pointer, string inlineName)
+    {
+        bool isDefinition = pointer.Length == 2 && pointer[0] == "definitions";
+        string name = isDefinition ? Naming.ToPascalCase(pointer[1]) : inlineName;
+        if (!isDefinition && _inlineTypes.Add(document.File.Path + "#" + string.Join("/", pointer)))
+        {
+            AddType(_types, document, schema, pointer, name);
+        }
+
+        return name;
     }
 
     private string? CheckTypeName(SchemaDocument document, JsonSchema schema, string[] pointer)
@@ -456,7 +486,7 @@ internal sealed class SchemaParser
                 continue;
             }
 
-            ValueModel? value = BuildValue(document, entry.Value, at, allowArray: true, out bool nullable);
+            ValueModel? value = BuildValue(document, entry.Value, at, allowArray: true, typeName + csharpName, out bool nullable);
             if (value is null)
             {
                 continue;
@@ -470,15 +500,15 @@ internal sealed class SchemaParser
         return properties.ToEquatableArray();
     }
 
-    private ValueModel? BuildValue(SchemaDocument document, JsonSchema property, string[] at, bool allowArray)
+    private ValueModel? BuildValue(SchemaDocument document, JsonSchema property, string[] at, bool allowArray, string inlineName)
     {
-        ValueModel? value = BuildValue(document, property, at, allowArray, out bool nullable);
+        ValueModel? value = BuildValue(document, property, at, allowArray, inlineName, out bool nullable);
         return value is not null && nullable
             ? Unsupported(document, at, at[at.Length - 1], "an array element cannot be null; leave \"null\" out of the items' type")
             : value;
     }
 
-    private ValueModel? BuildValue(SchemaDocument document, JsonSchema property, string[] at, bool allowArray, out bool nullable)
+    private ValueModel? BuildValue(SchemaDocument document, JsonSchema property, string[] at, bool allowArray, string inlineName, out bool nullable)
     {
         JsonSchema actual = property.ActualSchema;
         nullable = false;
@@ -527,9 +557,12 @@ internal sealed class SchemaParser
 
         if (type == JsonObjectType.Object)
         {
-            return string.IsNullOrEmpty(actual.Title) || raw.ContainsKey("x-antom-known-values")
-                ? Unsupported(document, at, what, "an inline object needs a title (its C# type name); or move it to definitions with one")
-                : new ValueModel(ValueKind.Record, actual.Title);
+            if (raw.ContainsKey("x-antom-known-values"))
+            {
+                return Unsupported(document, at, what, "x-antom-known-values belongs on a string schema");
+            }
+
+            return new ValueModel(ValueKind.Record, string.IsNullOrEmpty(actual.Title) ? UntitledType(target.Document, actual, target.Pointer, inlineName) : actual.Title);
         }
 
         if (type == JsonObjectType.Array)
@@ -549,7 +582,7 @@ internal sealed class SchemaParser
                 return null;
             }
 
-            ValueModel? item = BuildValue(document, actual.Item, Append(at, "items"), allowArray: false);
+            ValueModel? item = BuildValue(document, actual.Item, Append(at, "items"), allowArray: false, inlineName + "Item");
             if (item is not null && !Emitting.ValueEmitter.For(item.Kind).CanBeElement)
             {
                 // Refused here, where the location is known, rather than failing while emitting.
@@ -568,9 +601,9 @@ internal sealed class SchemaParser
         {
             if (raw.ContainsKey("enum") || raw.ContainsKey("x-antom-known-values"))
             {
-                return string.IsNullOrEmpty(actual.Title)
-                    ? Unsupported(document, at, what, "an enum or open set needs a title (its C# type name); move it to definitions with one")
-                    : new ValueModel(raw.ContainsKey("enum") ? ValueKind.ClosedEnum : ValueKind.OpenSet, actual.Title);
+                return new ValueModel(
+                    raw.ContainsKey("enum") ? ValueKind.ClosedEnum : ValueKind.OpenSet,
+                    string.IsNullOrEmpty(actual.Title) ? UntitledType(target.Document, actual, target.Pointer, inlineName) : actual.Title);
             }
 
             if (actual.Format is { Length: > 0 } format)
