@@ -99,13 +99,14 @@ internal abstract class ValueEmitter
             string read = c.Value.MinLength > 0
                 ? $"{Reader}ReadString({c.Reader}, {name}, {Emitter.Int(c.Value.MaxLength)}, minLength: {Emitter.Int(c.Value.MinLength)})"
                 : $"{Reader}ReadString({c.Reader}, {name}, {Emitter.Int(c.Value.MaxLength)})";
-            return c.Value.Pattern is null ? read : $"{Reader}CheckPattern({read}, {name}, {c.PatternField})";
+            read = c.Value.Pattern is null ? read : $"{Reader}CheckPattern({read}, {name}, {c.PatternField})";
+            return c.Value.Format is null ? read : $"{Reader}CheckFormat({read}, {name}, {Emitter.Literal(c.Value.Format)})";
         }
 
         public override string? Check(Context c, string access, string name, bool required)
-            => !required && c.Value.MaxLength < 0 && c.Value.MinLength <= 0 && c.Value.Pattern is null
+            => !required && c.Value.MaxLength < 0 && c.Value.MinLength <= 0 && c.Value.Pattern is null && c.Value.Format is null
                 ? null
-                : $"{Writer}CheckString({access}, {name}, required: {Emitter.Bool(required)}{(c.Value.MaxLength >= 0 ? ", maxLength: " + Emitter.Int(c.Value.MaxLength) : string.Empty)}{(c.Value.MinLength > 0 ? ", minLength: " + Emitter.Int(c.Value.MinLength) : string.Empty)}{(c.Value.Pattern is null ? string.Empty : ", pattern: " + c.PatternField)});";
+                : $"{Writer}CheckString({access}, {name}, required: {Emitter.Bool(required)}{(c.Value.MaxLength >= 0 ? ", maxLength: " + Emitter.Int(c.Value.MaxLength) : string.Empty)}{(c.Value.MinLength > 0 ? ", minLength: " + Emitter.Int(c.Value.MinLength) : string.Empty)}{(c.Value.Pattern is null ? string.Empty : ", pattern: " + c.PatternField)}{(c.Value.Format is null ? string.Empty : ", format: " + Emitter.Literal(c.Value.Format))});";
 
         public override string Write(Context c, string nameField, string access, bool required)
             => required ? $"writer.WriteString({nameField}, {access});" : $"{Writer}WriteIfPresent(writer, {nameField}, {access});";

@@ -606,14 +606,24 @@ internal sealed class SchemaParser
                     string.IsNullOrEmpty(actual.Title) ? UntitledType(target.Document, actual, target.Pointer, inlineName) : actual.Title);
             }
 
+            string? checkedFormat = null;
             if (actual.Format is { Length: > 0 } format)
             {
-                return format == "date-time"
-                    ? new ValueModel(ValueKind.DateTime)
-                    : Unsupported(document, at, what, $"format '{format}' is not supported; only date-time is");
+                switch (format)
+                {
+                    case "date-time":
+                        return new ValueModel(ValueKind.DateTime);
+                    case "date" or "uuid" or "uri":
+                        checkedFormat = format; // checked on read and before writing
+                        break;
+                    case "email":
+                        break; // an annotation: documented as unchecked, never half-checked
+                    default:
+                        return Unsupported(document, at, what, $"format '{format}' is not supported; date-time, date, uuid and uri are checked, email is an annotation");
+                }
             }
 
-            return new ValueModel(ValueKind.String, MaxLength: actual.MaxLength ?? -1, Pattern: string.IsNullOrEmpty(actual.Pattern) ? null : actual.Pattern, MinLength: actual.MinLength is > 0 and int min ? min : -1);
+            return new ValueModel(ValueKind.String, MaxLength: actual.MaxLength ?? -1, Pattern: string.IsNullOrEmpty(actual.Pattern) ? null : actual.Pattern, MinLength: actual.MinLength is > 0 and int min ? min : -1, Format: checkedFormat);
         }
 
         return Unsupported(document, at, what, type == JsonObjectType.None

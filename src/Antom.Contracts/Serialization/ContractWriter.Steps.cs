@@ -13,7 +13,7 @@ public static partial class ContractWriter
     // ---- validation -------------------------------------------------------------------------------------------------
 
     /// <summary>Validation of a string: present when <paramref name="required"/>, within <paramref name="maxLength"/> and <paramref name="minLength"/> (-1: none), matching <paramref name="pattern"/>.</summary>
-    public static void CheckString(string? value, string propertyName, bool required, int maxLength = -1, Regex? pattern = null, int minLength = -1)
+    public static void CheckString(string? value, string propertyName, bool required, int maxLength = -1, Regex? pattern = null, int minLength = -1, string? format = null)
     {
         if (value is null)
         {
@@ -38,6 +38,11 @@ public static partial class ContractWriter
         if (pattern is not null)
         {
             CheckPattern(value, propertyName, pattern);
+        }
+
+        if (format is not null)
+        {
+            ContractReader.CheckFormat(value, propertyName, format);
         }
     }
 

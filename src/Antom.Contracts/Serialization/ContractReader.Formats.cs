@@ -1,0 +1,47 @@
+using System;
+using System.Globalization;
+
+namespace Antom.Contracts.Serialization;
+
+/// <content>The string <c>format</c>s that are checked: <c>date</c>, <c>uuid</c>, <c>uri</c>.</content>
+public static partial class ContractReader
+{
+    /// <summary>
+    /// A string that has its schema's <c>format</c>: <c>date</c> is an RFC 3339 full-date that exists (<c>2026-02-30</c>
+    /// does not), <c>uuid</c> the hyphenated 8-4-4-4-12 hexadecimal form, <c>uri</c> an absolute URI (with a scheme).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not one of these (a generator bug).</exception>
+    public static string CheckFormat(string value, string? propertyName, string format)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        (bool ok, string meaning) = format switch
+        {
+            "date" => (DateOnly.TryParseExact(value, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), "an RFC 3339 date (yyyy-MM-dd) that exists"),
+            "uuid" => (value.Length == 36 && Guid.TryParseExact(value, "D", out _), "a UUID in its 8-4-4-4-12 hexadecimal form"),
+            "uri" => (HasScheme(value) && Uri.TryCreate(value, UriKind.Absolute, out _), "an absolute URI"),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a checked format"),
+        };
+        return ok ? value : throw AntomPayloadException.BadFormat(PathOf(propertyName), value, meaning);
+    }
+
+    // RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":". Checked on the text itself, because .NET
+    // reads "/relative/path" as an absolute file URI on Unix.
+    private static bool HasScheme(string value)
+    {
+        int colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 1 || !char.IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+
+        for (int i = 1; i < colon; i++)
+        {
+            if (!(char.IsAsciiLetterOrDigit(value[i]) || value[i] is '+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
