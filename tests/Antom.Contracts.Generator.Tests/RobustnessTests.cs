@@ -83,6 +83,9 @@ public class RobustnessTests
         yield return ["an inline name that clashes with a title", Files(("a.schema.json", Obj("A", "\"o\":{\"type\":\"object\",\"properties\":{}}")), ("b.schema.json", Obj("AO", "\"x\":{\"type\":\"string\"}"))), "ANTOM0004"];
         yield return ["an untitled definition named by its key", Files(("a.schema.json", Obj("A", "\"k\":{\"$ref\":\"#/definitions/kind\"}", ",\"definitions\":{\"kind\":{\"type\":\"string\",\"enum\":[\"X\",\"Y\"]}}"))), Expect];
         yield return ["an untitled definition whose key is no identifier", Files(("a.schema.json", Obj("A", "\"k\":{\"$ref\":\"#/definitions/--\"}", ",\"definitions\":{\"--\":{\"type\":\"object\",\"properties\":{}}}"))), "ANTOM0005"];
+        yield return ["a map of strings", Files(("a.schema.json", Obj("A", "\"m\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}"))), Expect];
+        yield return ["properties and a schema for extra properties", Files(("a.schema.json", Obj("A", "\"m\":{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"additionalProperties\":{\"type\":\"string\"}}"))), "ANTOM0003"];
+        yield return ["a map of arrays", Files(("a.schema.json", Obj("A", "\"m\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}"))), "ANTOM0003"];
         yield return ["an $id", Files(("a.schema.json", Obj("A", "\"x\":{\"type\":\"string\"}", ",\"$id\":\"https://example.invalid/a\""))), "ANTOM0003"];
         yield return ["a numeric const", Files(("a.schema.json", Obj("A", "\"c\":{\"const\":1}"))), "ANTOM0003"];
         yield return ["an unknown runtime type", Files(("a.schema.json", Obj("A", "\"m\":{\"$ref\":\"#/definitions/M\"}", ",\"definitions\":{\"M\":{\"title\":\"M\",\"type\":\"object\",\"x-antom-runtime-type\":\"Decimal\"}}"))), "ANTOM0003"];

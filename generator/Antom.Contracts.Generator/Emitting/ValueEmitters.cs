@@ -60,6 +60,7 @@ internal abstract class ValueEmitter
         ValueKind.Array => ArrayEmitter.Instance,
         ValueKind.Integer => NumericEmitter.Integer,
         ValueKind.Number => NumericEmitter.Decimal,
+        ValueKind.Map => MapEmitter.Instance,
         _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "no emitter for this kind"),
     };
 
@@ -216,10 +217,12 @@ internal abstract class ValueEmitter
         public override string Write(Context c, string nameField, string access, bool required)
             => required ? $"{Writer}WriteObject(writer, {nameField}, {access});" : $"{Writer}WriteObjectIfPresent(writer, {nameField}, {access});";
 
-        // Arrays of records have their own steps (ReadObjects, CheckObjects, WriteObjects): see ArrayEmitter.
-        public override string ElementRead(Context c) => throw new System.InvalidOperationException("records in arrays are read by ReadObjects");
+        // Arrays of records have their own steps (ReadObjects, CheckObjects, WriteObjects); maps of records use these.
+        public override string ElementRead(Context c) => $"static (ref {Emitter.Json}Utf8JsonReader r, string? n) => {Reader}ReadObject<{c.GeneratedType}>(ref r, n!)";
 
-        public override string ElementWrite(Context c) => throw new System.InvalidOperationException("records in arrays are written by WriteObjects");
+        public override string? ElementCheck(Context c) => $"static (v, n) => {Writer}CheckObject(v, n, required: true)";
+
+        public override string ElementWrite(Context c) => $"{Writer}WriteObjectValue";
     }
 
     private sealed class ClosedEnumEmitter : ValueEmitter
@@ -260,6 +263,47 @@ internal abstract class ValueEmitter
         public override string? ElementCheck(Context c) => $"static (v, n) => {Writer}CheckOpenSet(v, n)";
 
         public override string ElementWrite(Context c) => $"static (w, v) => {Writer}WriteOpenSetValue(w, v)";
+    }
+
+    /// <summary>A map: a schema object with <c>additionalProperties: {schema}</c> and no <c>properties</c>, as <c>ValueMap&lt;T&gt;</c>.</summary>
+    private sealed class MapEmitter : ValueEmitter
+    {
+        public static readonly MapEmitter Instance = new();
+
+        public override bool IsValueType => false;
+
+        public override bool CanBeElement => false;
+
+        public override string Type(Context c) => $"{Emitter.Runtime}ValueMap<{Item(c).Type(c.ForItem())}>";
+
+        public override string Read(Context c, string name) => $"{Reader}ReadMap({c.Reader}, {name}, {c.ElementsField}.Read)";
+
+        public override string? Check(Context c, string access, string name, bool required)
+        {
+            bool checksValues = Item(c).ElementCheck(c.ForItem()) is not null;
+            return !required && !checksValues && Item(c).IsValueType
+                ? null
+                : $"{Writer}CheckMap({access}, {name}, required: {Emitter.Bool(required)}, {(checksValues ? c.ElementsField + ".Check" : "null")});";
+        }
+
+        public override string Write(Context c, string nameField, string access, bool required)
+            => $"{Writer}WriteMap(writer, {nameField}, {access}, {c.ElementsField}.Write);";
+
+        public override string ElementWrite(Context c) => throw new System.InvalidOperationException("a map is not an array element");
+
+        public override System.Collections.Generic.IEnumerable<string> Fields(Context c)
+        {
+            Context item = c.ForItem();
+            ValueEmitter emitter = Item(c);
+            foreach (string field in emitter.Fields(item))
+            {
+                yield return field;
+            }
+
+            yield return $"private static readonly {Emitter.Serialization}ArrayElements<{emitter.Type(item)}> {c.ElementsField} = new({emitter.ElementRead(item)}, {emitter.ElementCheck(item) ?? "null"}, {emitter.ElementWrite(item)});";
+        }
+
+        private static ValueEmitter Item(Context c) => For(c.Value.Item!.Kind);
     }
 
     /// <summary><c>integer</c> as <see cref="long"/> and <c>number</c> as <see cref="decimal"/>: exact, never a double.</summary>

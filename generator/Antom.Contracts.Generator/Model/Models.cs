@@ -56,6 +56,7 @@ internal enum ValueKind
     Array,
     Integer,
     Number,
+    Map,
 }
 
 /// <summary>The C# shape of one JSON value, with the rules the serializer checks.</summary>

@@ -161,6 +161,17 @@ internal sealed class SchemaParser
                 case "$ref":
                     CheckReference(document, keyword.Value, at);
                     break;
+                case "additionalProperties" when keyword.Value is JObject valueSchema:
+                    if (schema["properties"] is JObject { HasValues: true })
+                    {
+                        _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "additionalProperties", "an object with both properties and a schema for additional properties has no one C# shape: use properties (a record) or additionalProperties alone (a map)"));
+                    }
+                    else
+                    {
+                        CheckSchemaObject(document, valueSchema, at); // a map: its value schema is checked like any other
+                    }
+
+                    break;
                 case "additionalProperties" when keyword.Value.Type != JTokenType.Boolean || !(bool)keyword.Value!:
                     _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "additionalProperties", "Antom adds fields over time, so every contract object must accept unknown properties"));
                     break;
@@ -383,6 +394,11 @@ internal sealed class SchemaParser
             return; // an alias of another schema, or a hand-written runtime type
         }
 
+        if (raw["additionalProperties"] is JObject && raw["properties"] is not JObject { HasValues: true })
+        {
+            return; // a map is a ValueMap<T> where it is used, not a type of its own
+        }
+
         bool isObject = schema.Type.HasFlag(JsonObjectType.Object);
         bool isEnum = raw.ContainsKey("enum") && !raw.ContainsKey("const");
         bool isOpenSet = raw.ContainsKey("x-antom-known-values");
@@ -553,6 +569,23 @@ internal sealed class SchemaParser
             return Bounds(target.Document, raw, target.Pointer) is { } bounds
                 ? new ValueModel(type == JsonObjectType.Integer ? ValueKind.Integer : ValueKind.Number, Bounds: bounds.IsEmpty ? null : bounds)
                 : null;
+        }
+
+        if (type == JsonObjectType.Object && raw["additionalProperties"] is JObject && raw["properties"] is not JObject { HasValues: true })
+        {
+            // A map: string keys, values of one schema.
+            if (actual.AdditionalPropertiesSchema is not { } valueSchema)
+            {
+                return Unsupported(document, at, what, "a map needs one value schema");
+            }
+
+            ValueModel? mapValue = BuildValue(target.Document, valueSchema, Append(target.Pointer, "additionalProperties"), allowArray: false, inlineName + "Value");
+            if (mapValue is not null && !Emitting.ValueEmitter.For(mapValue.Kind).CanBeElement)
+            {
+                return Unsupported(document, Append(at, "additionalProperties"), "additionalProperties", $"a map value cannot be a {Describe(mapValue.Kind)}");
+            }
+
+            return mapValue is null ? null : new ValueModel(ValueKind.Map, Item: mapValue);
         }
 
         if (type == JsonObjectType.Object)

@@ -184,6 +184,53 @@ public static partial class ContractWriter
         }
     }
 
+    /// <summary>Validation of a map: present when <paramref name="required"/>; no null value; each checked by <paramref name="check"/>, with errors at its key.</summary>
+    public static void CheckMap<T>(ValueMap<T>? value, string propertyName, bool required, ElementCheck<T>? check)
+    {
+        if (!IsPresent(value, propertyName, required))
+        {
+            return;
+        }
+
+        foreach (System.Collections.Generic.KeyValuePair<string, T> entry in value!)
+        {
+            if (entry.Value is null)
+            {
+                throw AntomPayloadException.NullNotAllowed(JsonPath.OfProperty(propertyName) + JsonPath.Property(entry.Key));
+            }
+
+            try
+            {
+                check?.Invoke(entry.Value, entry.Key);
+            }
+            catch (AntomPayloadException e)
+            {
+                throw e.UnderProperty(propertyName);
+            }
+        }
+    }
+
+    /// <summary>Writes a map, each value by <paramref name="write"/>, in its order; nothing when absent.</summary>
+    public static void WriteMap<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, ValueMap<T>? value, ElementWriter<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(write);
+        if (value is null)
+        {
+            return;
+        }
+
+        writer.WritePropertyName(propertyName);
+        writer.WriteStartObject();
+        foreach (System.Collections.Generic.KeyValuePair<string, T> entry in value)
+        {
+            writer.WritePropertyName(entry.Key);
+            write(writer, entry.Value);
+        }
+
+        writer.WriteEndObject();
+    }
+
     private static bool IsPresent(object? value, string propertyName, bool required)
     {
         if (value is not null)
@@ -306,6 +353,11 @@ public static partial class ContractWriter
         writer.WritePropertyName(propertyName);
         T.WriteJson(writer, value);
     }
+
+    /// <summary>Writes a nested object as a map value or array element.</summary>
+    public static void WriteObjectValue<T>(Utf8JsonWriter writer, T value)
+        where T : IAntomJsonContract<T>
+        => T.WriteJson(writer, value);
 
     /// <summary>Writes an optional nested object; nothing when absent.</summary>
     public static void WriteObjectIfPresent<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T? value)
