@@ -45,6 +45,22 @@ internal abstract class ValueEmitter
         yield break;
     }
 
+    /// <summary>
+    /// The fields of a container's element type (its pattern, say) and the container's <c>ArrayElements&lt;T&gt;</c>:
+    /// how one element is read, checked and written, shared by arrays and maps of plain values.
+    /// </summary>
+    protected static System.Collections.Generic.IEnumerable<string> ElementStepFields(Context c)
+    {
+        Context item = c.ForItem();
+        ValueEmitter emitter = For(item.Value.Kind);
+        foreach (string field in emitter.Fields(item))
+        {
+            yield return field;
+        }
+
+        yield return $"private static readonly {Emitter.Serialization}ArrayElements<{emitter.Type(item)}> {c.ElementsField} = new({emitter.ElementRead(item)}, {emitter.ElementCheck(item) ?? "null"}, {emitter.ElementWrite(item)});";
+    }
+
     /// <summary>The emitter for <paramref name="kind"/>.</summary>
     public static ValueEmitter For(ValueKind kind) => kind switch
     {
@@ -291,17 +307,7 @@ internal abstract class ValueEmitter
 
         public override string ElementWrite(Context c) => throw new System.InvalidOperationException("a map is not an array element");
 
-        public override System.Collections.Generic.IEnumerable<string> Fields(Context c)
-        {
-            Context item = c.ForItem();
-            ValueEmitter emitter = Item(c);
-            foreach (string field in emitter.Fields(item))
-            {
-                yield return field;
-            }
-
-            yield return $"private static readonly {Emitter.Serialization}ArrayElements<{emitter.Type(item)}> {c.ElementsField} = new({emitter.ElementRead(item)}, {emitter.ElementCheck(item) ?? "null"}, {emitter.ElementWrite(item)});";
-        }
+        public override System.Collections.Generic.IEnumerable<string> Fields(Context c) => ElementStepFields(c);
 
         private static ValueEmitter Item(Context c) => For(c.Value.Item!.Kind);
     }
@@ -415,22 +421,9 @@ internal abstract class ValueEmitter
 
         public override string ElementWrite(Context c) => throw new System.InvalidOperationException("arrays of arrays are not supported");
 
+        // Arrays of records need no element steps: ReadObjects, CheckObjects and WriteObjects know the type.
         public override System.Collections.Generic.IEnumerable<string> Fields(Context c)
-        {
-            if (c.Value.Item!.Kind == ValueKind.Record)
-            {
-                yield break;
-            }
-
-            Context item = c.ForItem();
-            ValueEmitter emitter = Item(c);
-            foreach (string field in emitter.Fields(item))
-            {
-                yield return field;
-            }
-
-            yield return $"private static readonly {Emitter.Serialization}ArrayElements<{emitter.Type(item)}> {c.ElementsField} = new({emitter.ElementRead(item)}, {emitter.ElementCheck(item) ?? "null"}, {emitter.ElementWrite(item)});";
-        }
+            => c.Value.Item!.Kind == ValueKind.Record ? [] : ElementStepFields(c);
 
         private static ValueEmitter Item(Context c) => For(c.Value.Item!.Kind);
     }
