@@ -152,18 +152,10 @@ public sealed partial class AntomNotificationReceiver
     // two different notifications share a key (an empty captureId, say).
     private static string KeyOf(string clientId, AntomNotification notification, ReadOnlySpan<byte> body)
         => notification is CaptureResultReceived { Notification: var n }
-            ? Key(clientId, AntomNotifications.CaptureResult, n.PaymentId, n.CaptureRequestId, n.CaptureId, Wire(n.Result.ResultStatus), n.CaptureAmount.Currency.Code, n.CaptureAmount.MinorUnits.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            ? Key(clientId, AntomNotifications.CaptureResult, n.PaymentId, n.CaptureRequestId, n.CaptureId, ResultStatusJsonConverter.Table.ToWireValue(n.Result.ResultStatus), n.CaptureAmount.Currency.Code, n.CaptureAmount.MinorUnits.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : Key(clientId, notification.NotifyType, Convert.ToHexString(SHA256.HashData(body)));
 
     private static string Key(params string[] parts) => string.Join("|", Array.ConvertAll(parts, Uri.EscapeDataString));
-
-    private static string Wire(ResultStatus status) => status switch
-    {
-        ResultStatus.Success => "S",
-        ResultStatus.Failure => "F",
-        ResultStatus.Unknown => "U",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a ResultStatus member."),
-    };
 
     private async Task ReportRejectedAsync(RejectedNotification rejected, CancellationToken cancellationToken)
     {

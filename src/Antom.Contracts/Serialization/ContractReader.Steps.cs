@@ -19,17 +19,8 @@ public static partial class ContractReader
         }
 
         seen |= mask;
-        bool read;
-        try
-        {
-            read = reader.Read();
-        }
-        catch (JsonException e) when (e is not AntomPayloadException)
-        {
-            throw Malformed(propertyName, e); // the value itself is malformed: report it at the property
-        }
-
-        return read ? propertyName : throw EndOfInput(propertyName);
+        PayloadReading.Read(ref reader, propertyName); // a malformed or missing value is reported at the property
+        return propertyName;
     }
 
     /// <summary>Moves to the next property name of the object being read; false at its end.</summary>

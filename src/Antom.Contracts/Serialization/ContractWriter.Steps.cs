@@ -15,13 +15,8 @@ public static partial class ContractWriter
     /// <summary>Validation of a string: present when <paramref name="required"/>, within <paramref name="maxLength"/> and <paramref name="minLength"/> (-1: none), matching <paramref name="pattern"/>.</summary>
     public static void CheckString(string? value, string propertyName, bool required, int maxLength = -1, Regex? pattern = null, int minLength = -1, string? format = null)
     {
-        if (value is null)
+        if (!IsPresent(value, propertyName, required))
         {
-            if (required)
-            {
-                throw AntomPayloadException.Missing(JsonPath.OfProperty(propertyName));
-            }
-
             return;
         }
 
@@ -105,13 +100,8 @@ public static partial class ContractWriter
     public static void CheckObject<T>(T? value, string propertyName, bool required)
         where T : class, IAntomJsonContract<T>
     {
-        if (value is null)
+        if (!IsPresent(value, propertyName, required))
         {
-            if (required)
-            {
-                throw AntomPayloadException.Missing(JsonPath.OfProperty(propertyName));
-            }
-
             return;
         }
 
@@ -134,9 +124,9 @@ public static partial class ContractWriter
             return;
         }
 
-        ContractReader.CheckCount(value!, propertyName, minItems, maxItems);
+        ContractReader.CheckCount(value, propertyName, minItems, maxItems);
 
-        for (int i = 0; i < value!.Count; i++)
+        for (int i = 0; i < value.Count; i++)
         {
             RequireElement(value[i], propertyName, i);
             try
@@ -158,9 +148,9 @@ public static partial class ContractWriter
             return;
         }
 
-        ContractReader.CheckCount(value!, propertyName, minItems, maxItems);
+        ContractReader.CheckCount(value, propertyName, minItems, maxItems);
 
-        for (int i = 0; i < value!.Count; i++)
+        for (int i = 0; i < value.Count; i++)
         {
             T element = value[i];
             if (element is null)
@@ -192,7 +182,7 @@ public static partial class ContractWriter
             return;
         }
 
-        foreach (System.Collections.Generic.KeyValuePair<string, T> entry in value!)
+        foreach (System.Collections.Generic.KeyValuePair<string, T> entry in value)
         {
             if (entry.Value is null)
             {
@@ -231,7 +221,7 @@ public static partial class ContractWriter
         writer.WriteEndObject();
     }
 
-    private static bool IsPresent(object? value, string propertyName, bool required)
+    private static bool IsPresent([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] object? value, string propertyName, bool required)
     {
         if (value is not null)
         {

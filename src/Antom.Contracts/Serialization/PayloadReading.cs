@@ -28,7 +28,7 @@ internal static class PayloadReading
 
         if (!more)
         {
-            throw new AntomPayloadException(PathOf(propertyName), PayloadRule.Syntax, "is not well-formed JSON: the input ends before the value does");
+            throw ContractReader.EndOfInput(propertyName);
         }
     }
 
