@@ -323,6 +323,16 @@ internal sealed class SchemaParser
         return (int)(long)token;
     }
 
+    // The value of an array element or a map entry. What the kind's emitter cannot write there is refused here, where
+    // the location is known, rather than failing while emitting.
+    private ValueModel? ElementValue(SchemaDocument document, JsonSchema schema, string[] pointer, string inlineName, SchemaDocument reportIn, string[] reportAt, string what)
+    {
+        ValueModel? value = BuildValue(document, schema, pointer, allowArray: false, inlineName);
+        return value is not null && !Emitting.ValueEmitter.For(value.Kind).CanBeElement
+            ? Unsupported(reportIn, reportAt, reportAt[reportAt.Length - 1], $"{what} cannot be a {Describe(value.Kind)}")
+            : value;
+    }
+
     private static string Describe(ValueKind kind) => kind switch
     {
         ValueKind.Const => "const (a fixed value belongs on a property)",
@@ -579,12 +589,7 @@ internal sealed class SchemaParser
                 return Unsupported(document, at, what, "a map needs one value schema");
             }
 
-            ValueModel? mapValue = BuildValue(target.Document, valueSchema, Append(target.Pointer, "additionalProperties"), allowArray: false, inlineName + "Value");
-            if (mapValue is not null && !Emitting.ValueEmitter.For(mapValue.Kind).CanBeElement)
-            {
-                return Unsupported(document, Append(at, "additionalProperties"), "additionalProperties", $"a map value cannot be a {Describe(mapValue.Kind)}");
-            }
-
+            ValueModel? mapValue = ElementValue(target.Document, valueSchema, Append(target.Pointer, "additionalProperties"), inlineName + "Value", document, Append(at, "additionalProperties"), "a map value");
             return mapValue is null ? null : new ValueModel(ValueKind.Map, Item: mapValue);
         }
 
@@ -615,12 +620,7 @@ internal sealed class SchemaParser
                 return null;
             }
 
-            ValueModel? item = BuildValue(document, actual.Item, Append(at, "items"), allowArray: false, inlineName + "Item");
-            if (item is not null && !Emitting.ValueEmitter.For(item.Kind).CanBeElement)
-            {
-                // Refused here, where the location is known, rather than failing while emitting.
-                return Unsupported(document, Append(at, "items"), "items", $"an array element cannot be a {Describe(item.Kind)}");
-            }
+            ValueModel? item = ElementValue(document, actual.Item, Append(at, "items"), inlineName + "Item", document, Append(at, "items"), "an array element");
 
             return item is null ? null : new ValueModel(ValueKind.Array, Item: item, MinItems: minItems, MaxItems: maxItems);
         }
