@@ -98,13 +98,13 @@ public sealed class AntomSimulator : IAsyncDisposable
             throw new InvalidOperationException($"The simulator must listen on loopback only, and it listens on {string.Join(", ", addresses)}.");
         }
 
-        simulator.Endpoint = new Uri(addresses[0]);
+        simulator.ListenAddresses = Array.ConvertAll(addresses, a => new Uri(a));
+        simulator.Endpoint = simulator.ListenAddresses[0];
         return simulator;
     }
 
     /// <summary>The addresses the simulator listens on (all loopback: checked when it starts).</summary>
-    public IReadOnlyList<Uri> ListenAddresses
-        => _app!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToArray();
+    public IReadOnlyList<Uri> ListenAddresses { get; private set; } = [];
 
     /// <summary>The simulator's own record of a payment's captures, in the order they were made.</summary>
     public IReadOnlyList<SimulatedCapture> Captures(string paymentId)
