@@ -36,12 +36,15 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor UnreadableSchema = Create(
         DiagnosticIds.UnreadableSchema, "Schema could not be read", "Schema file '{0}' could not be read as a JSON Schema: {1}");
 
+    public static readonly DiagnosticDescriptor DuplicateSchemaId = Create(
+        DiagnosticIds.DuplicateSchemaId, "Two schemas declare the same $id", "The $id '{0}' is declared twice: here and in {1}");
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         DiagnosticIds.GeneratorFailure, "The generator failed", "The Antom.Contracts generator failed on '{0}': {1}. Please report this with the schema that caused it.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
-        InvalidJson, UnresolvedReference, UnsupportedConstruct, DuplicateTitle, InvalidName, ReferenceCycle, DuplicateMember, UnreadableSchema, GeneratorFailure,
+        InvalidJson, UnresolvedReference, UnsupportedConstruct, DuplicateTitle, InvalidName, ReferenceCycle, DuplicateMember, UnreadableSchema, DuplicateSchemaId, GeneratorFailure,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> Catalogue => All.Values;

@@ -86,7 +86,12 @@ public class RobustnessTests
         yield return ["a map of strings", Files(("a.schema.json", Obj("A", "\"m\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"}}"))), Expect];
         yield return ["properties and a schema for extra properties", Files(("a.schema.json", Obj("A", "\"m\":{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"additionalProperties\":{\"type\":\"string\"}}"))), "ANTOM0003"];
         yield return ["a map of arrays", Files(("a.schema.json", Obj("A", "\"m\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}"))), "ANTOM0003"];
-        yield return ["an $id", Files(("a.schema.json", Obj("A", "\"x\":{\"type\":\"string\"}", ",\"$id\":\"https://example.invalid/a\""))), "ANTOM0003"];
+        yield return ["an $id inside a schema", Files(("a.schema.json", Obj("A", "\"x\":{\"type\":\"string\",\"$id\":\"https://example.invalid/x\"}"))), "ANTOM0003"];
+        yield return ["an $id that is not an absolute URI", Files(("a.schema.json", Obj("A", "\"x\":{\"type\":\"string\"}", ",\"$id\":\"a\""))), "ANTOM0003"];
+        yield return ["two files with one $id", Files(("a.schema.json", Obj("A", "\"x\":{\"type\":\"string\"}", ",\"$id\":\"urn:example:a\"")), ("b.schema.json", Obj("B", "\"x\":{\"type\":\"string\"}", ",\"$id\":\"urn:example:a\""))), "ANTOM0009"];
+        yield return ["a URL that is no schema's $id", Files(("a.schema.json", Obj("A", "\"x\":{\"$ref\":\"https://example.invalid/b.json\"}", ",\"$id\":\"https://example.invalid/a.json\""))), "ANTOM0002"];
+        yield return ["a shipped id that does not exist", Files(("a.schema.json", Obj("A", "\"x\":{\"$ref\":\"urn:antom-contracts:no-such-contract\"}"))), "ANTOM0002"];
+        yield return ["a fragment a shipped contract does not have", Files(("a.schema.json", Obj("A", "\"x\":{\"$ref\":\"urn:antom-contracts:result#/definitions/Nope\"}"))), "ANTOM0002"];
         yield return ["a numeric const", Files(("a.schema.json", Obj("A", "\"c\":{\"const\":1}"))), "ANTOM0003"];
         yield return ["an unknown runtime type", Files(("a.schema.json", Obj("A", "\"m\":{\"$ref\":\"#/definitions/M\"}", ",\"definitions\":{\"M\":{\"title\":\"M\",\"type\":\"object\",\"x-antom-runtime-type\":\"Decimal\"}}"))), "ANTOM0003"];
         yield return ["a description that tries to close the XML doc", Files(("a.schema.json", "{\"title\":\"D\",\"type\":\"object\",\"description\":\"</summary><b>*/ \\\"quoted\\\" & done\\r\\nnext\",\"properties\":{\"x\":{\"type\":\"string\",\"description\":\"]]> <!--\"}}}")), Expect];

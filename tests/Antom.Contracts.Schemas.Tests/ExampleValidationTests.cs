@@ -41,7 +41,7 @@ public class ExampleValidationTests
     [MemberData(nameof(Valid))]
     public async Task Valid_example_passes(string schemaFile, string example)
     {
-        JsonSchema schema = await JsonSchema.FromFileAsync(SchemaFiles.SchemaPath(schemaFile));
+        JsonSchema schema = await ShippedSchemaResolver.LoadAsync(SchemaFiles.Root, schemaFile);
         string json = File.ReadAllText(ExamplePath(schemaFile, "valid", example));
 
         ICollection<ValidationError> errors = schema.Validate(json);
@@ -53,7 +53,7 @@ public class ExampleValidationTests
     [MemberData(nameof(Invalid))]
     public async Task Invalid_example_fails_for_the_labelled_reason(string schemaFile, string example)
     {
-        JsonSchema schema = await JsonSchema.FromFileAsync(SchemaFiles.SchemaPath(schemaFile));
+        JsonSchema schema = await ShippedSchemaResolver.LoadAsync(SchemaFiles.Root, schemaFile);
         string path = ExamplePath(schemaFile, "invalid", example);
         Expectation expected = Expectation.For(path);
         string json = File.ReadAllText(path);

@@ -24,7 +24,7 @@ public class SchemaLoadingTests
     [MemberData(nameof(Schemas))]
     public async Task Schema_loads_in_NJsonSchema_with_its_title_and_all_references_resolved(string file)
     {
-        JsonSchema schema = await JsonSchema.FromFileAsync(SchemaFiles.SchemaPath(file));
+        JsonSchema schema = await ShippedSchemaResolver.LoadAsync(SchemaFiles.Root, file);
 
         Assert.Equal(SchemaFiles.Titles[file], schema.Title);
         Assert.Equal(JsonObjectType.Object, schema.Type);
@@ -69,7 +69,63 @@ public class SchemaLoadingTests
         string[] referencing = ["capture-request.schema.json", "capture-response.schema.json", "capture-result-notification.schema.json", "payment-transaction.schema.json", "inquiry-payment-response.schema.json"];
         foreach (string file in referencing)
         {
-            Assert.Contains(Objects(ReadJson(file)), n => (string?)n["$ref"] == "amount.schema.json");
+            Assert.Contains(Objects(ReadJson(file)), n => (string?)n["$ref"] == "urn:antom-contracts:amount");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Schemas))]
+    public void Schema_declares_its_id_and_refers_to_siblings_only_by_id(string file)
+    {
+        JsonObject root = ReadJson(file);
+        Assert.Equal("urn:antom-contracts:" + SchemaFiles.ContractOf(file), (string?)root["$id"]);
+        foreach (JsonObject node in Objects(root))
+        {
+            if (node["$ref"] is JsonValue reference)
+            {
+                string target = reference.GetValue<string>();
+                Assert.True(target.StartsWith('#') || target.StartsWith("urn:antom-contracts:", StringComparison.Ordinal), $"{file}: '{target}' refers to a sibling by file name, not by id");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_team_schema_referencing_shipped_ids_and_fragments_resolves_in_NJsonSchema()
+    {
+        // A team's validator: its own schema beside the shipped ones, loaded with the resolver schemas/README.md shows.
+        string folder = Directory.CreateTempSubdirectory("antom-schemas-").FullName;
+        try
+        {
+            foreach (string shipped in SchemaFiles.Titles.Keys)
+            {
+                File.Copy(SchemaFiles.SchemaPath(shipped), Path.Combine(folder, shipped));
+            }
+
+            File.WriteAllText(Path.Combine(folder, "risk.schema.json"), """
+                {
+                  "$schema": "http://json-schema.org/draft-07/schema#",
+                  "title": "Risk",
+                  "type": "object",
+                  "required": ["exposure", "status"],
+                  "properties": {
+                    "exposure": { "$ref": "urn:antom-contracts:amount" },
+                    "status": { "$ref": "urn:antom-contracts:result#/definitions/ResultStatus" },
+                    "capture": { "$ref": "urn:antom-contracts:capture-request" }
+                  }
+                }
+                """);
+            JsonSchema schema = await ShippedSchemaResolver.LoadAsync(folder, "risk.schema.json");
+
+            Assert.Equal("Money", schema.Properties["exposure"].ActualSchema.Title);
+            Assert.Equal("ResultStatus", schema.Properties["status"].ActualSchema.Title);
+            Assert.Equal("CaptureRequest", schema.Properties["capture"].ActualSchema.Title);
+            Assert.Empty(schema.Validate("""{"exposure": {"currency": "BRL", "value": "1000"}, "status": "U"}"""));
+            Assert.Contains(schema.Validate("""{"exposure": {"currency": "BRL", "value": "10.00"}, "status": "U"}"""), e => e.Path!.Contains("exposure", StringComparison.Ordinal));
+            Assert.Contains(schema.Validate("""{"exposure": {"currency": "BRL", "value": "1000"}, "status": "X"}"""), e => e.Path!.Contains("status", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
@@ -95,7 +151,7 @@ public class SchemaLoadingTests
         Assert.False(set.ContainsKey("enum"), "an open set must not be a JSON Schema enum");
         Assert.Contains(known, set["x-antom-known-values"]!.AsArray().Select(n => (string)n!));
 
-        JsonSchema schema = await JsonSchema.FromFileAsync(SchemaFiles.SchemaPath(file));
+        JsonSchema schema = await ShippedSchemaResolver.LoadAsync(SchemaFiles.Root, file);
         JsonSchema loaded = schema.Definitions[definition];
         Assert.Empty(loaded.Validate("\"A_VALUE_ANTOM_ADDS_NEXT_YEAR\""));
     }

@@ -96,9 +96,10 @@ internal abstract class ValueEmitter
         /// <summary>The static <c>ArrayElements&lt;T&gt;</c> of an array of plain values.</summary>
         public string ElementsField => Property + "Elements";
 
-        public string GeneratedType => Emitter.Global(Namespace, Value.TypeName!);
+        /// <summary>The record, enum or open set: generated here, or shipped with the runtime.</summary>
+        public string GeneratedType => Emitter.Global(Value.TypeNamespace ?? Namespace, Value.TypeName!);
 
-        public string Converter => Emitter.Global(Namespace, Value.TypeName! + "JsonConverter");
+        public string Converter => Emitter.Global(Value.TypeNamespace ?? Namespace, Value.TypeName! + "JsonConverter");
 
         public Context ForItem() => this with { Value = Value.Item! };
     }

@@ -71,7 +71,8 @@ internal enum ValueKind
 /// <param name="MinItems">The schema's <c>minItems</c> of an array, or -1.</param>
 /// <param name="MaxItems">The schema's <c>maxItems</c> of an array, or -1.</param>
 /// <param name="Format">A checked string <c>format</c> (<c>date</c>, <c>uuid</c>, <c>uri</c>), or null.</param>
-internal sealed record ValueModel(ValueKind Kind, string? TypeName = null, int MaxLength = -1, string? Pattern = null, string? ConstValue = null, ValueModel? Item = null, int MinLength = -1, NumericBounds? Bounds = null, int MinItems = -1, int MaxItems = -1, string? Format = null);
+/// <param name="TypeNamespace">The namespace of a type that is not generated here (a shipped contract's), or null.</param>
+internal sealed record ValueModel(ValueKind Kind, string? TypeName = null, int MaxLength = -1, string? Pattern = null, string? ConstValue = null, ValueModel? Item = null, int MinLength = -1, NumericBounds? Bounds = null, int MinItems = -1, int MaxItems = -1, string? Format = null, string? TypeNamespace = null);
 
 /// <summary>The bounds of a number, each as invariant decimal text (exact), or null when absent.</summary>
 internal sealed record NumericBounds(string? Minimum, string? Maximum, string? ExclusiveMinimum, string? ExclusiveMaximum)

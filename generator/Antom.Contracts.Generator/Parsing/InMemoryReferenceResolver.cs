@@ -41,35 +41,27 @@ internal sealed class InMemoryReferenceResolver : JsonReferenceResolver
         return task.GetAwaiter().GetResult();
     }
 
+    // The file part of a reference (a relative path, or an id such as urn:antom-contracts:amount) to the path of the
+    // document it names; NJsonSchema keeps the fragment and resolves it in that document.
     public override string ResolveFilePath(string documentPath, string jsonPath)
-        => SchemaPaths.Combine(documentPath, jsonPath);
+    {
+        int hash = jsonPath.IndexOf('#');
+        string filePart = hash < 0 ? jsonPath : jsonPath.Substring(0, hash);
+        return _set.ResolveFile(documentPath, filePart, out string? why) ?? throw new InvalidOperationException($"'{jsonPath}' does not resolve: {why}");
+    }
 
     public override Task<IJsonReference> ResolveFileReferenceAsync(string filePath, CancellationToken cancellationToken = default)
     {
-        string path = SchemaPaths.Normalize(filePath);
-        if (!_set.Documents.ContainsKey(path))
-        {
-            throw new InvalidOperationException($"'{filePath}' is not a schema file of this compilation.");
-        }
+        SchemaDocument document = _set.Find(filePath) ?? throw new InvalidOperationException($"'{filePath}' is not a schema file of this compilation.");
+        return Task.FromResult<IJsonReference>(Load(_set, document.Path, cancellationToken));
+    }
 
+    // http(s) references reach here: one that is the $id of a known schema resolves to it; any other is never fetched.
+    public override Task<IJsonReference> ResolveUrlReferenceAsync(string url, CancellationToken cancellationToken = default)
+    {
+        string path = _set.ResolveFile(null, url, out string? why) ?? throw new InvalidOperationException($"'{url}' does not resolve: {why}");
         return Task.FromResult<IJsonReference>(Load(_set, path, cancellationToken));
     }
-
-    public override Task<IJsonReference> ResolveUrlReferenceAsync(string url, CancellationToken cancellationToken = default)
-        => throw new InvalidOperationException($"'{url}' is a URL; the generator never fetches schemas.");
-}
-
-/// <summary>The schema files of one compilation, by normalized path, and what has been loaded from them.</summary>
-internal sealed class SchemaSet
-{
-    public SchemaSet(IReadOnlyDictionary<string, SchemaDocument> documents)
-    {
-        Documents = documents;
-    }
-
-    public IReadOnlyDictionary<string, SchemaDocument> Documents { get; }
-
-    public Dictionary<string, JsonSchema> Loaded { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>Path arithmetic on schema file paths, without touching the file system.</summary>
@@ -107,6 +99,9 @@ internal static class SchemaPaths
         string directory = slash < 0 ? string.Empty : normalized.Substring(0, slash + 1);
         return Normalize(directory + relative);
     }
+
+    /// <summary>An id without the empty fragment draft-07 ids often end with (<c>…/risk.json#</c>).</summary>
+    public static string TrimEmptyFragment(string id) => id.EndsWith("#", StringComparison.Ordinal) ? id.Substring(0, id.Length - 1) : id;
 
     public static bool IsUrl(string reference)
     {

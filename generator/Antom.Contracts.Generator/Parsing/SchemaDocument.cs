@@ -20,9 +20,17 @@ internal sealed class SchemaDocument
         File = file;
         Root = root;
         _text = text;
+        Path = SchemaPaths.Normalize(file.Path);
+        Id = root is JObject o && o.TryGetValue("$id", StringComparison.Ordinal, out JToken? id) && id.Type == JTokenType.String ? SchemaPaths.TrimEmptyFragment((string)id!) : null;
     }
 
     public SchemaFile File { get; }
+
+    /// <summary>The normalized path: the document's key in its <see cref="SchemaSet"/>.</summary>
+    public string Path { get; }
+
+    /// <summary>The root's <c>$id</c> (without an empty fragment), or null.</summary>
+    public string? Id { get; }
 
     public JToken Root { get; }
 

@@ -17,7 +17,7 @@ internal sealed class SchemaParser
 {
     private static readonly string[] UnsupportedKeywords =
     [
-        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "patternProperties", "dependencies", "additionalItems", "contains", "propertyNames", "$id", "id",
+        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "patternProperties", "dependencies", "additionalItems", "contains", "propertyNames", "id",
         "multipleOf", "uniqueItems", "minProperties", "maxProperties",
     ];
 
@@ -85,7 +85,7 @@ internal sealed class SchemaParser
             }
         }
 
-        _set = new SchemaSet(documents);
+        _set = new SchemaSet(documents, IndexIds(documents));
 
         // Structural checks on the plain JSON first: they locate precisely, and a file that fails them is not handed
         // to NJsonSchema (which would fail on it less clearly, or try to fetch a URL).
@@ -124,12 +124,46 @@ internal sealed class SchemaParser
             }
         }
 
+        // The shipped contracts that references brought in are located too, so that their types can be named.
+        foreach (KeyValuePair<string, JsonSchema> loaded in _set.Loaded.ToList())
+        {
+            if (_set.Documents.TryGetValue(loaded.Key, out SchemaDocument? shipped) && ShippedSchemas.IsShipped(shipped))
+            {
+                Index(loaded.Value, shipped, []);
+            }
+        }
+
         foreach ((SchemaDocument document, JsonSchema schema) in roots)
         {
             AddTypes(types, document, schema);
         }
 
         return RemoveUnusable(types);
+    }
+
+    // Every compilation file's root $id. A duplicate is refused where it is declared (the first one keeps the id). A
+    // file that declares a shipped id stands for that contract in its compilation: that is how Antom.Contracts itself
+    // generates the shipped types.
+    private Dictionary<string, string> IndexIds(Dictionary<string, SchemaDocument> documents)
+    {
+        var pathsById = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (SchemaDocument document in documents.Values)
+        {
+            if (document.Id is not { } id || !Uri.TryCreate(id, UriKind.Absolute, out _))
+            {
+                continue; // refused by the structural check
+            }
+
+            if (pathsById.TryGetValue(id, out string? first))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateSchemaId, document.Locate(["$id"]), id, first));
+                continue;
+            }
+
+            pathsById[id] = document.Path;
+        }
+
+        return pathsById;
     }
 
     // ---- structure -------------------------------------------------------------------------------------------------
@@ -158,6 +192,12 @@ internal sealed class SchemaParser
 
             switch (keyword.Name)
             {
+                case "$id" when pointer.Length > 0:
+                    _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "$id", "an $id inside a schema (an embedded resource) is not supported; give that schema a file of its own, with the $id at its root"));
+                    break;
+                case "$id" when keyword.Value.Type != JTokenType.String || !Uri.TryCreate((string)keyword.Value!, UriKind.Absolute, out _):
+                    _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "$id", "a schema's $id must be an absolute URI, such as urn:example:risk-assessment or https://example.com/schemas/risk-assessment.json"));
+                    break;
                 case "$ref":
                     CheckReference(document, keyword.Value, at);
                     break;
@@ -221,33 +261,23 @@ internal sealed class SchemaParser
         string currentReference = reference;
         while (true)
         {
-            if (SchemaPaths.IsUrl(currentReference))
-            {
-                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnresolvedReference, document.Locate(at), reference, "it is a URL, and the generator never fetches schemas; reference a schema file of this compilation by relative path"));
-                return;
-            }
-
             int hash = currentReference.IndexOf('#');
             string filePart = hash < 0 ? currentReference : currentReference.Substring(0, hash);
             string fragment = hash < 0 ? string.Empty : currentReference.Substring(hash + 1);
-            SchemaDocument target = current;
-            if (filePart.Length > 0)
+            if (_set.ResolveFile(current.Path, filePart, out string? why) is not { } targetPath)
             {
-                string targetPath = SchemaPaths.Combine(current.File.Path, filePart);
-                if (!_set.Documents.TryGetValue(targetPath, out target!))
-                {
-                    _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnresolvedReference, document.Locate(at), reference, $"there is no schema file '{filePart}' among the AdditionalFiles of this compilation (looked for {targetPath})"));
-                    return;
-                }
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnresolvedReference, document.Locate(at), reference, why!));
+                return;
             }
 
+            SchemaDocument target = _set.Documents[targetPath];
             if (!TryParsePointer(fragment, out string[] pointer) || target.Find(pointer) is not JObject targetSchema)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnresolvedReference, document.Locate(at), reference, $"'#{fragment}' names nothing that is a schema in {System.IO.Path.GetFileName(target.File.Path)}"));
                 return;
             }
 
-            if (!visited.Add(target.File.Path + "#" + string.Join("/", pointer)))
+            if (!visited.Add(target.Path + "#" + string.Join("/", pointer)))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ReferenceCycle, document.Locate(at), reference));
                 return;
@@ -264,7 +294,7 @@ internal sealed class SchemaParser
         }
     }
 
-    private static bool ReferencesAny(SchemaDocument document, HashSet<string> broken)
+    private bool ReferencesAny(SchemaDocument document, HashSet<string> broken)
     {
         if (broken.Count == 0)
         {
@@ -273,9 +303,9 @@ internal sealed class SchemaParser
 
         return ((document.Root as JContainer)?.DescendantsAndSelf() ?? Enumerable.Empty<JToken>()).OfType<JProperty>()
             .Where(p => p.Name == "$ref" && p.Value.Type == JTokenType.String)
-            .Select(p => (string)p.Value!)
-            .Where(r => !r.StartsWith("#", StringComparison.Ordinal) && !SchemaPaths.IsUrl(r))
-            .Any(r => broken.Contains(SchemaPaths.Combine(document.File.Path, r.Split('#')[0])));
+            .Select(p => ((string)p.Value!).Split('#')[0])
+            .Where(r => r.Length > 0)
+            .Any(r => _set.ResolveFile(document.Path, r, out _) is { } path && broken.Contains(path));
     }
 
     // minimum, maximum, exclusiveMinimum, exclusiveMaximum: draft-07 numbers, each one a decimal exactly (they become
@@ -342,7 +372,7 @@ internal sealed class SchemaParser
 
     private static string UnsupportedReason(string keyword) => keyword switch
     {
-        "$id" or "id" => "an id would make references resolve against a URL; schemas here are identified by their file path",
+        "id" => "draft-04's id; draft-07 spells it $id (allowed at a schema file's root)",
         "not" or "if" or "then" or "else" => "conditional schemas have no C# record shape",
         "multipleOf" or "uniqueItems" or "minProperties" or "maxProperties" => "the generator does not check it yet, and a rule it would silently skip is refused instead",
         _ => "composition and dynamic keys have no single C# record shape; give each shape its own titled schema",
@@ -466,13 +496,16 @@ internal sealed class SchemaParser
     {
         bool isDefinition = pointer.Length == 2 && pointer[0] == "definitions";
         string name = isDefinition ? Naming.ToPascalCase(pointer[1]) : inlineName;
-        if (!isDefinition && _inlineTypes.Add(document.File.Path + "#" + string.Join("/", pointer)))
+        if (!isDefinition && !ShippedSchemas.IsShipped(document) && _inlineTypes.Add(document.File.Path + "#" + string.Join("/", pointer)))
         {
             AddType(_types, document, schema, pointer, name);
         }
 
         return name;
     }
+
+    // A type defined in a shipped contract is the shipped runtime type, never a generated copy.
+    private static string? ShippedNamespace(SchemaDocument document) => ShippedSchemas.IsShipped(document) ? ShippedSchemas.Namespace : null;
 
     private string? CheckTypeName(SchemaDocument document, JsonSchema schema, string[] pointer)
     {
@@ -600,7 +633,7 @@ internal sealed class SchemaParser
                 return Unsupported(document, at, what, "x-antom-known-values belongs on a string schema");
             }
 
-            return new ValueModel(ValueKind.Record, string.IsNullOrEmpty(actual.Title) ? UntitledType(target.Document, actual, target.Pointer, inlineName) : actual.Title);
+            return new ValueModel(ValueKind.Record, string.IsNullOrEmpty(actual.Title) ? UntitledType(target.Document, actual, target.Pointer, inlineName) : actual.Title, TypeNamespace: ShippedNamespace(target.Document));
         }
 
         if (type == JsonObjectType.Array)
@@ -636,7 +669,8 @@ internal sealed class SchemaParser
             {
                 return new ValueModel(
                     raw.ContainsKey("enum") ? ValueKind.ClosedEnum : ValueKind.OpenSet,
-                    string.IsNullOrEmpty(actual.Title) ? UntitledType(target.Document, actual, target.Pointer, inlineName) : actual.Title);
+                    string.IsNullOrEmpty(actual.Title) ? UntitledType(target.Document, actual, target.Pointer, inlineName) : actual.Title,
+                    TypeNamespace: ShippedNamespace(target.Document));
             }
 
             string? checkedFormat = null;
@@ -755,7 +789,7 @@ internal sealed class SchemaParser
         return kept;
     }
 
-    private static bool IsAvailable(ValueModel value, Dictionary<string, TypeModel> byName) => value.Kind switch
+    private static bool IsAvailable(ValueModel value, Dictionary<string, TypeModel> byName) => value.TypeNamespace is not null || value.Kind switch
     {
         ValueKind.Record => byName.TryGetValue(value.TypeName!, out TypeModel? t) && t is RecordModel,
         ValueKind.ClosedEnum => byName.TryGetValue(value.TypeName!, out TypeModel? t) && t is EnumModel { IsOpen: false },
