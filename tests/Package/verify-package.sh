@@ -20,11 +20,12 @@ for entry in lib/net8.0/Antom.Contracts.dll lib/net10.0/Antom.Contracts.dll \
              analyzers/dotnet/cs/Antom.Contracts.Generator.dll analyzers/dotnet/cs/NJsonSchema.dll \
              analyzers/dotnet/cs/NJsonSchema.Annotations.dll analyzers/dotnet/cs/Namotion.Reflection.dll \
              analyzers/dotnet/cs/Newtonsoft.Json.dll analyzers/dotnet/cs/Antom.Contracts.Analyzers.dll \
-             analyzers/dotnet/cs/Antom.Contracts.CodeFixes.dll build/Antom.Contracts.props buildTransitive/Antom.Contracts.props; do
+             analyzers/dotnet/cs/Antom.Contracts.CodeFixes.dll build/Antom.Contracts.props buildTransitive/Antom.Contracts.props \
+             $(cd "$root/schemas" && ls *.schema.json | sed 's|^|schemas/|'); do
   grep -qx "$entry" <<<"$listing" || { echo "missing from the package: $entry" >&2; exit 1; }
 done
 if grep -q '^lib/netstandard' <<<"$listing"; then echo "the generator leaked into lib/" >&2; exit 1; fi
-echo "ok: lib/net8.0, lib/net10.0, analyzers/dotnet/cs/ (generator + NJsonSchema, Namotion.Reflection, Newtonsoft.Json; analyzers; code fixes)"
+echo "ok: lib/net8.0, lib/net10.0, analyzers/dotnet/cs/ (generator + NJsonSchema, Namotion.Reflection, Newtonsoft.Json; analyzers; code fixes), schemas/"
 
 echo "== consumer: build and run"
 cp -r "$here/consumer" "$work/consumer"
@@ -58,6 +59,8 @@ grep -qx "shipped: CaptureRequest cap-1 BRL 1.10 last=False" <<<"$output"
 grep -qx "own: RefundRequest ref-1 JPY 500 reason=CUSTOMER_REQUEST" <<<"$output"
 grep -qx 'own json: {"refundRequestId":"ref-1","refundAmount":{"currency":"JPY","value":"500"},"reason":"CUSTOMER_REQUEST"}' <<<"$output"
 grep -qx 'error: $.refundAmount.value Pattern' <<<"$output"
+grep -qx "risk: 2 valid read and written, 10 invalid refused at their paths, write refused at \$.score Range" <<<"$output"
+grep -qx "schemas: $(ls "$root/schemas"/*.schema.json | wc -l) shipped, ids resolve" <<<"$output"
 grep -qx "status: not captured" <<<"$output"
 grep -qx "simulator: Success BRL 2.50" <<<"$output"
 echo "package test: 1 passed, 0 failed"

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Antom.Contracts;
 using Antom.Contracts.Http;
 using Antom.Contracts.Signatures;
@@ -32,6 +33,69 @@ catch (AntomPayloadException e)
 {
     Console.WriteLine($"error: {e.Path} {e.Rule}");
 }
+
+// A team's schema as teams write them (issue example): integer, number, minLength, untitled inline objects and enums,
+// ["boolean", "null"], a string map, and a $ref to the shipped amount by its id: Exposure is the shipped Money.
+int roundTripped = 0;
+foreach (JsonNode? example in JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "risk-assessment.valid.json")))!.AsArray())
+{
+    RiskAssessment risk = AntomJson.Deserialize<RiskAssessment>(example!.ToJsonString());
+    Money? exposure = risk.Exposure;
+    RiskAssessment again = AntomJson.Deserialize<RiskAssessment>(AntomJson.Serialize(risk));
+    if (again != risk || (exposure is { } m && m.Currency.Code != "BRL"))
+    {
+        Console.WriteLine("risk: round trip changed " + risk.AssessmentId);
+        return 1;
+    }
+
+    roundTripped++;
+}
+
+int refused = 0;
+foreach (JsonNode? example in JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", "risk-assessment.invalid.json")))!.AsArray())
+{
+    try
+    {
+        AntomJson.Deserialize<RiskAssessment>(example!["json"]!.ToJsonString());
+        Console.WriteLine("risk: accepted " + example["json"]!.ToJsonString());
+        return 1;
+    }
+    catch (AntomPayloadException e) when (e.Path == (string?)example!["path"] && e.Rule.ToString() == (string?)example["rule"])
+    {
+        refused++;
+    }
+}
+
+// Nothing invalid is written either.
+try
+{
+    AntomJson.Serialize(new RiskAssessment { AssessmentId = "ra-w", Score = 2000, Checks = [new RiskAssessmentChecksItem { Name = "a" }] });
+    Console.WriteLine("risk: wrote a score of 2000");
+    return 1;
+}
+catch (AntomPayloadException e)
+{
+    Console.WriteLine($"risk: {roundTripped} valid read and written, {refused} invalid refused at their paths, write refused at {e.Path} {e.Rule}");
+}
+
+// The shipped schemas come with the package, for a team's own validators: each has its id, and every id another one
+// refers to is there.
+string schemaFolder = typeof(Program).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+    .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "AntomContractsSchemasDirectory").Value!;
+var ids = new HashSet<string>();
+var referenced = new HashSet<string>();
+string[] shippedSchemas = Directory.GetFiles(schemaFolder, "*.schema.json");
+foreach (string file in shippedSchemas)
+{
+    JsonNode root = JsonNode.Parse(File.ReadAllText(file))!;
+    ids.Add((string)root["$id"]!);
+    foreach (System.Text.RegularExpressions.Match r in System.Text.RegularExpressions.Regex.Matches(root.ToJsonString(), "\"\\$ref\":\"(urn:antom-contracts:[a-z-]+)"))
+    {
+        referenced.Add(r.Groups[1].Value);
+    }
+}
+
+Console.WriteLine(referenced.IsSubsetOf(ids) && ids.Count == shippedSchemas.Length ? $"schemas: {shippedSchemas.Length} shipped, ids resolve" : "schemas: broken ids");
 
 Console.WriteLine($"status: {Describe(ResultStatus.Failure)}");
 
