@@ -14,6 +14,7 @@ internal static class DiagnosticIds
     public const string DuplicateMember = "ANTOM0007";
     public const string UnreadableSchema = "ANTOM0008";
     public const string DuplicateSchemaId = "ANTOM0009";
+    public const string ConflictingProperty = "ANTOM0010";
     public const string GeneratorFailure = "ANTOM0099";
 
     // Analyzers, warnings.

@@ -39,12 +39,15 @@ internal static class Diagnostics
     public static readonly DiagnosticDescriptor DuplicateSchemaId = Create(
         DiagnosticIds.DuplicateSchemaId, "Two schemas declare the same $id", "The $id '{0}' is declared twice: here and in {1}");
 
+    public static readonly DiagnosticDescriptor ConflictingProperty = Create(
+        DiagnosticIds.ConflictingProperty, "allOf parts define a property differently", "The property '{0}' of {1} is defined differently here and at {2}; the parts of an allOf must agree on every property they share");
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         DiagnosticIds.GeneratorFailure, "The generator failed", "The Antom.Contracts generator failed on '{0}': {1}. Please report this with the schema that caused it.");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
-        InvalidJson, UnresolvedReference, UnsupportedConstruct, DuplicateTitle, InvalidName, ReferenceCycle, DuplicateMember, UnreadableSchema, DuplicateSchemaId, GeneratorFailure,
+        InvalidJson, UnresolvedReference, UnsupportedConstruct, DuplicateTitle, InvalidName, ReferenceCycle, DuplicateMember, UnreadableSchema, DuplicateSchemaId, ConflictingProperty, GeneratorFailure,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> Catalogue => All.Values;

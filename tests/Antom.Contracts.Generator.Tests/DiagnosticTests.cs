@@ -33,10 +33,39 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public Task ANTOM0003_composition_is_unsupported_and_located()
+    public Task ANTOM0003_anyOf_of_two_schemas_is_unsupported_and_located()
     {
-        string schema = Object("Refund", "\"reason\": { \"allOf\": [ { \"type\": \"string\" } ] }");
-        return Verify([("/s/refund.schema.json", schema)], At("ANTOM0003", "/s/refund.schema.json", schema, "\"allOf\""));
+        string schema = Object("Refund", "\"reason\": { \"anyOf\": [ { \"type\": \"string\" }, { \"type\": \"boolean\" } ] }");
+        return Verify([("/s/refund.schema.json", schema)], At("ANTOM0003", "/s/refund.schema.json", schema, "\"anyOf\""));
+    }
+
+    [Fact]
+    public Task ANTOM0003_a_oneOf_without_a_discriminator_at_its_keyword()
+    {
+        string schema = Object("Refund", "\"reason\": { \"oneOf\": [ { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } }, { \"type\": \"object\", \"properties\": { \"b\": { \"type\": \"string\" } } } ] }");
+        return Verify([("/s/refund.schema.json", schema)], At("ANTOM0003", "/s/refund.schema.json", schema, "\"oneOf\""));
+    }
+
+    [Fact]
+    public Task ANTOM0003_an_allOf_part_that_is_not_an_object_at_the_part()
+    {
+        string schema = Object("Refund", "\"reason\": { \"title\": \"Reason\", \"allOf\": [ { \"type\": \"object\" }, { \"type\": \"string\" } ] }");
+        return Verify([("/s/refund.schema.json", schema)], Expect("ANTOM0003", "/s/refund.schema.json", 6, 69, 6, 70)); // the part's opening brace
+    }
+
+    [Fact]
+    public Task ANTOM0009_two_files_with_one_id_at_the_second()
+    {
+        const string a = "{\n  \"$id\": \"urn:example:shared\",\n  \"title\": \"A\",\n  \"type\": \"object\"\n}\n";
+        const string b = "{\n  \"$id\": \"urn:example:shared\",\n  \"title\": \"B\",\n  \"type\": \"object\"\n}\n";
+        return Verify([("/s/a.schema.json", a), ("/s/b.schema.json", b)], At("ANTOM0009", "/s/b.schema.json", b, "\"$id\""));
+    }
+
+    [Fact]
+    public Task ANTOM0010_allOf_parts_that_disagree_at_the_later_property()
+    {
+        string schema = "{\n  \"title\": \"Both\",\n  \"allOf\": [\n    { \"properties\": { \"id\": { \"type\": \"string\", \"maxLength\": 8 } } },\n    { \"properties\": { \"id\": { \"type\": \"string\", \"maxLength\": 9 } } }\n  ]\n}\n";
+        return Verify([("/s/both.schema.json", schema)], At("ANTOM0010", "/s/both.schema.json", schema, "\"id\"", 1));
     }
 
     [Fact]

@@ -62,7 +62,21 @@ public class RobustnessTests
         yield return ["two schemas with one title", Files(("a.schema.json", Obj("Same", "\"x\":{\"type\":\"string\"}")), ("b.schema.json", Obj("Same", "\"y\":{\"type\":\"string\"}"))), "ANTOM0004"];
 
         // unsupported constructs
-        yield return ["deep allOf", Files(("a.schema.json", Obj("A", "\"x\":" + Nest("allOf", 20)))), "ANTOM0003"];
+        yield return ["deep allOf (each one a wrapper of the next)", Files(("a.schema.json", Obj("A", "\"x\":" + Nest("allOf", 20)))), Expect];
+        yield return ["deep oneOf", Files(("a.schema.json", Obj("A", "\"x\":" + Nest("oneOf", 20)))), "ANTOM0003"];
+        yield return ["anyOf of two schemas", Files(("a.schema.json", Obj("A", "\"x\":{\"anyOf\":[{\"type\":\"string\"},{\"type\":\"boolean\"}]}"))), "ANTOM0003"];
+        yield return ["anyOf of a schema and null", Files(("a.schema.json", Obj("A", "\"x\":{\"anyOf\":[{\"type\":\"string\",\"maxLength\":3},{\"type\":\"null\"}]}"))), Expect];
+        yield return ["oneOf of plain values", Files(("a.schema.json", Obj("A", "\"x\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"boolean\"}]}"))), "ANTOM0003"];
+        yield return ["oneOf without a discriminator", Files(("a.schema.json", Obj("A", "\"x\":{\"oneOf\":[{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}},{\"type\":\"object\",\"properties\":{\"b\":{\"type\":\"string\"}}}]}"))), "ANTOM0003"];
+        yield return ["oneOf whose discriminators repeat", Files(("a.schema.json", Obj("A", "\"x\":{\"oneOf\":[{\"type\":\"object\",\"properties\":{\"k\":{\"const\":\"A\"}}},{\"type\":\"object\",\"properties\":{\"k\":{\"const\":\"A\"}}}]}"))), "ANTOM0003"];
+        yield return ["oneOf of two records and null", Files(("a.schema.json", Obj("A", "\"x\":{\"oneOf\":[{\"type\":\"object\",\"properties\":{\"k\":{\"const\":\"A\"}}},{\"type\":\"object\",\"properties\":{\"k\":{\"const\":\"B\"}}},{\"type\":\"null\"}]}"))), "ANTOM0003"];
+        yield return ["a union with properties of its own", Files(("a.schema.json", Obj("A", "\"x\":{\"properties\":{\"z\":{\"type\":\"string\"}},\"oneOf\":[{\"type\":\"object\",\"properties\":{\"k\":{\"const\":\"A\"}}},{\"type\":\"object\",\"properties\":{\"k\":{\"const\":\"B\"}}}]}"))), "ANTOM0003"];
+        yield return ["one record in two unions", Files(("a.schema.json", Obj("A", "\"x\":{\"oneOf\":[{\"$ref\":\"#/definitions/P\"},{\"$ref\":\"#/definitions/Q\"}]},\"y\":{\"oneOf\":[{\"$ref\":\"#/definitions/P\"},{\"$ref\":\"#/definitions/Q\"}]}", ",\"definitions\":{\"P\":{\"type\":\"object\",\"properties\":{\"k\":{\"const\":\"P\"}}},\"Q\":{\"type\":\"object\",\"properties\":{\"k\":{\"const\":\"Q\"}}}}"))), "ANTOM0003"];
+        yield return ["a shipped contract as a union branch", Files(("a.schema.json", Obj("A", "\"x\":{\"oneOf\":[{\"$ref\":\"urn:antom-contracts:capture-request\"},{\"type\":\"object\",\"properties\":{\"k\":{\"const\":\"Q\"}}}]}"))), "ANTOM0003"];
+        yield return ["an allOf part that is a string", Files(("a.schema.json", Obj("A", "\"x\":{\"title\":\"X\",\"allOf\":[{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}},{\"type\":\"string\"}]}"))), "ANTOM0003"];
+        yield return ["allOf parts that disagree on a property", Files(("a.schema.json", Obj("A", "\"x\":{\"allOf\":[{\"properties\":{\"a\":{\"type\":\"string\"}}},{\"properties\":{\"a\":{\"type\":\"boolean\"}}}]}"))), "ANTOM0010"];
+        yield return ["allOf parts that refer to each other", Files(("a.schema.json", Obj("A", "\"x\":{\"$ref\":\"#/definitions/P\"}", ",\"definitions\":{\"P\":{\"title\":\"P\",\"allOf\":[{\"$ref\":\"#/definitions/Q\"}],\"properties\":{\"pp\":{\"type\":\"string\"}}},\"Q\":{\"title\":\"Q\",\"allOf\":[{\"$ref\":\"#/definitions/P\"}],\"properties\":{\"qq\":{\"type\":\"string\"}}}}"))), Expect];
+        yield return ["a union branch named like its discriminator", Files(("a.schema.json", Obj("A", "\"x\":{\"$ref\":\"#/definitions/Kind\"}", ",\"definitions\":{\"Kind\":{\"title\":\"Kind\",\"oneOf\":[{\"type\":\"object\",\"properties\":{\"kind\":{\"const\":\"A\"}}},{\"type\":\"object\",\"properties\":{\"kind\":{\"const\":\"B\"}}}]}}"))), "ANTOM0005"];
         yield return ["allOf nested past the reader's depth limit", Files(("a.schema.json", Obj("A", "\"x\":" + Nest("allOf", 200)))), "ANTOM0001"];
         yield return ["oneOf", Files(("a.schema.json", Obj("A", "\"x\":{\"oneOf\":[{\"type\":\"string\"},{\"type\":\"boolean\"}]}"))), "ANTOM0003"];
         yield return ["an integer", Files(("a.schema.json", Obj("A", "\"n\":{\"type\":\"integer\"}"))), Expect];

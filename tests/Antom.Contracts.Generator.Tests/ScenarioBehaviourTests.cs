@@ -80,6 +80,32 @@ public class ScenarioBehaviourTests
     }
 
     [Fact]
+    public void A_union_reads_each_branch_as_its_own_type_wherever_the_discriminator_sits_and_writes_the_branch()
+    {
+        Contract contract = Contract.Load("one-of", "Timeline");
+        object timeline = contract.Read("""{"events":[{"amount":{"currency":"BRL","value":"100"},"kind":"AUTHORISED"},{"kind":"REFUNDED","refundId":"r-1"},{"reason":"RISK","kind":"FAILED"}]}""");
+        var events = ((System.Collections.IEnumerable)timeline.GetType().GetProperty("Events")!.GetValue(timeline)!).Cast<object>().ToArray();
+        Assert.Equal(["Authorised", "Refunded", "PaymentEventFailed"], events.Select(e => e.GetType().Name));
+        Assert.All(events, e => Assert.Equal("PaymentEvent", e.GetType().BaseType!.Name));
+        Assert.Equal(["AUTHORISED", "REFUNDED", "FAILED"], events.Select(e => (string)e.GetType().GetProperty("Kind")!.GetValue(e)!));
+        Assert.Equal(
+            """{"events":[{"kind":"AUTHORISED","amount":{"currency":"BRL","value":"100"}},{"kind":"REFUNDED","refundId":"r-1"},{"reason":"RISK","kind":"FAILED"}]}""",
+            contract.Write(timeline));
+    }
+
+    [Fact]
+    public void An_allOf_is_one_flat_record_that_requires_what_any_part_requires()
+    {
+        Contract contract = Contract.Load("all-of", "MerchantCapture");
+        Assert.Equal(
+            ["CaptureRequestId", "PaymentId", "CaptureAmount", "IsLastCapture", "CaptureType", "Transit", "Operator", "Note", "OrderRef", "Channel"],
+            contract.Type.GetProperties().Where(p => p.DeclaringType == contract.Type && p.Name != "EqualityContract").Select(p => p.Name));
+        Assert.Equal(typeof(Money), contract.Type.GetProperty("CaptureAmount")!.PropertyType);
+        AntomPayloadException e = Assert.Throws<AntomPayloadException>(() => contract.Read("""{"captureRequestId":"c","paymentId":"p","captureAmount":{"currency":"BRL","value":"1"},"orderRef":"o"}"""));
+        Assert.Equal("$.operator", e.Path);
+    }
+
+    [Fact]
     public void Writing_checks_the_new_rules_before_anything_is_written()
     {
         Contract contract = Contract.Load("integer-bounds", "Scored");
@@ -97,6 +123,8 @@ public class ScenarioBehaviourTests
         private readonly Type _type;
 
         private Contract(Type type) => _type = type;
+
+        public Type Type => _type;
 
         public static Contract Load(string scenario, string typeName)
         {

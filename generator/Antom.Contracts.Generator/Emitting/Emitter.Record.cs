@@ -20,12 +20,14 @@ internal static partial class Emitter
         w.Line($"/// <remarks>Generated from {Xml(model.SchemaFile)}. Read and write it with <see cref=\"{Runtime}AntomJson\"/>.</remarks>");
         w.Line($"[{Json}Serialization.JsonConverter(typeof({converter}))]");
         w.Line(GeneratedCode);
-        w.Open($"public sealed partial record {model.Name} : {Runtime}IAntomJsonContract<{self}>");
+        string union = model.Union is null ? string.Empty : Global(model.Namespace, model.Union) + ", ";
+        w.Open($"public sealed partial record {model.Name} : {union}{Runtime}IAntomJsonContract<{self}>");
         foreach (Property p in props)
         {
             w.Summary(p.Model.Description);
+            bool overrides = p.Model.JsonName == model.Discriminator; // the union's abstract discriminator
             w.Line(p.Model.Value.Kind == ValueKind.Const
-                ? $"public string {p.Model.CSharpName} => {Literal(p.Model.Value.ConstValue!)};"
+                ? $"public {(overrides ? "override " : string.Empty)}string {p.Model.CSharpName} => {Literal(p.Model.Value.ConstValue!)};"
                 : $"public {(p.Model.Required ? "required " : string.Empty)}{p.Type}{(p.NeverNull ? string.Empty : "?")} {p.Model.CSharpName} {{ get; init; }}");
             w.Line();
         }

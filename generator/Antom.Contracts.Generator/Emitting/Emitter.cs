@@ -42,6 +42,7 @@ internal static partial class Emitter
     public static string Emit(TypeModel type) => type switch
     {
         RecordModel record => EmitRecord(record),
+        UnionModel union => EmitUnion(union),
         EnumModel { IsOpen: true } open => EmitOpenSet(open),
         EnumModel closed => EmitClosedEnum(closed),
         _ => throw new System.ArgumentException("unknown model " + type.GetType().Name),

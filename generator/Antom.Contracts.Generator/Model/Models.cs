@@ -101,8 +101,23 @@ internal sealed record EnumMemberModel(string CSharpName, string WireValue, stri
 internal abstract record TypeModel(string Namespace, string Name, string? Description, string SchemaFile, string SchemaPath);
 
 /// <summary>An object schema: a sealed record with its converter.</summary>
-internal sealed record RecordModel(string Namespace, string Name, string? Description, string SchemaFile, string SchemaPath, ImmutableEquatableArray<PropertyModel> Properties)
+/// <param name="Union">The union this record is a branch of (it derives from it), or null.</param>
+/// <param name="Discriminator">The JSON name of that union's discriminator, or null.</param>
+internal sealed record RecordModel(string Namespace, string Name, string? Description, string SchemaFile, string SchemaPath, ImmutableEquatableArray<PropertyModel> Properties, string? Union = null, string? Discriminator = null)
     : TypeModel(Namespace, Name, Description, SchemaFile, SchemaPath);
+
+/// <summary>
+/// A <c>oneOf</c> whose branches each have a distinct <c>const</c> discriminator: an abstract record that the branch
+/// records derive from, read by dispatching on the discriminator.
+/// </summary>
+/// <param name="Discriminator">The discriminator's JSON name.</param>
+/// <param name="DiscriminatorProperty">The discriminator's C# property name.</param>
+/// <param name="Branches">The branches, in schema order.</param>
+internal sealed record UnionModel(string Namespace, string Name, string? Description, string SchemaFile, string SchemaPath, string Discriminator, string DiscriminatorProperty, ImmutableEquatableArray<UnionBranchModel> Branches)
+    : TypeModel(Namespace, Name, Description, SchemaFile, SchemaPath);
+
+/// <summary>One branch of a union: its record type and its discriminator value.</summary>
+internal sealed record UnionBranchModel(string TypeName, string Value);
 
 /// <summary>A closed enum (C# enum) or an open set (readonly struct over the wire string).</summary>
 internal sealed record EnumModel(string Namespace, string Name, string? Description, string SchemaFile, string SchemaPath, bool IsOpen, bool IsExhaustive, int MaxLength, ImmutableEquatableArray<EnumMemberModel> Members)

@@ -13,11 +13,11 @@ namespace Antom.Contracts.Generator.Parsing;
 /// its references (in memory only), and a line-aware JSON reading of the same text locates every diagnostic and
 /// supplies the extension keywords exactly as written. Never throws: every failure is a diagnostic.
 /// </summary>
-internal sealed class SchemaParser
+internal sealed partial class SchemaParser
 {
     private static readonly string[] UnsupportedKeywords =
     [
-        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "patternProperties", "dependencies", "additionalItems", "contains", "propertyNames", "id",
+        "not", "if", "then", "else", "patternProperties", "dependencies", "additionalItems", "contains", "propertyNames", "id",
         "multipleOf", "uniqueItems", "minProperties", "maxProperties",
     ];
 
@@ -59,7 +59,7 @@ internal sealed class SchemaParser
             : new ResolverModel(
                 options.Namespace,
                 options.ResolverName,
-                types.OfType<RecordModel>().Select(t => t.Name).ToEquatableArray(),
+                types.Where(t => t is RecordModel or UnionModel).Select(t => t.Name).ToEquatableArray(),
                 types.OfType<EnumModel>().Select(t => t.Name).ToEquatableArray(),
                 types.OfType<RecordModel>().SelectMany(t => t.Properties)
                     .Where(p => p.Value.Kind == ValueKind.Money || p.Value.Item?.Kind == ValueKind.Money)
@@ -138,6 +138,7 @@ internal sealed class SchemaParser
             AddTypes(types, document, schema);
         }
 
+        ApplyUnions(types);
         return RemoveUnusable(types);
     }
 
@@ -231,6 +232,9 @@ internal sealed class SchemaParser
                         }
                     }
 
+                    break;
+                case "allOf" or "oneOf" or "anyOf":
+                    CheckComposition(document, schema, keyword, at);
                     break;
                 case "items":
                     if (keyword.Value is JObject item)
@@ -408,6 +412,19 @@ internal sealed class SchemaParser
         {
             Index(schema.Item, document, Append(pointer, "items"));
         }
+
+        IndexBranches(schema.AllOf, "allOf", document, pointer);
+        IndexBranches(schema.OneOf, "oneOf", document, pointer);
+        IndexBranches(schema.AnyOf, "anyOf", document, pointer);
+    }
+
+    private void IndexBranches(ICollection<JsonSchema> branches, string keyword, SchemaDocument document, string[] pointer)
+    {
+        int i = 0;
+        foreach (JsonSchema branch in branches)
+        {
+            Index(branch, document, Append(pointer, keyword, (i++).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
     }
 
     private void AddTypes(List<TypeModel> types, SchemaDocument document, JsonSchema root)
@@ -439,7 +456,22 @@ internal sealed class SchemaParser
             return; // a map is a ValueMap<T> where it is used, not a type of its own
         }
 
-        bool isObject = schema.Type.HasFlag(JsonObjectType.Object);
+        if (IsUnion(schema))
+        {
+            if ((untitledName is not null && string.IsNullOrEmpty(schema.Title) ? CheckGivenName(document, untitledName, pointer) : CheckTypeName(document, schema, pointer)) is { } unionName)
+            {
+                AddUnion(types, document, schema, pointer, unionName);
+            }
+
+            return;
+        }
+
+        if (IsAlias(schema, raw))
+        {
+            return; // allOf of one schema, or X-or-null: it stands for that schema where it is used
+        }
+
+        bool isObject = IsObject(schema);
         bool isEnum = raw.ContainsKey("enum") && !raw.ContainsKey("const");
         bool isOpenSet = raw.ContainsKey("x-antom-known-values");
         if (!isObject && !isEnum && !isOpenSet)
@@ -490,15 +522,17 @@ internal sealed class SchemaParser
         return null;
     }
 
-    // An untitled object or enum: a definition is named by its key; an inline schema by its parent type and property
-    // (Payment.order → PaymentOrder; its array items → PaymentOrderItem). The type is added once, where it is defined.
-    private string UntitledType(SchemaDocument document, JsonSchema schema, string[] pointer, string inlineName)
+    // The type of an object, enum or union schema where it is used: its title; untitled, a definition is named by its
+    // key and an inline schema by its parent type and property (Payment.order → PaymentOrder; its array items →
+    // PaymentOrderItem). Roots and definitions are added by AddTypes; an inline type is added here, once.
+    private string TypeNameAt(SchemaDocument document, JsonSchema schema, string[] pointer, string inlineName)
     {
+        bool titled = !string.IsNullOrEmpty(schema.Title);
         bool isDefinition = pointer.Length == 2 && pointer[0] == "definitions";
-        string name = isDefinition ? Naming.ToPascalCase(pointer[1]) : inlineName;
-        if (!isDefinition && !ShippedSchemas.IsShipped(document) && _inlineTypes.Add(document.File.Path + "#" + string.Join("/", pointer)))
+        string name = titled ? schema.Title! : isDefinition ? Naming.ToPascalCase(pointer[1]) : inlineName;
+        if (pointer.Length > 0 && !isDefinition && !ShippedSchemas.IsShipped(document) && _inlineTypes.Add(document.Path + "#" + string.Join("/", pointer)))
         {
-            AddType(_types, document, schema, pointer, name);
+            AddType(_types, document, schema, pointer, titled ? null : name);
         }
 
         return name;
@@ -529,31 +563,32 @@ internal sealed class SchemaParser
     {
         var properties = new List<PropertyModel>();
         var byCSharpName = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (KeyValuePair<string, JsonSchemaProperty> entry in schema.Properties)
+        (List<DeclaredProperty> declared, HashSet<string> required) = Flatten(document, schema, pointer, typeName);
+        foreach (DeclaredProperty entry in declared)
         {
-            string[] at = Append(pointer, "properties", entry.Key);
-            string csharpName = Naming.ToPascalCase(entry.Key);
+            string[] at = entry.Pointer;
+            string csharpName = Naming.ToPascalCase(entry.Name);
             if (!Naming.IsUsableIdentifier(csharpName) || Naming.IsReservedRecordMember(csharpName) || csharpName == typeName)
             {
-                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidName, document.Locate(at), "Property", entry.Key, $"its C# name '{csharpName}' is empty, a keyword, a member every record has, or the name of the record itself"));
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidName, entry.Document.Locate(at), "Property", entry.Name, $"its C# name '{csharpName}' is empty, a keyword, a member every record has, or the name of the record itself"));
                 continue;
             }
 
             if (byCSharpName.TryGetValue(csharpName, out string? other))
             {
-                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateMember, document.Locate(at), other, entry.Key, csharpName, typeName));
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateMember, entry.Document.Locate(at), other, entry.Name, csharpName, typeName));
                 continue;
             }
 
-            ValueModel? value = BuildValue(document, entry.Value, at, allowArray: true, typeName + csharpName, out bool nullable);
+            ValueModel? value = BuildValue(entry.Document, entry.Schema, at, allowArray: true, typeName + csharpName, out bool nullable);
             if (value is null)
             {
                 continue;
             }
 
-            byCSharpName[csharpName] = entry.Key;
-            string? description = entry.Value.Description ?? entry.Value.ActualSchema.Description;
-            properties.Add(new PropertyModel(entry.Key, csharpName, description, entry.Value.IsRequired, value, nullable));
+            byCSharpName[csharpName] = entry.Name;
+            string? description = entry.Schema.Description ?? entry.Schema.ActualSchema.Description;
+            properties.Add(new PropertyModel(entry.Name, csharpName, description, required.Contains(entry.Name), value, nullable));
         }
 
         return properties.ToEquatableArray();
@@ -599,7 +634,25 @@ internal sealed class SchemaParser
             return new ValueModel(ValueKind.Const, ConstValue: (string)constant!);
         }
 
+        if (AliasTarget(actual, raw) is { } alias)
+        {
+            // allOf of one schema (a $ref with a description beside it), or oneOf/anyOf of a schema and null.
+            ValueModel? aliased = BuildValue(target.Document, alias.Branch, Append(target.Pointer, alias.Keyword, alias.Index), allowArray, inlineName, out bool aliasNullable);
+            nullable = aliasNullable || alias.OrNull;
+            return aliased;
+        }
+
+        if (IsUnion(actual))
+        {
+            return new ValueModel(ValueKind.Record, TypeNameAt(target.Document, actual, target.Pointer, inlineName), TypeNamespace: ShippedNamespace(target.Document));
+        }
+
         JsonObjectType type = actual.Type;
+        if (type == JsonObjectType.None && IsObject(actual))
+        {
+            type = JsonObjectType.Object; // properties and allOf branches with no "type" of their own
+        }
+
         if (type != JsonObjectType.Null && type.HasFlag(JsonObjectType.Null))
         {
             // "type": ["X", "null"]: X, and null is allowed.
@@ -633,7 +686,7 @@ internal sealed class SchemaParser
                 return Unsupported(document, at, what, "x-antom-known-values belongs on a string schema");
             }
 
-            return new ValueModel(ValueKind.Record, string.IsNullOrEmpty(actual.Title) ? UntitledType(target.Document, actual, target.Pointer, inlineName) : actual.Title, TypeNamespace: ShippedNamespace(target.Document));
+            return new ValueModel(ValueKind.Record, TypeNameAt(target.Document, actual, target.Pointer, inlineName), TypeNamespace: ShippedNamespace(target.Document));
         }
 
         if (type == JsonObjectType.Array)
@@ -669,7 +722,7 @@ internal sealed class SchemaParser
             {
                 return new ValueModel(
                     raw.ContainsKey("enum") ? ValueKind.ClosedEnum : ValueKind.OpenSet,
-                    string.IsNullOrEmpty(actual.Title) ? UntitledType(target.Document, actual, target.Pointer, inlineName) : actual.Title,
+                    TypeNameAt(target.Document, actual, target.Pointer, inlineName),
                     TypeNamespace: ShippedNamespace(target.Document));
             }
 
@@ -775,12 +828,19 @@ internal sealed class SchemaParser
         while (changed)
         {
             changed = false;
-            foreach (RecordModel record in kept.OfType<RecordModel>().ToList())
+            foreach (TypeModel type in kept.ToList())
             {
-                if (record.Properties.Any(p => !IsAvailable(p.Value, byName)))
+                bool usable = type switch
                 {
-                    kept.Remove(record);
-                    byName.Remove(record.Name);
+                    RecordModel record => record.Properties.All(p => IsAvailable(p.Value, byName))
+                                          && (record.Union is null || byName.TryGetValue(record.Union, out TypeModel? union) && union is UnionModel),
+                    UnionModel union => union.Branches.All(b => byName.TryGetValue(b.TypeName, out TypeModel? branch) && branch is RecordModel { Union: { } u } && u == union.Name),
+                    _ => true,
+                };
+                if (!usable)
+                {
+                    kept.Remove(type);
+                    byName.Remove(type.Name);
                     changed = true;
                 }
             }
@@ -791,10 +851,10 @@ internal sealed class SchemaParser
 
     private static bool IsAvailable(ValueModel value, Dictionary<string, TypeModel> byName) => value.TypeNamespace is not null || value.Kind switch
     {
-        ValueKind.Record => byName.TryGetValue(value.TypeName!, out TypeModel? t) && t is RecordModel,
+        ValueKind.Record => byName.TryGetValue(value.TypeName!, out TypeModel? t) && t is RecordModel or UnionModel,
         ValueKind.ClosedEnum => byName.TryGetValue(value.TypeName!, out TypeModel? t) && t is EnumModel { IsOpen: false },
         ValueKind.OpenSet => byName.TryGetValue(value.TypeName!, out TypeModel? t) && t is EnumModel { IsOpen: true },
-        ValueKind.Array => IsAvailable(value.Item!, byName),
+        ValueKind.Array or ValueKind.Map => IsAvailable(value.Item!, byName),
         _ => true,
     };
 

@@ -1,0 +1,300 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Antom.Contracts.Generator.Model;
+using Microsoft.CodeAnalysis.Text;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace Antom.Contracts.Generator.Parsing;
+
+/// <content>
+/// Composition: <c>allOf</c> flattens into one record; <c>oneOf</c> with a <c>const</c> discriminator becomes a union
+/// (an abstract record and one sealed record per branch); <c>allOf</c> of one schema, and <c>oneOf</c>/<c>anyOf</c> of a
+/// schema and <c>null</c>, stand for that schema.
+/// </content>
+internal sealed partial class SchemaParser
+{
+    private static readonly string[] Annotations = ["description", "title", "$comment", "examples", "default"];
+
+    // Branch record name → the union it derives from, applied once every type is built.
+    private readonly Dictionary<string, (string Union, string Discriminator)> _unionOf = new(StringComparer.Ordinal);
+
+    /// <summary>A property as declared by an object schema or one of its <c>allOf</c> parts, where it is written.</summary>
+    private sealed record DeclaredProperty(string Name, JsonSchemaProperty Schema, SchemaDocument Document, string[] Pointer);
+
+    // ---- structure ---------------------------------------------------------------------------------------------------
+
+    private void CheckComposition(SchemaDocument document, JObject schema, JProperty keyword, string[] at)
+    {
+        if (keyword.Value is not JArray { Count: > 0 } branches || branches.Any(b => b is not JObject))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), keyword.Name, "it must be a non-empty array of schemas"));
+            return;
+        }
+
+        int nulls = branches.Count(IsNullSchema);
+        if (keyword.Name != "allOf" && nulls > 0 && (nulls != 1 || branches.Count != 2))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), keyword.Name, "null pairs with exactly one other schema ([X, {\"type\": \"null\"}], a nullable X); a union that may also be null is a nullable property of the union's type"));
+            return;
+        }
+
+        if (keyword.Name == "anyOf" && nulls == 0)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "anyOf", "a value that may match several branches at once has no single C# type; use oneOf with a const discriminator property (a union), allOf (one record), or [X, {\"type\": \"null\"}]"));
+            return;
+        }
+
+        if (keyword.Name != "allOf" && (schema.ContainsKey("properties") || schema.ContainsKey("allOf") && keyword.Name == "oneOf"))
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), keyword.Name, "a union's own properties would belong to no branch; declare them in every branch (an allOf of a shared schema in each)"));
+            return;
+        }
+
+        for (int i = 0; i < branches.Count; i++)
+        {
+            CheckSchemaObject(document, (JObject)branches[i], Append(at, i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static bool IsNullSchema(JToken branch)
+        => branch is JObject o && o.Count == 1 && o["type"] is JValue { Type: JTokenType.String } t && (string)t! == "null";
+
+    // ---- shapes ------------------------------------------------------------------------------------------------------
+
+    /// <summary>A <c>oneOf</c> of two or more schemas, none of them <c>null</c>: a union.</summary>
+    private static bool IsUnion(JsonSchema schema) => schema.OneOf.Count >= 2 && !schema.OneOf.Any(b => b.ActualSchema.Type == JsonObjectType.Null);
+
+    private static bool IsAlias(JsonSchema schema, JObject raw) => AliasTarget(schema, raw) is not null;
+
+    /// <summary>
+    /// What a schema stands for when it only wraps another: <c>allOf</c> of one schema with nothing beside it but
+    /// annotations (a <c>$ref</c> with its own description), or <c>oneOf</c>/<c>anyOf</c> of a schema and <c>null</c>.
+    /// </summary>
+    private static (JsonSchema Branch, string Keyword, string Index, bool OrNull)? AliasTarget(JsonSchema schema, JObject raw)
+    {
+        if (schema.Type != JsonObjectType.None || raw.ContainsKey("properties") || raw.ContainsKey("required"))
+        {
+            return null;
+        }
+
+        if (schema.AllOf.Count == 1 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 && string.IsNullOrEmpty(schema.Title))
+        {
+            return (schema.AllOf.First(), "allOf", "0", false);
+        }
+
+        foreach ((ICollection<JsonSchema> branches, string keyword) in new[] { (schema.OneOf, "oneOf"), (schema.AnyOf, "anyOf") })
+        {
+            if (branches.Count == 2 && schema.AllOf.Count == 0)
+            {
+                JsonSchema[] pair = branches.ToArray();
+                int nullAt = Array.FindIndex(pair, b => b.ActualSchema.Type == JsonObjectType.Null);
+                if (nullAt >= 0 && pair[1 - nullAt].ActualSchema.Type != JsonObjectType.Null)
+                {
+                    return (pair[1 - nullAt], keyword, (1 - nullAt).ToString(System.Globalization.CultureInfo.InvariantCulture), true);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An object: <c>"type": "object"</c>, or <c>allOf</c> parts with no <c>type</c> of its own (a composition is read
+    /// as a record; a part that is not an object is then refused where it is written).
+    /// </summary>
+    private static bool IsObject(JsonSchema schema)
+        => !IsUnion(schema) && (schema.Type.HasFlag(JsonObjectType.Object) || (schema.Type == JsonObjectType.None && schema.AllOf.Count > 0));
+
+    // A part of an object: an object schema, or one with only properties, required names or allOf parts of its own.
+    private static bool IsObjectPart(JsonSchema part)
+        => part.OneOf.Count == 0 && part.AnyOf.Count == 0 && !part.IsEnumeration
+           && (part.Type.HasFlag(JsonObjectType.Object) || (part.Type == JsonObjectType.None && (part.Properties.Count > 0 || part.RequiredProperties.Count > 0 || part.AllOf.Count > 0)));
+
+    // ---- allOf -------------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The properties of an object schema with its <c>allOf</c> parts flattened in, parts first (the schema extends
+    /// them), and the names any part requires. The same name declared twice alike is one property; declared
+    /// differently, the later one is a located ANTOM0010.
+    /// </summary>
+    private (List<DeclaredProperty> Declared, HashSet<string> Required) Flatten(SchemaDocument document, JsonSchema schema, string[] pointer, string typeName)
+    {
+        var declared = new List<DeclaredProperty>();
+        var byName = new Dictionary<string, DeclaredProperty>(StringComparer.Ordinal);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<JsonSchema>(ReferenceComparer.Instance);
+        Collect(document, schema, pointer);
+        return (declared, required);
+
+        void Collect(SchemaDocument document, JsonSchema schema, string[] pointer)
+        {
+            if (!visited.Add(schema))
+            {
+                return; // a part reached twice (a diamond, or a cycle) contributes once
+            }
+
+            int i = 0;
+            foreach (JsonSchema branch in schema.AllOf)
+            {
+                string[] at = Append(pointer, "allOf", (i++).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                JsonSchema part = branch.ActualSchema;
+                if (!IsObjectPart(part))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "allOf", $"every part of the object {typeName} must be an object schema (properties, required, or a $ref to an object); a union or a plain value cannot be merged into a record"));
+                    continue;
+                }
+
+                (SchemaDocument partDocument, string[] partPointer) = _locations.TryGetValue(part, out var location) ? location : (document, at);
+                Collect(partDocument, part, partPointer);
+            }
+
+            foreach (string name in schema.RequiredProperties)
+            {
+                required.Add(name);
+            }
+
+            foreach (KeyValuePair<string, JsonSchemaProperty> entry in schema.Properties)
+            {
+                var property = new DeclaredProperty(entry.Key, entry.Value, document, Append(pointer, "properties", entry.Key));
+                if (byName.TryGetValue(entry.Key, out DeclaredProperty? first))
+                {
+                    if (!SameDefinition(first.Schema, entry.Value))
+                    {
+                        LinePosition where = first.Document.Locate(first.Pointer).LineSpan.Start;
+                        _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ConflictingProperty, document.Locate(property.Pointer), entry.Key, typeName, $"{System.IO.Path.GetFileName(first.Document.File.Path)}({where.Line + 1},{where.Character + 1})"));
+                    }
+
+                    continue;
+                }
+
+                byName[entry.Key] = property;
+                declared.Add(property);
+            }
+        }
+    }
+
+    // Two declarations of one property agree when they are the same schema, or the same JSON apart from annotations.
+    private bool SameDefinition(JsonSchema a, JsonSchema b)
+    {
+        if (ReferenceEquals(a.ActualSchema, b.ActualSchema))
+        {
+            return true;
+        }
+
+        return RawOf(a.ActualSchema) is { } rawA && RawOf(b.ActualSchema) is { } rawB && JToken.DeepEquals(WithoutAnnotations(rawA), WithoutAnnotations(rawB));
+    }
+
+    private JObject? RawOf(JsonSchema actual)
+        => _locations.TryGetValue(actual, out var location) ? location.Document.Find(location.Pointer) as JObject : null;
+
+    private static JObject WithoutAnnotations(JObject raw)
+    {
+        var copy = (JObject)raw.DeepClone();
+        foreach (string annotation in Annotations)
+        {
+            copy.Remove(annotation);
+        }
+
+        return copy;
+    }
+
+    // ---- oneOf -------------------------------------------------------------------------------------------------------
+
+    private void AddUnion(List<TypeModel> types, SchemaDocument document, JsonSchema schema, string[] pointer, string name)
+    {
+        var parts = new List<(JsonSchema Schema, SchemaDocument Document, string[] Pointer, string[] At, Dictionary<string, string> Consts)>();
+        int i = 0;
+        foreach (JsonSchema branch in schema.OneOf)
+        {
+            string[] at = Append(pointer, "oneOf", (i++).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            JsonSchema part = branch.ActualSchema;
+            (SchemaDocument partDocument, string[] partPointer) = _locations.TryGetValue(part, out var location) ? location : (document, at);
+            if (!IsObject(part))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "oneOf", $"every branch of the union {name} must be an object schema: a branch becomes a record that derives from {name}"));
+                return;
+            }
+
+            if (ShippedSchemas.IsShipped(partDocument))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "oneOf", $"a shipped contract cannot be a branch of {name}: its type is compiled already and cannot derive from a union declared here; make the branch an allOf of the shipped contract and a discriminator"));
+                return;
+            }
+
+            var consts = new Dictionary<string, string>(StringComparer.Ordinal);
+            CollectConsts(part, consts, new HashSet<JsonSchema>(ReferenceComparer.Instance));
+            parts.Add((part, partDocument, partPointer, at, consts));
+        }
+
+        string? discriminator = parts[0].Consts.Keys.FirstOrDefault(candidate =>
+            parts.All(p => p.Consts.ContainsKey(candidate)) && parts.Select(p => p.Consts[candidate]).Distinct(StringComparer.Ordinal).Count() == parts.Count);
+        if (discriminator is null)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(Append(pointer, "oneOf")), "oneOf", $"{name} becomes a union only when every branch has one property with a different const (a discriminator, such as \"kind\": {{\"const\": \"CARD\"}}), so that reading can tell the branches apart"));
+            return;
+        }
+
+        if (Naming.ToPascalCase(discriminator) == name)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidName, document.Locate(pointer), "Union name", name, $"the union's discriminator property '{discriminator}' would have the union's own name in C#; give the union another title"));
+            return;
+        }
+
+        var branches = new List<UnionBranchModel>();
+        foreach (var part in parts)
+        {
+            string value = part.Consts[discriminator];
+            string branchName = TypeNameAt(part.Document, part.Schema, part.Pointer, name + Naming.ToPascalCase(value));
+            if (_unionOf.TryGetValue(branchName, out var other) && other.Union != name)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(part.At), "oneOf", $"{branchName} is a branch of {other.Union} already, and a record derives from one union only; give this union a branch of its own (an allOf of {branchName})"));
+                return;
+            }
+
+            branches.Add(new UnionBranchModel(branchName, value));
+        }
+
+        foreach (UnionBranchModel branch in branches)
+        {
+            _unionOf[branch.TypeName] = (name, discriminator);
+        }
+
+        types.Add(new UnionModel(_options.Namespace, name, schema.Description, System.IO.Path.GetFileName(document.File.Path), document.File.Path, discriminator, Naming.ToPascalCase(discriminator), branches.ToEquatableArray()));
+    }
+
+    // The string consts of an object's properties, its allOf parts first, as the reader will see them.
+    private void CollectConsts(JsonSchema schema, Dictionary<string, string> consts, HashSet<JsonSchema> visited)
+    {
+        if (!visited.Add(schema))
+        {
+            return;
+        }
+
+        foreach (JsonSchema part in schema.AllOf)
+        {
+            CollectConsts(part.ActualSchema, consts, visited);
+        }
+
+        foreach (KeyValuePair<string, JsonSchemaProperty> entry in schema.Properties)
+        {
+            if (!consts.ContainsKey(entry.Key) && RawOf(entry.Value.ActualSchema)?["const"] is JValue { Type: JTokenType.String } constant)
+            {
+                consts[entry.Key] = (string)constant!;
+            }
+        }
+    }
+
+    // Each branch record learns its union once every type is built (a branch may be defined before its union).
+    private void ApplyUnions(List<TypeModel> types)
+    {
+        for (int i = 0; i < types.Count; i++)
+        {
+            if (types[i] is RecordModel record && _unionOf.TryGetValue(record.Name, out var union))
+            {
+                types[i] = record with { Union = union.Union, Discriminator = union.Discriminator };
+            }
+        }
+    }
+}
