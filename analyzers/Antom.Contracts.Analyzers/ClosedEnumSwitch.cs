@@ -1,35 +1,53 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Antom.Contracts.Analyzers;
 
-/// <summary>The symbols the closed-enum rules need, resolved once per compilation.</summary>
+/// <summary>
+/// The symbols the closed-switch rules need, resolved once per compilation: the closed-enum marker and, for ANTOM1001,
+/// the union marker (<c>[AntomUnion]</c> on the abstract record of a <c>oneOf</c>).
+/// </summary>
 internal sealed class ClosedEnumSymbols
 {
     public const string MarkerName = "Antom.Contracts.Serialization.AntomClosedEnumAttribute";
     public const string WireValueName = "Antom.Contracts.Serialization.AntomWireValueAttribute";
+    public const string UnionMarkerName = "Antom.Contracts.Serialization.AntomUnionAttribute";
 
     // Whether a type is a marked enum, decided once per type per compilation (attributes are not re-read per switch).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _marked = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _marked = new(SymbolEqualityComparer.Default);
 
-    private ClosedEnumSymbols(INamedTypeSymbol marker, INamedTypeSymbol? wireValue)
+    // The branches of a marked union, read once per type per compilation; default for a class that is not marked.
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> _unions = new(SymbolEqualityComparer.Default);
+
+    private ClosedEnumSymbols(INamedTypeSymbol? marker, INamedTypeSymbol? wireValue, INamedTypeSymbol? unionMarker)
     {
         Marker = marker;
         WireValue = wireValue;
+        UnionMarker = unionMarker;
     }
 
-    public INamedTypeSymbol Marker { get; }
+    /// <summary><c>[AntomClosedEnum]</c>; null in a compilation without it, and then no enum is closed.</summary>
+    public INamedTypeSymbol? Marker { get; }
 
     public INamedTypeSymbol? WireValue { get; }
 
+    /// <summary><c>[AntomUnion]</c>; null in a compilation without it (an older Antom.Contracts), and then no class is a union.</summary>
+    public INamedTypeSymbol? UnionMarker { get; }
+
     /// <summary>Null when the compilation does not reference Antom.Contracts: every rule is then silent.</summary>
     public static ClosedEnumSymbols? From(Compilation compilation)
-        => compilation.GetTypeByMetadataName(MarkerName) is { } marker
-            ? new ClosedEnumSymbols(marker, compilation.GetTypeByMetadataName(WireValueName))
-            : null;
+    {
+        INamedTypeSymbol? marker = compilation.GetTypeByMetadataName(MarkerName);
+        INamedTypeSymbol? unionMarker = compilation.GetTypeByMetadataName(UnionMarkerName);
+        return marker is null && unionMarker is null
+            ? null
+            : new ClosedEnumSymbols(marker, compilation.GetTypeByMetadataName(WireValueName), unionMarker);
+    }
 
     /// <summary>The marked enum a switch governs (through <c>Nullable&lt;T&gt;</c> too), or null.</summary>
     public INamedTypeSymbol? MarkedEnum(ITypeSymbol? type, out bool nullable)
@@ -41,15 +59,34 @@ internal sealed class ClosedEnumSymbols
             type = n.TypeArguments[0];
         }
 
-        return type is INamedTypeSymbol { TypeKind: TypeKind.Enum } e
-               && _marked.GetOrAdd(e, t => t.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, Marker)))
+        return Marker is { } marker
+               && type is INamedTypeSymbol { TypeKind: TypeKind.Enum } e
+               && _marked.GetOrAdd(e, t => t.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, marker)))
             ? e
             : null;
     }
 
-    /// <summary>How messages name a marked enum: camelCase, as the JSON field is (<c>resultStatus</c>).</summary>
-    public static string SubjectOf(INamedTypeSymbol enumType)
-        => char.ToLowerInvariant(enumType.Name[0]) + enumType.Name.Substring(1);
+    /// <summary>
+    /// The branch types listed by the <c>[AntomUnion]</c> on the class a switch governs, or a default array when the
+    /// class is not a marked union. <paramref name="nullable"/>: the value is annotated as possibly null
+    /// (<c>PaymentEvent?</c> in a nullable context, as the compiler's nullable analysis sees it at the switch).
+    /// </summary>
+    public ImmutableArray<INamedTypeSymbol> MarkedUnion(ITypeSymbol? type, out bool nullable)
+    {
+        nullable = false;
+        if (UnionMarker is null || type is not INamedTypeSymbol { TypeKind: TypeKind.Class } union)
+        {
+            return default;
+        }
+
+        ImmutableArray<INamedTypeSymbol> branches = _unions.GetOrAdd(union, ReadBranches);
+        nullable = !branches.IsDefault && type.NullableAnnotation == NullableAnnotation.Annotated;
+        return branches;
+    }
+
+    /// <summary>How messages name a marked enum or union: camelCase, as the JSON field is (<c>resultStatus</c>).</summary>
+    public static string SubjectOf(INamedTypeSymbol type)
+        => char.ToLowerInvariant(type.Name[0]) + type.Name.Substring(1);
 
     /// <summary>The wire value and description of a member, from its <c>[AntomWireValue]</c>.</summary>
     public (string Wire, string? Description) Describe(IFieldSymbol member)
@@ -59,31 +96,123 @@ internal sealed class ClosedEnumSymbols
         string? description = data?.NamedArguments.FirstOrDefault(a => a.Key == "Description").Value.Value as string;
         return (wire, description);
     }
+
+    // The attribute's `params Type[] branches` arrives as one array constant of type constants, in the order written.
+    private ImmutableArray<INamedTypeSymbol> ReadBranches(INamedTypeSymbol type)
+    {
+        AttributeData? data = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, UnionMarker));
+        if (data is null)
+        {
+            return default;
+        }
+
+        if (data.ConstructorArguments.Length != 1 || data.ConstructorArguments[0] is not { Kind: TypedConstantKind.Array, IsNull: false } branches)
+        {
+            return ImmutableArray<INamedTypeSymbol>.Empty;
+        }
+
+        return branches.Values.Select(v => v.Value).OfType<INamedTypeSymbol>()
+            .Where(b => b.TypeKind != TypeKind.Error)
+            .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default)
+            .ToImmutableArray();
+    }
 }
 
-/// <summary>What a switch over a marked enum names explicitly, and so what it misses.</summary>
+/// <summary>What a switch over a marked enum or union names explicitly, and so what it misses.</summary>
 internal readonly struct Coverage
 {
-    private Coverage(ImmutableArray<IFieldSymbol> missing, bool missingNull)
+    private Coverage(ImmutableArray<IFieldSymbol> missing, ImmutableArray<INamedTypeSymbol> missingBranches, bool missingNull)
     {
         Missing = missing;
+        MissingBranches = missingBranches;
         MissingNull = missingNull;
     }
 
-    /// <summary>Members no unguarded constant (or <c>or</c> of constants) names.</summary>
+    /// <summary>Enum members no unguarded constant (or <c>or</c> of constants) names.</summary>
     public ImmutableArray<IFieldSymbol> Missing { get; }
 
-    /// <summary>The switch is over a nullable enum and no arm names <c>null</c>.</summary>
+    /// <summary>Union branches no unguarded plain type pattern (or <c>or</c> of them) names, in the attribute's order.</summary>
+    public ImmutableArray<INamedTypeSymbol> MissingBranches { get; }
+
+    /// <summary>The switch is over a nullable enum or union and no arm names <c>null</c>.</summary>
     public bool MissingNull { get; }
 
-    public bool IsComplete => Missing.IsEmpty && !MissingNull;
+    public bool IsComplete => Missing.IsEmpty && MissingBranches.IsEmpty && !MissingNull;
 
     public static Coverage Of(IOperation switchOperation, INamedTypeSymbol enumType, bool nullable)
     {
-        var named = new HashSet<object?>();
-        bool namesNull = false;
+        Named named = Named.In(switchOperation);
+        ImmutableArray<IFieldSymbol> missing = enumType.GetMembers().OfType<IFieldSymbol>()
+            .Where(f => f.HasConstantValue && !named.Constants.Contains(f.ConstantValue))
+            .ToImmutableArray();
+        return new Coverage(missing, ImmutableArray<INamedTypeSymbol>.Empty, nullable && !named.Null);
+    }
 
-        void FromPattern(IPatternOperation? pattern)
+    public static Coverage OfUnion(IOperation switchOperation, ImmutableArray<INamedTypeSymbol> branches, bool nullable)
+    {
+        Named named = Named.In(switchOperation);
+        ImmutableArray<INamedTypeSymbol> missing = branches.Where(b => !named.Types.Contains(b)).ToImmutableArray();
+        return new Coverage(ImmutableArray<IFieldSymbol>.Empty, missing, nullable && !named.Null);
+    }
+
+    /// <summary>
+    /// A recursive pattern that is only a type and an optional designation (<c>CardEvent { } c</c>) names the type as a
+    /// type pattern would; one with positional or property subpatterns tests something more, so it does not.
+    /// </summary>
+    public static bool IsPlainType(IRecursivePatternOperation pattern)
+        => pattern.DeconstructionSubpatterns.IsEmpty && pattern.PropertySubpatterns.IsEmpty
+           && pattern.Syntax is RecursivePatternSyntax { PositionalPatternClause: null, PropertyPatternClause: null or { Subpatterns.Count: 0 } };
+
+    /// <summary>What the unguarded arms of a switch name: constants, <c>null</c>, and types.</summary>
+    private sealed class Named
+    {
+        public HashSet<object?> Constants { get; } = [];
+
+        public HashSet<ITypeSymbol> Types { get; } = new(SymbolEqualityComparer.Default);
+
+        public bool Null { get; private set; }
+
+        public static Named In(IOperation switchOperation)
+        {
+            var named = new Named();
+            switch (switchOperation)
+            {
+                case ISwitchOperation statement:
+                    foreach (ISwitchCaseOperation section in statement.Cases)
+                    {
+                        foreach (ICaseClauseOperation clause in section.Clauses)
+                        {
+                            switch (clause)
+                            {
+                                case ISingleValueCaseClauseOperation single:
+                                    named.Add(single.Value);
+                                    break;
+                                case IPatternCaseClauseOperation { Guard: null } patternClause:
+                                    named.FromPattern(patternClause.Pattern);
+                                    break;
+
+                                // default: and guarded cases handle nothing explicitly.
+                            }
+                        }
+                    }
+
+                    break;
+                case ISwitchExpressionOperation expression:
+                    foreach (ISwitchExpressionArmOperation arm in expression.Arms)
+                    {
+                        if (arm.Guard is null)
+                        {
+                            named.FromPattern(arm.Pattern);
+                        }
+                    }
+
+                    break;
+            }
+
+            return named;
+        }
+
+        private void FromPattern(IPatternOperation? pattern)
         {
             switch (pattern)
             {
@@ -94,12 +223,22 @@ internal readonly struct Coverage
                     FromPattern(or.LeftPattern);
                     FromPattern(or.RightPattern);
                     break;
+                case ITypePatternOperation type:
+                    Types.Add(type.MatchedType);
+                    break;
+                case IDeclarationPatternOperation { MatchesNull: false, MatchedType: { } declared }:
+                    Types.Add(declared);
+                    break;
+                case IRecursivePatternOperation { MatchedType: { } matched } recursive when IsPlainType(recursive):
+                    Types.Add(matched);
+                    break;
 
-                // Discards, type patterns, relational and negated patterns name no member.
+                // Discards, `var`, relational, negated and `and` patterns, and recursive patterns with subpatterns,
+                // name no member and no branch.
             }
         }
 
-        void Add(IOperation value)
+        private void Add(IOperation value)
         {
             Optional<object?> constant = value.ConstantValue;
             if (!constant.HasValue)
@@ -109,51 +248,12 @@ internal readonly struct Coverage
 
             if (constant.Value is null)
             {
-                namesNull = true;
+                Null = true;
             }
             else
             {
-                named.Add(constant.Value);
+                Constants.Add(constant.Value);
             }
         }
-
-        switch (switchOperation)
-        {
-            case ISwitchOperation statement:
-                foreach (ISwitchCaseOperation section in statement.Cases)
-                {
-                    foreach (ICaseClauseOperation clause in section.Clauses)
-                    {
-                        switch (clause)
-                        {
-                            case ISingleValueCaseClauseOperation single:
-                                Add(single.Value);
-                                break;
-                            case IPatternCaseClauseOperation { Guard: null } patternClause:
-                                FromPattern(patternClause.Pattern);
-                                break;
-
-                            // default: and guarded cases handle no member explicitly.
-                        }
-                    }
-                }
-
-                break;
-            case ISwitchExpressionOperation expression:
-                foreach (ISwitchExpressionArmOperation arm in expression.Arms)
-                {
-                    if (arm.Guard is null)
-                    {
-                        FromPattern(arm.Pattern);
-                    }
-                }
-
-                break;
-        }
-
-        ImmutableArray<IFieldSymbol> missing = enumType.GetMembers().OfType<IFieldSymbol>()
-            .Where(f => f.HasConstantValue && !named.Contains(f.ConstantValue))
-            .ToImmutableArray();
-        return new Coverage(missing, nullable && !namesNull);
     }
 }

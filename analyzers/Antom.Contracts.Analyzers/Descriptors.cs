@@ -39,12 +39,12 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor UnhandledResultStatus = new(
         UnhandledResultStatusId,
-        "Switch does not handle every resultStatus",
+        "Switch does not handle every resultStatus or union branch",
         "{0}",
         Correctness,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A switch over ResultStatus, or any closed enum the Antom generator marked, must name every member. A default or discard arm, or an arm with a when guard, does not count: it would send U (Unknown) into a branch written for a failure, which double-captures.",
+        description: "A switch over ResultStatus, or any closed enum the Antom generator marked, must name every member; a switch over a oneOf union the generator marked with [AntomUnion] must name every branch type. A default or discard arm, or an arm with a when guard, does not count: it would send U (Unknown) into a branch written for a failure, which double-captures, or a new union branch into code written for another.",
         helpLinkUri: HelpLink(UnhandledResultStatusId));
 
     public static readonly DiagnosticDescriptor UnknownFallsThrough = new(
@@ -63,11 +63,11 @@ internal static class Descriptors
         "CS8524",
         "The switch names every member of a closed Antom enum; a discard arm for unnamed values would hide a member Antom adds later, and ANTOM1001 guards exhaustiveness instead.");
 
-    /// <summary>Suppresses CS8509 on a switch expression over a marked enum that names every member.</summary>
+    /// <summary>Suppresses CS8509 on a switch expression over a marked enum that names every member, or a marked union that names every branch.</summary>
     public static readonly SuppressionDescriptor ExhaustiveSwitchNotExhaustive = new(
         DiagnosticIds.SuppressNotExhaustive,
         "CS8509",
-        "The switch names every member of a closed Antom enum; ANTOM1001 guards exhaustiveness.");
+        "The switch names every member of a closed Antom enum, or every branch of an Antom union; ANTOM1001 guards exhaustiveness.");
 
     private static string HelpLink(string id) => "docs/diagnostics/" + id + ".md";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -9,13 +10,17 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Antom.Contracts.Analyzers;
 
 /// <summary>
-/// ANTOM1001: a switch over <c>ResultStatus</c>, or any closed enum the generator marked, must name every member;
-/// <c>default</c>, <c>_</c> and guarded arms do not count. Reported once per switch, at the <c>switch</c> keyword.
+/// ANTOM1001: a switch over <c>ResultStatus</c>, or any closed enum the generator marked, must name every member; a
+/// switch over a <c>oneOf</c> union the generator marked (<c>[AntomUnion]</c>) must name every branch type with a plain
+/// type pattern. <c>default</c>, <c>_</c> and guarded arms do not count. Reported once per switch, at the <c>switch</c> keyword.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnhandledResultStatusAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>The property bag key listing the missing members for the code fix.</summary>
+    /// <summary>
+    /// The property bag key listing the missing enum members for the code fix (for a union, the missing branch types'
+    /// names, for reading only: the fix works out a union's missing branches from the switch itself).
+    /// </summary>
     internal const string MissingKey = "Missing";
 
     /// <summary>The property bag key saying a <c>null</c> arm is missing.</summary>
@@ -50,24 +55,45 @@ public sealed class UnhandledResultStatusAnalyzer : DiagnosticAnalyzer
             _ => null!,
         };
         INamedTypeSymbol? enumType = symbols.MarkedEnum(value?.Type, out bool nullable);
-        if (enumType is null)
+        if (enumType is not null)
         {
+            Coverage coverage = Coverage.Of(context.Operation, enumType, nullable);
+            if (coverage.IsComplete)
+            {
+                return;
+            }
+
+            string subject = ClosedEnumSymbols.SubjectOf(enumType);
+            var parts = coverage.Missing.Select(m =>
+            {
+                (string wire, string? description) = symbols.Describe(m);
+                return $"{subject} {wire} ({m.Name}) is not handled" + (description is null ? string.Empty : ": " + description);
+            }).ToList();
+            Report(context, subject, parts, coverage.Missing.Select(m => m.Name), coverage.MissingNull);
             return;
         }
 
-        Coverage coverage = Coverage.Of(context.Operation, enumType, nullable);
-        if (coverage.IsComplete)
+        ImmutableArray<INamedTypeSymbol> branches = symbols.MarkedUnion(value?.Type, out nullable);
+        if (!branches.IsDefault && value!.Type is INamedTypeSymbol union)
         {
-            return;
-        }
+            Coverage coverage = Coverage.OfUnion(context.Operation, branches, nullable);
+            if (coverage.IsComplete)
+            {
+                return;
+            }
 
-        string subject = ClosedEnumSymbols.SubjectOf(enumType);
-        var parts = coverage.Missing.Select(m =>
-        {
-            (string wire, string? description) = symbols.Describe(m);
-            return $"{subject} {wire} ({m.Name}) is not handled" + (description is null ? string.Empty : ": " + description);
-        }).ToList();
-        if (coverage.MissingNull)
+            string subject = ClosedEnumSymbols.SubjectOf(union);
+            var parts = coverage.MissingBranches.Select(b => UnionBranchMessage(subject, b)).ToList();
+            Report(context, subject, parts, coverage.MissingBranches.Select(b => b.Name), coverage.MissingNull);
+        }
+    }
+
+    /// <summary>How the message, and the code fix's exception, say that a union branch is not handled.</summary>
+    internal static string UnionBranchMessage(string subject, INamedTypeSymbol branch) => $"{subject} branch {branch.Name} is not handled";
+
+    private static void Report(OperationAnalysisContext context, string subject, List<string> parts, IEnumerable<string> missingNames, bool missingNull)
+    {
+        if (missingNull)
         {
             parts.Add($"a null {subject} is not handled");
         }
@@ -79,8 +105,8 @@ public sealed class UnhandledResultStatusAnalyzer : DiagnosticAnalyzer
             _ => context.Operation.Syntax.GetLocation(),
         };
         ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
-            .Add(MissingKey, string.Join(",", coverage.Missing.Select(m => m.Name)))
-            .Add(MissingNullKey, coverage.MissingNull ? "true" : "false");
+            .Add(MissingKey, string.Join(",", missingNames))
+            .Add(MissingNullKey, missingNull ? "true" : "false");
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnhandledResultStatus, location, properties, string.Join("; ", parts)));
     }
 }
