@@ -7,8 +7,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Antom.Contracts.Analyzers;
 
 /// <summary>
-/// Removes CS8524 (and CS8509) from a switch expression over a closed Antom enum that names every member, so nobody
-/// adds the <c>_ =&gt;</c> arm that would swallow a member Antom adds later. ANTOM1001 guards exhaustiveness instead.
+/// Removes CS8524 (and CS8509) from a switch expression over a closed Antom enum that names every member, and CS8509
+/// from one over an Antom union that names every branch (the compiler cannot see that the union's sealed branches are
+/// all there is), so nobody adds the <c>_ =&gt;</c> arm that would swallow a member or branch Antom adds later.
+/// ANTOM1001 guards exhaustiveness instead.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class ExhaustiveSwitchSuppressor : DiagnosticSuppressor
@@ -47,8 +49,7 @@ public sealed class ExhaustiveSwitchSuppressor : DiagnosticSuppressor
                 continue;
             }
 
-            INamedTypeSymbol? enumType = symbols.MarkedEnum(operation.Value.Type, out bool nullable);
-            if (enumType is null || !Coverage.Of(operation, enumType, nullable).IsComplete)
+            if (!IsComplete(symbols, operation))
             {
                 continue;
             }
@@ -61,5 +62,16 @@ public sealed class ExhaustiveSwitchSuppressor : DiagnosticSuppressor
                 }
             }
         }
+    }
+
+    private static bool IsComplete(ClosedEnumSymbols symbols, ISwitchExpressionOperation operation)
+    {
+        if (symbols.MarkedEnum(operation.Value.Type, out bool nullable) is { } enumType)
+        {
+            return Coverage.Of(operation, enumType, nullable).IsComplete;
+        }
+
+        ImmutableArray<INamedTypeSymbol> branches = symbols.MarkedUnion(operation.Value.Type, out nullable);
+        return !branches.IsDefault && Coverage.OfUnion(operation, branches, nullable).IsComplete;
     }
 }
