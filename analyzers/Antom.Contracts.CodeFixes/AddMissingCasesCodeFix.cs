@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -20,7 +21,8 @@ namespace Antom.Contracts.CodeFixes;
 /// <summary>
 /// "Add missing resultStatus cases" for ANTOM1001: inserts one arm per missing member (and <c>null</c>) whose body
 /// compiles and makes the gap loud, <c>throw new NotImplementedException("resultStatus U (Unknown) is not handled")</c>,
-/// before any <c>default</c>/<c>_</c> arm. Works on switch statements and switch expressions.
+/// before any <c>default</c>/<c>_</c> arm. Works on switch statements and switch expressions. Over a union
+/// ("Add missing paymentEvent cases") it inserts <c>CardEvent cardEvent =&gt; throw ...</c> per missing branch.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddMissingCasesCodeFix)), Shared]
 public sealed class AddMissingCasesCodeFix : CodeFixProvider
@@ -50,11 +52,41 @@ public sealed class AddMissingCasesCodeFix : CodeFixProvider
             SyntaxNode? node = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent;
             if (node is SwitchStatementSyntax or SwitchExpressionSyntax)
             {
+                // One equivalence key for enums and unions alike, so Fix All fixes every ANTOM1001 whichever it starts from.
+                string title = await UnionTitleAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false) ?? Title;
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => AddCasesAsync(context.Document, node, diagnostic, ct), equivalenceKey: Title),
+                    CodeAction.Create(title, ct => AddCasesAsync(context.Document, node, diagnostic, ct), equivalenceKey: Title),
                     diagnostic);
             }
         }
+    }
+
+    // "Add missing paymentEvent cases" for a switch over a union; null for anything else, which keeps Title.
+    private static async Task<string?> UnionTitleAsync(Document document, SyntaxNode switchNode, CancellationToken cancellationToken)
+    {
+        SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return model is not null && UnionOf(model, switchNode, cancellationToken) is { } union
+            ? $"Add missing {ClosedEnumSymbols.SubjectOf(union.Type)} cases"
+            : null;
+    }
+
+    // The union a switch governs, its branches and what the switch misses, worked out again from the switch itself.
+    private static (INamedTypeSymbol Type, Coverage Coverage)? UnionOf(SemanticModel model, SyntaxNode switchNode, CancellationToken cancellationToken)
+    {
+        IOperation? operation = model.GetOperation(switchNode, cancellationToken);
+        ITypeSymbol? type = operation switch
+        {
+            ISwitchOperation s => s.Value.Type,
+            ISwitchExpressionOperation e => e.Value.Type,
+            _ => null,
+        };
+        if (operation is null || ClosedEnumSymbols.From(model.Compilation) is not { } symbols || type is not INamedTypeSymbol union)
+        {
+            return null;
+        }
+
+        ImmutableArray<INamedTypeSymbol> branches = symbols.MarkedUnion(union, out bool nullable);
+        return branches.IsDefault ? null : (union, Coverage.OfUnion(operation, branches, nullable));
     }
 
     private static async Task<Document> AddCasesAsync(Document document, SyntaxNode switchNode, Diagnostic diagnostic, CancellationToken cancellationToken)
@@ -64,6 +96,11 @@ public sealed class AddMissingCasesCodeFix : CodeFixProvider
         if (model is null || root is null)
         {
             return document;
+        }
+
+        if (UnionOf(model, switchNode, cancellationToken) is { } union)
+        {
+            return document.WithSyntaxRoot(root.ReplaceNode(switchNode, AddUnionCases(model, switchNode, union.Type, union.Coverage, cancellationToken).WithAdditionalAnnotations(Formatter.Annotation)));
         }
 
         ExpressionSyntax governing = switchNode is SwitchStatementSyntax s ? s.Expression : ((SwitchExpressionSyntax)switchNode).GoverningExpression;
@@ -81,7 +118,7 @@ public sealed class AddMissingCasesCodeFix : CodeFixProvider
         ClosedEnumSymbols? symbols = ClosedEnumSymbols.From(model.Compilation);
         string subject = ClosedEnumSymbols.SubjectOf(enumType);
         diagnostic.Properties.TryGetValue(UnhandledResultStatusAnalyzer.MissingKey, out string? missingText);
-        var missing = new List<(ExpressionSyntax Label, string Message)>();
+        var missing = new List<(PatternSyntax Pattern, string Message)>();
         foreach (string name in (missingText ?? string.Empty).Split(Comma, StringSplitOptions.RemoveEmptyEntries))
         {
             IFieldSymbol? member = enumType.GetMembers(name).OfType<IFieldSymbol>().FirstOrDefault();
@@ -95,22 +132,98 @@ public sealed class AddMissingCasesCodeFix : CodeFixProvider
                 SyntaxKind.SimpleMemberAccessExpression,
                 ParseTypeName(enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)),
                 IdentifierName(member.Name)).WithAdditionalAnnotations(Simplifier.Annotation);
-            missing.Add((label, $"{subject} {wire} ({member.Name}) is not handled"));
+            missing.Add((ConstantPattern(label), $"{subject} {wire} ({member.Name}) is not handled"));
         }
 
         if (diagnostic.Properties.TryGetValue(UnhandledResultStatusAnalyzer.MissingNullKey, out string? missingNull) && missingNull == "true")
         {
-            missing.Add((LiteralExpression(SyntaxKind.NullLiteralExpression), $"a null {subject} is not handled"));
+            missing.Add((ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression)), $"a null {subject} is not handled"));
         }
 
         SyntaxNode replacement = switchNode switch
         {
-            SwitchStatementSyntax statement => AddSections(statement, missing),
-            SwitchExpressionSyntax expression => AddArms(expression, missing),
+            SwitchStatementSyntax statement => AddSections(statement, missing, IsDefaultSection),
+            SwitchExpressionSyntax expression => AddArms(expression, missing, IsDiscardArm),
             _ => switchNode,
         };
         return document.WithSyntaxRoot(root.ReplaceNode(switchNode, replacement.WithAdditionalAnnotations(Formatter.Annotation)));
     }
+
+    // One `case CardEvent cardEvent:` / `CardEvent cardEvent =>` per missing branch, in the attribute's order, then
+    // `null` if it is missing; each throws as the enum arms do. They go before the first arm that would otherwise catch
+    // them first (`_`, `default:`, `var x`, `PaymentEvent p`, `{ }`), where they would not compile.
+    private static SyntaxNode AddUnionCases(SemanticModel model, SyntaxNode switchNode, INamedTypeSymbol union, Coverage coverage, CancellationToken cancellationToken)
+    {
+        string subject = ClosedEnumSymbols.SubjectOf(union);
+        HashSet<string> taken = NamesInScope(model, switchNode);
+        var missing = new List<(PatternSyntax Pattern, string Message)>();
+        foreach (INamedTypeSymbol branch in coverage.MissingBranches)
+        {
+            TypeSyntax type = ParseTypeName(branch.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Simplifier.Annotation);
+            missing.Add((DeclarationPattern(type, SingleVariableDesignation(FreshIdentifier(ClosedEnumSymbols.SubjectOf(branch), taken))), UnhandledResultStatusAnalyzer.UnionBranchMessage(subject, branch)));
+        }
+
+        if (coverage.MissingNull)
+        {
+            missing.Add((ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression)), $"a null {subject} is not handled"));
+        }
+
+        bool CatchesAll(IPatternOperation? pattern) => pattern switch
+        {
+            IDiscardPatternOperation => true,
+            IDeclarationPatternOperation d => d.MatchesNull || SymbolEqualityComparer.Default.Equals(d.MatchedType, union),
+            ITypePatternOperation t => SymbolEqualityComparer.Default.Equals(t.MatchedType, union),
+            IRecursivePatternOperation r => Coverage.IsPlainType(r) && SymbolEqualityComparer.Default.Equals(r.MatchedType, union),
+            _ => false,
+        };
+
+        return switchNode switch
+        {
+            SwitchStatementSyntax statement => AddSections(statement, missing, section => section.Labels.Any(label =>
+                label is DefaultSwitchLabelSyntax
+                || (label is CasePatternSwitchLabelSyntax { WhenClause: null } p && CatchesAll(model.GetOperation(p.Pattern, cancellationToken) as IPatternOperation)))),
+            SwitchExpressionSyntax expression => AddArms(expression, missing, arm =>
+                arm.WhenClause is null && CatchesAll(model.GetOperation(arm.Pattern, cancellationToken) as IPatternOperation)),
+            _ => switchNode,
+        };
+    }
+
+    // Every name a new pattern variable could clash with: what is in scope at the switch and what the switch declares.
+    private static HashSet<string> NamesInScope(SemanticModel model, SyntaxNode switchNode)
+    {
+        int position = switchNode is SwitchStatementSyntax statement ? statement.OpenBraceToken.Span.End : ((SwitchExpressionSyntax)switchNode).OpenBraceToken.Span.End;
+        var names = new HashSet<string>(model.LookupSymbols(position).Select(s => s.Name), StringComparer.Ordinal);
+        foreach (SyntaxNode node in switchNode.DescendantNodes())
+        {
+            switch (node)
+            {
+                case SingleVariableDesignationSyntax designation:
+                    names.Add(designation.Identifier.ValueText);
+                    break;
+                case VariableDeclaratorSyntax declarator:
+                    names.Add(declarator.Identifier.ValueText);
+                    break;
+            }
+        }
+
+        return names;
+    }
+
+    private static SyntaxToken FreshIdentifier(string name, HashSet<string> taken)
+    {
+        string fresh = name;
+        for (int i = 2; taken.Contains(fresh); i++)
+        {
+            fresh = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        taken.Add(fresh);
+        return SyntaxFacts.GetKeywordKind(fresh) != SyntaxKind.None ? ParseToken("@" + fresh) : Identifier(fresh);
+    }
+
+    private static bool IsDefaultSection(SwitchSectionSyntax section) => section.Labels.Any(l => l is DefaultSwitchLabelSyntax);
+
+    private static bool IsDiscardArm(SwitchExpressionArmSyntax arm) => arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null;
 
     private static ThrowExpressionSyntax ThrowExpression(string message) => SyntaxFactory.ThrowExpression(Creation(message));
 
@@ -118,30 +231,30 @@ public sealed class AddMissingCasesCodeFix : CodeFixProvider
         => ObjectCreationExpression(ParseTypeName("global::System.NotImplementedException").WithAdditionalAnnotations(Simplifier.Annotation))
             .WithArgumentList(ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(message))))));
 
-    private static SwitchStatementSyntax AddSections(SwitchStatementSyntax statement, List<(ExpressionSyntax Label, string Message)> missing)
+    private static SwitchStatementSyntax AddSections(SwitchStatementSyntax statement, List<(PatternSyntax Pattern, string Message)> missing, Func<SwitchSectionSyntax, bool> insertBefore)
     {
         IEnumerable<SwitchSectionSyntax> added = missing.Select(m => SwitchSection(
-            SingletonList<SwitchLabelSyntax>(CaseSwitchLabel(m.Label)),
+            SingletonList(m.Pattern is ConstantPatternSyntax constant ? CaseSwitchLabel(constant.Expression) : (SwitchLabelSyntax)CasePatternSwitchLabel(m.Pattern, Token(SyntaxKind.ColonToken))),
             SingletonList<StatementSyntax>(ThrowStatement(Creation(m.Message)))));
-        int defaultIndex = statement.Sections.IndexOf(section => section.Labels.Any(l => l is DefaultSwitchLabelSyntax));
-        SyntaxList<SwitchSectionSyntax> sections = defaultIndex < 0
+        int index = statement.Sections.IndexOf(insertBefore);
+        SyntaxList<SwitchSectionSyntax> sections = index < 0
             ? statement.Sections.AddRange(added)
-            : statement.Sections.InsertRange(defaultIndex, added);
+            : statement.Sections.InsertRange(index, added);
         return statement.WithSections(sections);
     }
 
-    private static SwitchExpressionSyntax AddArms(SwitchExpressionSyntax expression, List<(ExpressionSyntax Label, string Message)> missing)
+    private static SwitchExpressionSyntax AddArms(SwitchExpressionSyntax expression, List<(PatternSyntax Pattern, string Message)> missing, Func<SwitchExpressionArmSyntax, bool> insertBefore)
     {
         var arms = expression.Arms.ToList();
-        int discardIndex = arms.FindIndex(a => a.Pattern is DiscardPatternSyntax && a.WhenClause is null);
-        IEnumerable<SwitchExpressionArmSyntax> added = missing.Select(m => SwitchExpressionArm(ConstantPattern(m.Label), ThrowExpression(m.Message)));
-        if (discardIndex < 0)
+        int index = arms.FindIndex(a => insertBefore(a));
+        IEnumerable<SwitchExpressionArmSyntax> added = missing.Select(m => SwitchExpressionArm(m.Pattern, ThrowExpression(m.Message)));
+        if (index < 0)
         {
             arms.AddRange(added);
         }
         else
         {
-            arms.InsertRange(discardIndex, added);
+            arms.InsertRange(index, added);
         }
 
         return expression.WithArms(SeparatedList(arms, Enumerable.Repeat(Token(SyntaxKind.CommaToken), Math.Max(0, arms.Count - 1))));

@@ -43,6 +43,29 @@ internal static class Harness
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Like <see cref="Fix{TAnalyzer, TFix}"/>, but Fix All (document, project, solution) must reach
+    /// <paramref name="fixedSource"/> in one pass, and one-at-a-time fixing in <paramref name="diagnostics"/> steps.
+    /// </summary>
+    public static Task FixAll<TAnalyzer, TFix>(string source, string fixedSource, int diagnostics)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            NumberOfIncrementalIterations = diagnostics,
+            NumberOfFixAllIterations = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            NumberOfFixAllInProjectIterations = 1,
+        };
+        Configure(test.TestState);
+        Configure(test.FixedState);
+        test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        return test.RunAsync();
+    }
+
     private static void Configure(SolutionState state)
     {
         state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
