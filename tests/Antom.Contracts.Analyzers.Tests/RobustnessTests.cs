@@ -32,6 +32,8 @@ public class RobustnessTests
         "using Antom.Contracts;\nusing System.Text.Json;\nclass C { object M(JsonElement e) => e.GetProperty(\"currency\").GetString() + e.GetProperty(\"captureAmount\").GetProperty(\"value\").GetString(); }",
         "using Antom.Contracts;\nclass C { double M(Money m, double d) { var x = Money.FromMajorUnits((decimal)d, \"BRL\"); return (double)x.ToMajorUnits() + System.Convert.ToDouble(m.ToMajorUnits()); } }",
         "using static Antom.Contracts.ResultStatus;\nclass C { int M(Antom.Contracts.ResultStatus s) { switch (s) { case Success or Failure: return 1; case Unknown when s > 0: return 2; } return 0; } }",
+        "[Antom.Contracts.Serialization.AntomUnion(typeof(A), typeof(B), Discriminator = \"kind\")] abstract record U; sealed record A : U; sealed record B : U;\n"
+            + "class C { int M(U? u) { switch (u) { case A a: return 1; case B { } when u is not null: return 2; } return u switch { A or null => 1, B b => 2 }; } }",
     ];
 
     private static readonly string[] Handmade =
@@ -56,6 +58,11 @@ public class RobustnessTests
         "using Antom.Contracts;\nclass C { string? M(string? Amount = null, params string[] Fees) => Amount; }",
         "using Antom.Contracts;\nrecord R(string Amount, double Total);",
         "using Antom.Contracts;\nclass C { int M(ResultStatus s) => s is ResultStatus.Success ? 1 : (s is (ResultStatus.Failure) ? 2 : 3); }",
+        "[Antom.Contracts.Serialization.AntomUnion] abstract record U; sealed record A : U; class C { int M(U u) => u switch { A => 1 }; }",
+        "[Antom.Contracts.Serialization.AntomUnion(null)] abstract record U; sealed record A : U; class C { int M(U u) => u switch { A => 1 }; }",
+        "[Antom.Contracts.Serialization.AntomUnion(typeof(Missing), typeof(A), typeof(A))] abstract record U; sealed record A : U; class C { int M(U u) => u switch { }; }",
+        "[Antom.Contracts.Serialization.AntomUnion(typeof(A))] abstract record U; sealed record A : U; class C { int M(U u, int a) { switch (u) { case : } return a; } }",
+        "[Antom.Contracts.Serialization.AntomUnion(typeof(A))] abstract record U; sealed record A : U; class C { int M(U u) => u switch { A( => 1, }; }",
     ];
 
     public static IEnumerable<object[]> Snippets()
