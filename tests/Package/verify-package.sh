@@ -52,7 +52,8 @@ CONFIG
 build="$(cd "$work/consumer" && dotnet build -c Release -p:AntomContractsVersion="$version" -p:RestorePackagesPath="$work/packages" --nologo 2>&1)" || { echo "$build" >&2; exit 1; }
 # The consumer has a deliberate unhandled resultStatus: the packaged analyzer must report it in the build output.
 grep -q "warning ANTOM1001: .*resultStatus U (Unknown) is not handled" <<<"$build" || { echo "$build" >&2; echo "ANTOM1001 was not reported by the consumer build" >&2; exit 1; }
-echo "ok: the consumer build reports ANTOM1001"
+grep -q "warning ANTOM1001: .*branch OrderVoided is not handled" <<<"$build" || { echo "$build" >&2; echo "ANTOM1001 was not reported for the union switch" >&2; exit 1; }
+echo "ok: the consumer build reports ANTOM1001 (a closed enum, and a generated union)"
 output="$(cd "$work/consumer" && dotnet run -c Release --no-build -p:AntomContractsVersion="$version" -p:RestorePackagesPath="$work/packages" --nologo 2>&1)" || { echo "$output" >&2; exit 1; }
 echo "$output"
 grep -qx "shipped: CaptureRequest cap-1 BRL 1.10 last=False" <<<"$output"
@@ -61,6 +62,8 @@ grep -qx 'own json: {"refundRequestId":"ref-1","refundAmount":{"currency":"JPY",
 grep -qx 'error: $.refundAmount.value Pattern' <<<"$output"
 grep -qx "risk: 2 valid read and written, 10 invalid refused at their paths, write refused at \$.score Range" <<<"$output"
 grep -qx "schemas: $(ls "$root/schemas"/*.schema.json | wc -l) shipped, ids resolve" <<<"$output"
+grep -qx 'union: paid BRL 9.90 as {"type":"ORDER_PAID","amount":{"currency":"BRL","value":"990"}}' <<<"$output"
+grep -qx "union incomplete: not paid" <<<"$output"
 grep -qx "status: not captured" <<<"$output"
 grep -qx "simulator: Success BRL 2.50" <<<"$output"
 echo "package test: 1 passed, 0 failed"

@@ -97,6 +97,17 @@ foreach (string file in shippedSchemas)
 
 Console.WriteLine(referenced.IsSubsetOf(ids) && ids.Count == shippedSchemas.Length ? $"schemas: {shippedSchemas.Length} shipped, ids resolve" : "schemas: broken ids");
 
+// A union of the team's own: read as the branch its discriminator names, wherever it sits; a switch that names every
+// branch needs no discard (the package's suppressor removes CS8509, which would otherwise be an error here).
+ShopEvent shopEvent = AntomJson.Deserialize<ShopEvent>("""{"amount":{"currency":"BRL","value":"990"},"type":"ORDER_PAID"}""");
+string described = shopEvent switch
+{
+    OrderPaid paid => $"paid {paid.Amount}",
+    OrderVoided voided => $"voided {voided.Status}",
+};
+Console.WriteLine($"union: {described} as {AntomJson.Serialize(shopEvent)}");
+Console.WriteLine($"union incomplete: {DescribeEvent(new OrderVoided { Status = ResultStatus.Unknown })}");
+
 Console.WriteLine($"status: {Describe(ResultStatus.Failure)}");
 
 // The embedded simulator, from its package: a signed capture over loopback HTTP.
@@ -116,6 +127,18 @@ await using (AntomSimulator antom = await AntomSimulator.StartAsync(new AntomSim
 }
 
 return 0;
+
+// Deliberately incomplete: a voided order falls into the default arm. The package's analyzer must flag it (ANTOM1001).
+static string DescribeEvent(ShopEvent e)
+{
+    switch (e)
+    {
+        case OrderPaid:
+            return "paid";
+        default:
+            return "not paid";
+    }
+}
 
 // Deliberately incomplete: U (Unknown) falls into the failure branch. The package's analyzer must flag it (ANTOM1001).
 static string Describe(ResultStatus status)
