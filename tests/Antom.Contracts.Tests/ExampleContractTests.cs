@@ -146,7 +146,9 @@ public class ExampleContractTests
             string[] parts = r.Split('#');
             if (parts[0].Length > 0)
             {
-                file = parts[0];
+                // Sibling schemas are referenced by id: urn:antom-contracts:<stem> is <stem>.schema.json.
+                const string IdPrefix = "urn:antom-contracts:";
+                file = parts[0].StartsWith(IdPrefix, StringComparison.Ordinal) ? parts[0][IdPrefix.Length..] + ".schema.json" : parts[0];
             }
 
             JsonObject target = SchemaOf(file);
