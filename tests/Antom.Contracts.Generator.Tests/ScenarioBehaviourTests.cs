@@ -106,6 +106,41 @@ public class ScenarioBehaviourTests
     }
 
     [Fact]
+    public void A_sensitive_member_never_shows_in_ToString_or_in_an_error_message()
+    {
+        Contract contract = Contract.Load("sensitive", "Card");
+        object card = contract.Read("""{"cardNo":"4111111111111111","cvv":"123","expiryMonth":"06"}""");
+        Assert.Equal("Card { CardNo = ***, Cvv = ***, ExpiryMonth = 06 }", card.ToString());
+
+        AntomPayloadException read = Assert.Throws<AntomPayloadException>(() => contract.Read("""{"cardNo":"4111-1111-1111-9876"}"""));
+        Assert.Equal(("$.cardNo", PayloadRule.Pattern), (read.Path, read.Rule));
+        Assert.DoesNotContain("9876", read.ToString(), StringComparison.Ordinal);
+
+        AntomPayloadException write = Assert.Throws<AntomPayloadException>(() => contract.Write(contract.With(card, "Cvv", "98765")));
+        Assert.Equal(("$.cvv", PayloadRule.MaxLength), (write.Path, write.Rule));
+        Assert.DoesNotContain("98765", write.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_number_sent_as_a_string_reads_exactly_and_is_written_as_a_number()
+    {
+        Contract contract = Contract.Load("number-or-string", "Browser");
+        Assert.Equal("{\"timeZoneOffset\":-120,\"quotePrice\":0.064622}", contract.Write(contract.Read("{\"timeZoneOffset\":\"-120\",\"quotePrice\":\"0.064622\"}")));
+        Assert.Equal(contract.Read("{\"timeZoneOffset\":-120}"), contract.Read("{\"timeZoneOffset\":\"-120\"}"));
+    }
+
+    [Fact]
+    public void One_of_two_ids_is_enough_and_none_is_refused_on_write_too()
+    {
+        Contract contract = Contract.Load("required-any-of", "Lookup");
+        object byRequestId = contract.Read("{\"paymentRequestId\":\"r-1\"}");
+        Assert.Equal("{\"paymentRequestId\":\"r-1\"}", contract.Write(byRequestId));
+        AntomPayloadException e = Assert.Throws<AntomPayloadException>(() => contract.Write(contract.With(byRequestId, "PaymentRequestId", null)));
+        Assert.Equal(("$.paymentId", PayloadRule.Required), (e.Path, e.Rule));
+        Assert.Contains("paymentId or paymentRequestId", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Writing_checks_the_new_rules_before_anything_is_written()
     {
         Contract contract = Contract.Load("integer-bounds", "Scored");
@@ -152,7 +187,7 @@ public class ScenarioBehaviourTests
 
         public string Write(object value) => (string)Invoke(nameof(AntomJson.Serialize), value);
 
-        public object With(object value, string property, object newValue)
+        public object With(object value, string property, object? newValue)
         {
             MethodInfo clone = _type.GetMethod("<Clone>$")!;
             object copy = clone.Invoke(value, null)!;

@@ -32,6 +32,11 @@ internal static partial class Emitter
             w.Line();
         }
 
+        if (props.Any(p => p.Model.Value.Sensitive))
+        {
+            EmitPrintMembers(w, model, props);
+        }
+
         w.Line($"static {self} {Runtime}IAntomJsonContract<{self}>.ReadJson({ReaderParameter}) => {converter}.ReadCore(ref reader);");
         w.Line();
         w.Line($"static void {Runtime}IAntomJsonContract<{self}>.Validate({self} value) => {converter}.ValidateCore(value);");
@@ -64,7 +69,7 @@ internal static partial class Emitter
         w.Line();
         EmitReadCore(w, model, self, props);
         w.Line();
-        EmitValidateCore(w, self, props);
+        EmitValidateCore(w, model, self, props);
         w.Line();
         EmitWriteCore(w, self, props);
         w.Close();
@@ -137,6 +142,11 @@ internal static partial class Emitter
             }
         }
 
+        if (EmitRequiredAlternatives(w, model, props, p => p.Local))
+        {
+            w.Line();
+        }
+
         List<Property> values = props.Where(p => p.HasValue).ToList();
         if (values.Count == 0)
         {
@@ -160,7 +170,7 @@ internal static partial class Emitter
         w.Close();
     }
 
-    private static void EmitValidateCore(SourceWriter w, string self, List<Property> props)
+    private static void EmitValidateCore(SourceWriter w, RecordModel model, string self, List<Property> props)
     {
         w.Open($"internal static void ValidateCore({self} value)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
@@ -172,7 +182,49 @@ internal static partial class Emitter
             }
         }
 
+        _ = EmitRequiredAlternatives(w, model, props, p => "value." + p.Model.CSharpName);
         w.Close();
+    }
+
+    // anyOf of required lists: unless one list is complete (every member in it present and not null), an error at
+    // the first name. A member that can never be null completes its list by itself.
+    private static bool EmitRequiredAlternatives(SourceWriter w, RecordModel model, List<Property> props, System.Func<Property, string> access)
+    {
+        if (model.RequiredAlternatives is not { Count: > 0 } alternatives)
+        {
+            return false;
+        }
+
+        string Incomplete(ImmutableEquatableArray<string> names)
+        {
+            string[] missing = names.Select(n => props.Single(p => p.Model.JsonName == n)).Where(p => !p.NeverNull).Select(p => $"{access(p)} is null").ToArray();
+            return missing.Length == 0 ? "false" : missing.Length == 1 || alternatives.Count == 1 ? string.Join(" || ", missing) : "(" + string.Join(" || ", missing) + ")";
+        }
+
+        w.Open($"if ({string.Join(" && ", alternatives.Select(Incomplete))})");
+        w.Line($"throw {Serialization}ContractReader.NoneOf(new[] {{ {string.Join(", ", alternatives.Select(a => Literal(string.Join(" and ", a))))} }});");
+        w.Close();
+        return true;
+    }
+
+    // ToString() through the record's PrintMembers, with every sensitive member (x-antom-sensitive) masked.
+    private static void EmitPrintMembers(SourceWriter w, RecordModel model, List<Property> props)
+    {
+        w.Line("/// <summary>Prints the members for <see cref=\"ToString\"/>; sensitive ones (card number, CVV) print as <c>***</c>.</summary>");
+        w.Open(model.Union is null ? "private bool PrintMembers(global::System.Text.StringBuilder builder)" : "protected override bool PrintMembers(global::System.Text.StringBuilder builder)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(builder);");
+        for (int i = 0; i < props.Count; i++)
+        {
+            Property p = props[i];
+            string name = (i == 0 ? string.Empty : ", ") + p.Model.CSharpName + " = ";
+            w.Line(p.Model.Value.Sensitive
+                ? $"builder.Append({Literal(name)}).Append({p.Model.CSharpName} is null ? null : \"***\");"
+                : $"builder.Append({Literal(name)}).Append((object?){p.Model.CSharpName});");
+        }
+
+        w.Line("return true;");
+        w.Close();
+        w.Line();
     }
 
     private static void EmitWriteCore(SourceWriter w, string self, List<Property> props)

@@ -114,6 +114,12 @@ internal abstract class ValueEmitter
 
         public override string Read(Context c, string name)
         {
+            if (c.Value.Sensitive)
+            {
+                // Checked like any string, but an error never shows the value.
+                return $"{Reader}ReadSensitiveString({c.Reader}, {name}, {Emitter.Int(c.Value.MaxLength)}{(c.Value.MinLength > 0 ? ", minLength: " + Emitter.Int(c.Value.MinLength) : string.Empty)}{(c.Value.Pattern is null ? string.Empty : ", pattern: " + c.PatternField)})";
+            }
+
             string read = c.Value.MinLength > 0
                 ? $"{Reader}ReadString({c.Reader}, {name}, {Emitter.Int(c.Value.MaxLength)}, minLength: {Emitter.Int(c.Value.MinLength)})"
                 : $"{Reader}ReadString({c.Reader}, {name}, {Emitter.Int(c.Value.MaxLength)})";
@@ -124,7 +130,7 @@ internal abstract class ValueEmitter
         public override string? Check(Context c, string access, string name, bool required)
             => !required && c.Value.MaxLength < 0 && c.Value.MinLength <= 0 && c.Value.Pattern is null && c.Value.Format is null
                 ? null
-                : $"{Writer}CheckString({access}, {name}, required: {Emitter.Bool(required)}{(c.Value.MaxLength >= 0 ? ", maxLength: " + Emitter.Int(c.Value.MaxLength) : string.Empty)}{(c.Value.MinLength > 0 ? ", minLength: " + Emitter.Int(c.Value.MinLength) : string.Empty)}{(c.Value.Pattern is null ? string.Empty : ", pattern: " + c.PatternField)}{(c.Value.Format is null ? string.Empty : ", format: " + Emitter.Literal(c.Value.Format))});";
+                : $"{Writer}{(c.Value.Sensitive ? "CheckSensitiveString" : "CheckString")}({access}, {name}, required: {Emitter.Bool(required)}{(c.Value.MaxLength >= 0 ? ", maxLength: " + Emitter.Int(c.Value.MaxLength) : string.Empty)}{(c.Value.MinLength > 0 ? ", minLength: " + Emitter.Int(c.Value.MinLength) : string.Empty)}{(c.Value.Pattern is null ? string.Empty : ", pattern: " + c.PatternField)}{(c.Value.Format is null ? string.Empty : ", format: " + Emitter.Literal(c.Value.Format))});";
 
         public override string Write(Context c, string nameField, string access, bool required)
             => required ? $"writer.WriteString({nameField}, {access});" : $"{Writer}WriteIfPresent(writer, {nameField}, {access});";
@@ -319,6 +325,8 @@ internal abstract class ValueEmitter
         public static readonly NumericEmitter Integer = new("long", "ReadInt64", "Int64InRange");
         public static readonly NumericEmitter Decimal = new("decimal", "ReadDecimal", "DecimalInRange");
 
+        // x-antom-number-or-string: ReadInt64OrString / ReadDecimalOrString, written as a JSON number all the same.
+
         private readonly string _type;
         private readonly string _read;
         private readonly string _inRange;
@@ -335,9 +343,10 @@ internal abstract class ValueEmitter
         public override string Type(Context c) => _type;
 
         public override string Read(Context c, string name)
-            => c.Value.Bounds is { } bounds
-                ? $"{Reader}{_inRange}({Reader}{_read}({c.Reader}, {name}), {name}{Arguments(bounds)})"
-                : $"{Reader}{_read}({c.Reader}, {name})";
+        {
+            string read = $"{Reader}{_read}{(c.Value.NumberOrString ? "OrString" : string.Empty)}({c.Reader}, {name})";
+            return c.Value.Bounds is { } bounds ? $"{Reader}{_inRange}({read}, {name}{Arguments(bounds)})" : read;
+        }
 
         public override string? Check(Context c, string access, string name, bool required)
             => c.Value.Bounds is { } bounds ? $"{Writer}CheckRange({access}, {name}{Arguments(bounds)});" : null;

@@ -72,7 +72,9 @@ internal enum ValueKind
 /// <param name="MaxItems">The schema's <c>maxItems</c> of an array, or -1.</param>
 /// <param name="Format">A checked string <c>format</c> (<c>date</c>, <c>uuid</c>, <c>uri</c>), or null.</param>
 /// <param name="TypeNamespace">The namespace of a type that is not generated here (a shipped contract's), or null.</param>
-internal sealed record ValueModel(ValueKind Kind, string? TypeName = null, int MaxLength = -1, string? Pattern = null, string? ConstValue = null, ValueModel? Item = null, int MinLength = -1, NumericBounds? Bounds = null, int MinItems = -1, int MaxItems = -1, string? Format = null, string? TypeNamespace = null);
+/// <param name="Sensitive">A string never shown in <c>ToString()</c> or error messages (<c>x-antom-sensitive</c>).</param>
+/// <param name="NumberOrString">An integer or number also read from a JSON string holding one (<c>x-antom-number-or-string</c>).</param>
+internal sealed record ValueModel(ValueKind Kind, string? TypeName = null, int MaxLength = -1, string? Pattern = null, string? ConstValue = null, ValueModel? Item = null, int MinLength = -1, NumericBounds? Bounds = null, int MinItems = -1, int MaxItems = -1, string? Format = null, string? TypeNamespace = null, bool Sensitive = false, bool NumberOrString = false);
 
 /// <summary>The bounds of a number, each as invariant decimal text (exact), or null when absent.</summary>
 internal sealed record NumericBounds(string? Minimum, string? Maximum, string? ExclusiveMinimum, string? ExclusiveMaximum)
@@ -103,7 +105,11 @@ internal abstract record TypeModel(string Namespace, string Name, string? Descri
 /// <summary>An object schema: a sealed record with its converter.</summary>
 /// <param name="Union">The union this record is a branch of (it derives from it), or null.</param>
 /// <param name="Discriminator">The JSON name of that union's discriminator, or null.</param>
-internal sealed record RecordModel(string Namespace, string Name, string? Description, string SchemaFile, string SchemaPath, ImmutableEquatableArray<PropertyModel> Properties, string? Union = null, string? Discriminator = null)
+/// <param name="RequiredAlternatives">
+/// A draft-07 <c>anyOf</c> of <c>required</c> lists: at least one list must be complete (present and not null), or
+/// null when the record has none.
+/// </param>
+internal sealed record RecordModel(string Namespace, string Name, string? Description, string SchemaFile, string SchemaPath, ImmutableEquatableArray<PropertyModel> Properties, string? Union = null, string? Discriminator = null, ImmutableEquatableArray<ImmutableEquatableArray<string>>? RequiredAlternatives = null)
     : TypeModel(Namespace, Name, Description, SchemaFile, SchemaPath);
 
 /// <summary>

@@ -40,6 +40,11 @@ internal sealed partial class SchemaParser
             return;
         }
 
+        if (keyword.Name == "anyOf" && nulls == 0 && branches.All(IsRequiredList))
+        {
+            return; // "at least one of these is given": checked when the record is built
+        }
+
         if (keyword.Name == "anyOf" && nulls == 0)
         {
             _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "anyOf", "a value that may match several branches at once has no single C# type; use oneOf with a const discriminator property (a union), allOf (one record), or [X, {\"type\": \"null\"}]"));
@@ -57,6 +62,10 @@ internal sealed partial class SchemaParser
             CheckSchemaObject(document, (JObject)branches[i], Append(at, i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
+
+    // {"required": ["paymentId"]}: an alternative of an anyOf that says which members must be given.
+    private static bool IsRequiredList(JToken branch)
+        => branch is JObject o && o.Count == 1 && o["required"] is JArray { Count: > 0 } names && names.All(n => n.Type == JTokenType.String);
 
     private static bool IsNullSchema(JToken branch)
         => branch is JObject o && o.Count == 1 && o["type"] is JValue { Type: JTokenType.String } t && (string)t! == "null";
@@ -109,7 +118,7 @@ internal sealed partial class SchemaParser
 
     // A part of an object: an object schema, or one with only properties, required names or allOf parts of its own.
     private static bool IsObjectPart(JsonSchema part)
-        => part.OneOf.Count == 0 && part.AnyOf.Count == 0 && !part.IsEnumeration
+        => part.OneOf.Count == 0 && !part.IsEnumeration
            && (part.Type.HasFlag(JsonObjectType.Object) || (part.Type == JsonObjectType.None && (part.Properties.Count > 0 || part.RequiredProperties.Count > 0 || part.AllOf.Count > 0)));
 
     // ---- allOf -------------------------------------------------------------------------------------------------------
@@ -147,6 +156,12 @@ internal sealed partial class SchemaParser
                 }
 
                 (SchemaDocument partDocument, string[] partPointer) = _locations.TryGetValue(part, out var location) ? location : (document, at);
+                if (part.AnyOf.Count > 0 && !ReferenceEquals(part, schema))
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, partDocument.Locate(Append(partPointer, "anyOf")), "anyOf", $"an anyOf of required lists belongs on the record {typeName} itself, not on one of its allOf parts"));
+                    continue;
+                }
+
                 Collect(partDocument, part, partPointer);
             }
 
@@ -198,6 +213,37 @@ internal sealed partial class SchemaParser
         }
 
         return copy;
+    }
+
+    // ---- anyOf of required lists -------------------------------------------------------------------------------------
+
+    // "anyOf": [{"required": ["paymentId"]}, {"required": ["paymentRequestId"]}]: at least one list complete. Every
+    // name must be a member of the record that can be absent (a required member makes its alternative always true).
+    private ImmutableEquatableArray<ImmutableEquatableArray<string>>? RequiredAlternatives(SchemaDocument document, JObject raw, string[] pointer, ImmutableEquatableArray<PropertyModel> properties)
+    {
+        if (raw["anyOf"] is not JArray branches || !branches.All(IsRequiredList))
+        {
+            return null;
+        }
+
+        var alternatives = new List<ImmutableEquatableArray<string>>();
+        for (int i = 0; i < branches.Count; i++)
+        {
+            var names = ((JArray)branches[i]["required"]!).Select(n => (string)n!).ToList();
+            for (int k = 0; k < names.Count; k++)
+            {
+                PropertyModel? member = properties.FirstOrDefault(p => p.JsonName == names[k]);
+                if (member is null || member.Value.Kind == ValueKind.Const)
+                {
+                    _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(Append(pointer, "anyOf", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "required", k.ToString(System.Globalization.CultureInfo.InvariantCulture))), names[k], "an anyOf of required lists may name only members the record declares (and not a const)"));
+                    return null;
+                }
+            }
+
+            alternatives.Add(names.ToEquatableArray());
+        }
+
+        return alternatives.ToEquatableArray();
     }
 
     // ---- oneOf -------------------------------------------------------------------------------------------------------

@@ -493,7 +493,8 @@ internal sealed partial class SchemaParser
         string file = System.IO.Path.GetFileName(document.File.Path);
         if (isObject)
         {
-            types.Add(new RecordModel(_options.Namespace, name, schema.Description, file, document.File.Path, BuildProperties(document, schema, pointer, name)));
+            ImmutableEquatableArray<PropertyModel> properties = BuildProperties(document, schema, pointer, name);
+            types.Add(new RecordModel(_options.Namespace, name, schema.Description, file, document.File.Path, properties, RequiredAlternatives: RequiredAlternatives(document, raw, pointer, properties)));
         }
         else if (BuildMembers(document, raw, pointer, name, isOpenSet) is { } members)
         {
@@ -660,10 +661,16 @@ internal sealed partial class SchemaParser
             type &= ~JsonObjectType.Null;
         }
 
+        if (Flag(target.Document, raw, target.Pointer, "x-antom-sensitive", type == JsonObjectType.String && !raw.ContainsKey("format") && !raw.ContainsKey("enum") && !raw.ContainsKey("x-antom-known-values"), "it marks a plain string (no format, enum or known values)") is not { } sensitive
+            || Flag(target.Document, raw, target.Pointer, "x-antom-number-or-string", type is JsonObjectType.Integer or JsonObjectType.Number, "it belongs on an integer or number") is not { } numberOrString)
+        {
+            return null;
+        }
+
         if (type is JsonObjectType.Integer or JsonObjectType.Number)
         {
             return Bounds(target.Document, raw, target.Pointer) is { } bounds
-                ? new ValueModel(type == JsonObjectType.Integer ? ValueKind.Integer : ValueKind.Number, Bounds: bounds.IsEmpty ? null : bounds)
+                ? new ValueModel(type == JsonObjectType.Integer ? ValueKind.Integer : ValueKind.Number, Bounds: bounds.IsEmpty ? null : bounds, NumberOrString: numberOrString)
                 : null;
         }
 
@@ -743,7 +750,7 @@ internal sealed partial class SchemaParser
                 }
             }
 
-            return new ValueModel(ValueKind.String, MaxLength: actual.MaxLength ?? -1, Pattern: string.IsNullOrEmpty(actual.Pattern) ? null : actual.Pattern, MinLength: actual.MinLength is > 0 and int min ? min : -1, Format: checkedFormat);
+            return new ValueModel(ValueKind.String, MaxLength: actual.MaxLength ?? -1, Pattern: string.IsNullOrEmpty(actual.Pattern) ? null : actual.Pattern, MinLength: actual.MinLength is > 0 and int min ? min : -1, Format: checkedFormat, Sensitive: sensitive);
         }
 
         return Unsupported(document, at, what, type == JsonObjectType.None
@@ -796,6 +803,29 @@ internal sealed partial class SchemaParser
         }
 
         return ok ? members.ToEquatableArray() : null;
+    }
+
+    // A boolean extension keyword: absent → false; true only where it applies; anything else a located ANTOM0003.
+    private bool? Flag(SchemaDocument document, JObject raw, string[] pointer, string keyword, bool applies, string where)
+    {
+        if (!raw.TryGetValue(keyword, out JToken? token))
+        {
+            return false;
+        }
+
+        if (token.Type != JTokenType.Boolean)
+        {
+            _ = Unsupported(document, Append(pointer, keyword), keyword, "it takes true or false");
+            return null;
+        }
+
+        if ((bool)token! && !applies)
+        {
+            _ = Unsupported(document, Append(pointer, keyword), keyword, where);
+            return null;
+        }
+
+        return (bool)token!;
     }
 
     private ValueModel? Unsupported(SchemaDocument document, string[] at, string what, string why)

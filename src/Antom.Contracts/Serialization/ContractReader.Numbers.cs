@@ -44,6 +44,55 @@ public static partial class ContractReader
             : throw AntomPayloadException.OutOfRange(PathOf(propertyName), System.Text.Encoding.UTF8.GetString(text), "outside what a decimal holds exactly (at most 28 significant digits, 28 decimal places, and below 7.9e28); it is never rounded");
     }
 
+    /// <summary>
+    /// An <c>integer</c> that Antom may send either as a JSON number or as a JSON string holding one
+    /// (<c>x-antom-number-or-string</c>): the string's text must itself be a JSON integer, read exactly as a number would be.
+    /// </summary>
+    public static long ReadInt64OrString(ref Utf8JsonReader reader, string? propertyName)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return ReadInt64(ref reader, propertyName);
+        }
+
+        Utf8JsonReader number = NumberInside(ref reader, propertyName, "an integer");
+        return ReadInt64(ref number, propertyName);
+    }
+
+    /// <summary>A <c>number</c> that may come as a JSON number or as a JSON string holding one; exact either way.</summary>
+    public static decimal ReadDecimalOrString(ref Utf8JsonReader reader, string? propertyName)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return ReadDecimal(ref reader, propertyName);
+        }
+
+        Utf8JsonReader number = NumberInside(ref reader, propertyName, "a number");
+        return ReadDecimal(ref number, propertyName);
+    }
+
+    // The JSON number a string holds, as a reader on that number: the same grammar as an unquoted one (no spaces, no
+    // leading zeros, no "+"), so "5" and 5 read alike and nothing else does.
+    private static Utf8JsonReader NumberInside(ref Utf8JsonReader reader, string? propertyName, string expected)
+    {
+        string text = PayloadReading.GetString(ref reader, propertyName);
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        var number = new Utf8JsonReader(utf8, isFinalBlock: true, state: default);
+        try
+        {
+            if (utf8.Length > 0 && utf8[0] is (byte)'-' or (>= (byte)'0' and <= (byte)'9') && number.Read() && number.TokenType == JsonTokenType.Number && number.BytesConsumed == utf8.Length)
+            {
+                return number;
+            }
+        }
+        catch (JsonException)
+        {
+            // not a number: reported below, as a type error at the property
+        }
+
+        throw AntomPayloadException.WrongType(PathOf(propertyName), expected + ", or a string holding one", JsonTokenType.String);
+    }
+
     /// <summary>A value within the schema's bounds (null: no bound), returned as it is.</summary>
     public static long Int64InRange(long value, string? propertyName, decimal? minimum = null, decimal? maximum = null, decimal? exclusiveMinimum = null, decimal? exclusiveMaximum = null)
     {

@@ -61,6 +61,41 @@ public static partial class ContractReader
         return value;
     }
 
+    /// <summary>
+    /// A string that must never appear in an error message (a card number, a CVV: <c>x-antom-sensitive</c>): read and
+    /// checked as <see cref="ReadString"/> and <see cref="CheckPattern"/> do, but an error keeps only its path and rule.
+    /// </summary>
+    public static string ReadSensitiveString(ref Utf8JsonReader reader, string? propertyName, int maxLength, int minLength = -1, System.Text.RegularExpressions.Regex? pattern = null)
+    {
+        try
+        {
+            string value = ReadString(ref reader, propertyName, maxLength, minLength);
+            return pattern is null ? value : CheckPattern(value, propertyName, pattern);
+        }
+        catch (AntomPayloadException e)
+        {
+            throw Withheld(e);
+        }
+    }
+
+    /// <summary>The same error without the offending value or anything derived from it: for sensitive members.</summary>
+    public static AntomPayloadException Withheld(AntomPayloadException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new AntomPayloadException(error.Path!, error.Rule, $"breaks its {error.Rule} rule (the value is sensitive, so it is not shown)");
+    }
+
+    /// <summary>
+    /// The error for an object in which no alternative of a draft-07 <c>anyOf</c> of <c>required</c> lists is complete
+    /// (cancel: <c>paymentId</c> or <c>paymentRequestId</c>): at the first name of the first alternative, listing them all.
+    /// </summary>
+    public static AntomPayloadException NoneOf(string[] alternatives)
+    {
+        ArgumentNullException.ThrowIfNull(alternatives);
+        string first = alternatives[0].Split(' ')[0];
+        return new AntomPayloadException(PathOf(first), PayloadRule.Required, "is required unless another of these is given, and none is: " + string.Join(" or ", alternatives));
+    }
+
     /// <summary>Fails unless the value is a string (null fails as a required value that is null).</summary>
     public static void ExpectString(ref Utf8JsonReader reader, string? propertyName)
     {

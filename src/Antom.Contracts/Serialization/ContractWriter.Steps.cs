@@ -41,6 +41,19 @@ public static partial class ContractWriter
         }
     }
 
+    /// <summary>Validation of a sensitive string (<c>x-antom-sensitive</c>): as <see cref="CheckString"/>, but an error never shows the value.</summary>
+    public static void CheckSensitiveString(string? value, string propertyName, bool required, int maxLength = -1, Regex? pattern = null, int minLength = -1)
+    {
+        try
+        {
+            CheckString(value, propertyName, required, maxLength, pattern, minLength);
+        }
+        catch (AntomPayloadException e)
+        {
+            throw ContractReader.Withheld(e);
+        }
+    }
+
     /// <summary>Validation of a number (an integer converts exactly): when present, within the schema's bounds (null: no bound).</summary>
     public static void CheckRange(decimal? value, string propertyName, decimal? minimum = null, decimal? maximum = null, decimal? exclusiveMinimum = null, decimal? exclusiveMaximum = null)
     {
