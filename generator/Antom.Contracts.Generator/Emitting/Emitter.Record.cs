@@ -37,11 +37,7 @@ internal static partial class Emitter
             EmitPrintMembers(w, model, props);
         }
 
-        w.Line($"static {self} {Runtime}IAntomJsonContract<{self}>.ReadJson({ReaderParameter}) => {converter}.ReadCore(ref reader);");
-        w.Line();
-        w.Line($"static void {Runtime}IAntomJsonContract<{self}>.Validate({self} value) => {converter}.ValidateCore(value);");
-        w.Line();
-        w.Line($"static void {Runtime}IAntomJsonContract<{self}>.WriteJson({WriterParameter}, {self} value) => {converter}.WriteCore(writer, value);");
+        EmitContractMembers(w, self, converter);
         w.Close();
         w.Line();
 
@@ -58,15 +54,7 @@ internal static partial class Emitter
         }
 
         w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override {self} Read({ReaderParameter}, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => ReadCore(ref reader);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Open($"public override void Write({WriterParameter}, {self} value, {Json}JsonSerializerOptions options)");
-        w.Line("ValidateCore(value);");
-        w.Line("WriteCore(writer, value);");
-        w.Close();
-        w.Line();
+        EmitConverterOverrides(w, self);
         EmitReadCore(w, model, self, props);
         w.Line();
         EmitValidateCore(w, model, self, props);

@@ -29,11 +29,7 @@ internal static partial class Emitter
         w.Line($"/// <summary>The discriminator, <c>{Xml(model.Discriminator)}</c>: which branch this is ({Xml(string.Join(", ", model.Branches.Select(b => b.Value)))}).</summary>");
         w.Line($"public abstract string {model.DiscriminatorProperty} {{ get; }}");
         w.Line();
-        w.Line($"static {self} {Runtime}IAntomJsonContract<{self}>.ReadJson({ReaderParameter}) => {converter}.ReadCore(ref reader);");
-        w.Line();
-        w.Line($"static void {Runtime}IAntomJsonContract<{self}>.Validate({self} value) => {converter}.ValidateCore(value);");
-        w.Line();
-        w.Line($"static void {Runtime}IAntomJsonContract<{self}>.WriteJson({WriterParameter}, {self} value) => {converter}.WriteCore(writer, value);");
+        EmitContractMembers(w, self, converter);
         w.Close();
         w.Line();
 
@@ -42,15 +38,7 @@ internal static partial class Emitter
         w.Open($"public sealed class {model.Name}JsonConverter : {Json}Serialization.JsonConverter<{self}>");
         w.Line($"private static readonly {Serialization}UnionBranches Branches = new({Literal(model.Name)}, {Literal(model.Discriminator)}, {string.Join(", ", model.Branches.Select(b => Literal(b.Value)))});");
         w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override {self} Read({ReaderParameter}, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => ReadCore(ref reader);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Open($"public override void Write({WriterParameter}, {self} value, {Json}JsonSerializerOptions options)");
-        w.Line("ValidateCore(value);");
-        w.Line("WriteCore(writer, value);");
-        w.Close();
-        w.Line();
+        EmitConverterOverrides(w, self);
 
         w.Line("// The discriminator may come anywhere in the object: a copy of the reader finds it, then the branch reads from the start.");
         w.Open($"internal static {self} ReadCore({ReaderParameter})");

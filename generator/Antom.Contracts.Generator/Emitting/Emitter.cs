@@ -48,6 +48,30 @@ internal static partial class Emitter
         _ => throw new System.ArgumentException("unknown model " + type.GetType().Name),
     };
 
+    // The contract's static members (IAntomJsonContract<T>), which hand over to its converter: records and unions alike.
+    private static void EmitContractMembers(SourceWriter w, string self, string converter)
+    {
+        w.Line($"static {self} {Runtime}IAntomJsonContract<{self}>.ReadJson({ReaderParameter}) => {converter}.ReadCore(ref reader);");
+        w.Line();
+        w.Line($"static void {Runtime}IAntomJsonContract<{self}>.Validate({self} value) => {converter}.ValidateCore(value);");
+        w.Line();
+        w.Line($"static void {Runtime}IAntomJsonContract<{self}>.WriteJson({WriterParameter}, {self} value) => {converter}.WriteCore(writer, value);");
+    }
+
+    // A converter's JsonConverter<T> overrides: read through ReadCore; validate everything before writing anything.
+    private static void EmitConverterOverrides(SourceWriter w, string self)
+    {
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public override {self} Read({ReaderParameter}, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => ReadCore(ref reader);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Open($"public override void Write({WriterParameter}, {self} value, {Json}JsonSerializerOptions options)");
+        w.Line("ValidateCore(value);");
+        w.Line("WriteCore(writer, value);");
+        w.Close();
+        w.Line();
+    }
+
     internal static string Global(string ns, string name) => "global::" + ns + "." + name;
 
     internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
