@@ -2,10 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Text.Json;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace Antom.Contracts.Generator.Tests;
@@ -17,7 +14,7 @@ namespace Antom.Contracts.Generator.Tests;
 /// </summary>
 public class ScenarioBehaviourTests
 {
-    private static readonly string Scenarios = Path.Combine(AppContext.BaseDirectory, "Scenarios");
+    private static readonly string Scenarios = ScenarioContract.Folder;
 
     public static IEnumerable<object[]> Examples()
     {
@@ -44,7 +41,7 @@ public class ScenarioBehaviourTests
     public void Scenario_example_behaves_as_its_schema_says(string scenario, string kind, int index)
     {
         using JsonDocument examples = JsonDocument.Parse(File.ReadAllText(Path.Combine(Scenarios, scenario + ".examples.json")));
-        Contract contract = Contract.Load(scenario, examples.RootElement.GetProperty("type").GetString()!);
+        ScenarioContract contract = ScenarioContract.Load(scenario, examples.RootElement.GetProperty("type").GetString()!);
         JsonElement example = examples.RootElement.GetProperty(kind)[index];
 
         if (kind == "valid")
@@ -66,7 +63,7 @@ public class ScenarioBehaviourTests
     [Fact]
     public void A_number_keeps_its_scale_and_digits_exactly_through_a_round_trip()
     {
-        Contract contract = Contract.Load("number-exact", "Measured");
+        ScenarioContract contract = ScenarioContract.Load("number-exact", "Measured");
         Assert.Equal("{\"confidence\":0.50}", contract.Write(contract.Read("{\"confidence\":0.50}")));
         Assert.Equal("{\"confidence\":0.1234567890123456789012345678}", contract.Write(contract.Read("{\"confidence\":0.1234567890123456789012345678}")));
         Assert.Equal("{\"confidence\":0.5,\"rate\":99.99}", contract.Write(contract.Read("{\"rate\":99.99,\"confidence\":5E-1}")));
@@ -75,14 +72,14 @@ public class ScenarioBehaviourTests
     [Fact]
     public void A_required_nullable_member_is_written_as_null_and_an_optional_null_is_left_out()
     {
-        Contract contract = Contract.Load("nullable", "Maybe");
+        ScenarioContract contract = ScenarioContract.Load("nullable", "Maybe");
         Assert.Equal("{\"note\":null,\"passed\":null}", contract.Write(contract.Read("{\"note\":null,\"passed\":null,\"count\":null}")));
     }
 
     [Fact]
     public void A_union_reads_each_branch_as_its_own_type_wherever_the_discriminator_sits_and_writes_the_branch()
     {
-        Contract contract = Contract.Load("one-of", "Timeline");
+        ScenarioContract contract = ScenarioContract.Load("one-of", "Timeline");
         object timeline = contract.Read("""{"events":[{"amount":{"currency":"BRL","value":"100"},"kind":"AUTHORISED"},{"kind":"REFUNDED","refundId":"r-1"},{"reason":"RISK","kind":"FAILED"}]}""");
         var events = ((System.Collections.IEnumerable)timeline.GetType().GetProperty("Events")!.GetValue(timeline)!).Cast<object>().ToArray();
         Assert.Equal(["Authorised", "Refunded", "PaymentEventFailed"], events.Select(e => e.GetType().Name));
@@ -96,7 +93,7 @@ public class ScenarioBehaviourTests
     [Fact]
     public void An_allOf_is_one_flat_record_that_requires_what_any_part_requires()
     {
-        Contract contract = Contract.Load("all-of", "MerchantCapture");
+        ScenarioContract contract = ScenarioContract.Load("all-of", "MerchantCapture");
         Assert.Equal(
             ["CaptureRequestId", "PaymentId", "CaptureAmount", "IsLastCapture", "CaptureType", "Transit", "Operator", "Note", "OrderRef", "Channel"],
             contract.Type.GetProperties().Where(p => p.DeclaringType == contract.Type && p.Name != "EqualityContract").Select(p => p.Name));
@@ -108,7 +105,7 @@ public class ScenarioBehaviourTests
     [Fact]
     public void A_sensitive_member_never_shows_in_ToString_or_in_an_error_message()
     {
-        Contract contract = Contract.Load("sensitive", "Card");
+        ScenarioContract contract = ScenarioContract.Load("sensitive", "Card");
         object card = contract.Read("""{"cardNo":"4111111111111111","cvv":"123","expiryMonth":"06"}""");
         Assert.Equal("Card { CardNo = ***, Cvv = ***, ExpiryMonth = 06 }", card.ToString());
 
@@ -124,7 +121,7 @@ public class ScenarioBehaviourTests
     [Fact]
     public void A_number_sent_as_a_string_reads_exactly_and_is_written_as_a_number()
     {
-        Contract contract = Contract.Load("number-or-string", "Browser");
+        ScenarioContract contract = ScenarioContract.Load("number-or-string", "Browser");
         Assert.Equal("{\"timeZoneOffset\":-120,\"quotePrice\":0.064622}", contract.Write(contract.Read("{\"timeZoneOffset\":\"-120\",\"quotePrice\":\"0.064622\"}")));
         Assert.Equal(contract.Read("{\"timeZoneOffset\":-120}"), contract.Read("{\"timeZoneOffset\":\"-120\"}"));
     }
@@ -132,7 +129,7 @@ public class ScenarioBehaviourTests
     [Fact]
     public void One_of_two_ids_is_enough_and_none_is_refused_on_write_too()
     {
-        Contract contract = Contract.Load("required-any-of", "Lookup");
+        ScenarioContract contract = ScenarioContract.Load("required-any-of", "Lookup");
         object byRequestId = contract.Read("{\"paymentRequestId\":\"r-1\"}");
         Assert.Equal("{\"paymentRequestId\":\"r-1\"}", contract.Write(byRequestId));
         AntomPayloadException e = Assert.Throws<AntomPayloadException>(() => contract.Write(contract.With(byRequestId, "PaymentRequestId", null)));
@@ -143,72 +140,11 @@ public class ScenarioBehaviourTests
     [Fact]
     public void Writing_checks_the_new_rules_before_anything_is_written()
     {
-        Contract contract = Contract.Load("integer-bounds", "Scored");
+        ScenarioContract contract = ScenarioContract.Load("integer-bounds", "Scored");
         object value = contract.Read("{\"score\":5}");
         object broken = contract.With(value, "Score", 2000L);
         AntomPayloadException e = Assert.Throws<AntomPayloadException>(() => contract.Write(broken));
         Assert.Equal("$.score", e.Path);
         Assert.Equal(PayloadRule.Range, e.Rule);
-    }
-
-    /// <summary>One generated contract type, compiled from its scenario schema and loaded in a collectible context.</summary>
-    private sealed class Contract
-    {
-        private static readonly Dictionary<string, Assembly> Loaded = new(StringComparer.Ordinal);
-        private readonly Type _type;
-
-        private Contract(Type type) => _type = type;
-
-        public Type Type => _type;
-
-        public static Contract Load(string scenario, string typeName)
-        {
-            Assembly assembly;
-            lock (Loaded)
-            {
-                if (!Loaded.TryGetValue(scenario, out assembly!))
-                {
-                    string schema = File.ReadAllText(Path.Combine(Scenarios, scenario + ".schema.json"));
-                    var (_, output, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Driver([("/scenarios/" + scenario + ".schema.json", schema)], ns: "Scenario"), GeneratorHarness.Compilation());
-                    Assert.Empty(diagnostics);
-                    using var image = new MemoryStream();
-                    Microsoft.CodeAnalysis.Emit.EmitResult result = output.Emit(image);
-                    Assert.True(result.Success, string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-                    image.Position = 0;
-                    assembly = new AssemblyLoadContext(scenario, isCollectible: true).LoadFromStream(image);
-                    Loaded[scenario] = assembly;
-                }
-            }
-
-            return new Contract(assembly.GetType("Scenario." + typeName, throwOnError: true)!);
-        }
-
-        public object Read(string json) => Invoke(nameof(AntomJson.Deserialize), json);
-
-        public string Write(object value) => (string)Invoke(nameof(AntomJson.Serialize), value);
-
-        public object With(object value, string property, object? newValue)
-        {
-            MethodInfo clone = _type.GetMethod("<Clone>$")!;
-            object copy = clone.Invoke(value, null)!;
-            _type.GetProperty(property)!.SetValue(copy, newValue);
-            return copy;
-        }
-
-        private object Invoke(string name, object argument)
-        {
-            MethodInfo method = typeof(AntomJson).GetMethods()
-                .Single(m => m.Name == name && m.IsGenericMethodDefinition && m.GetParameters() is [{ } p] && (p.ParameterType == typeof(string) || p.ParameterType.IsGenericParameter))
-                .MakeGenericMethod(_type);
-            try
-            {
-                return method.Invoke(null, [argument])!;
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-                throw;
-            }
-        }
     }
 }
