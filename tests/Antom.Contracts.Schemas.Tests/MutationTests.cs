@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using Antom.Contracts.Testing;
 using NJsonSchema;
 using Xunit;
 using Xunit.Abstractions;
@@ -40,7 +41,7 @@ public class MutationTests(ITestOutputHelper output)
         "\"" + new string('x', 64) + "\"", "\"" + new string('x', 65) + "\"", "\"" + new string('m', 257) + "\"", "\"\\u0000\"", "\"\\ud800\"",
     ];
 
-    private static readonly byte[] Noise = "\"{}[],:0-.e \\tn"u8.ToArray().Concat(new byte[] { 0xFF, 0xC3, 0x00 }).ToArray();
+    private static readonly JsonMutator Mutator = new(Replacements);
 
     public static IEnumerable<object[]> Contracts => Readers.Keys.Order(StringComparer.Ordinal).Select(k => new object[] { k });
 
@@ -51,7 +52,7 @@ public class MutationTests(ITestOutputHelper output)
         JsonSchema schema = await ShippedSchemaResolver.LoadAsync(SchemaFiles.Root, schemaFile);
         (Func<byte[], object> read, Func<object, string> write) = Readers[schemaFile];
         byte[][] seeds = SchemaFiles.Examples(SchemaFiles.ContractOf(schemaFile), "valid").Select(File.ReadAllBytes).ToArray();
-        var random = new Random(StableSeed(schemaFile)); // fixed per contract: the same mutations in every run
+        var random = new Random(JsonMutator.StableSeed(schemaFile)); // fixed per contract: the same mutations in every run
         var disagreements = new Dictionary<string, int>(StringComparer.Ordinal);
         var samples = new Dictionary<string, string>(StringComparer.Ordinal);
         int accepted = 0, rejected = 0;
@@ -59,7 +60,7 @@ public class MutationTests(ITestOutputHelper output)
         for (int n = 0; n < MutationsPerContract; n++)
         {
             byte[] seed = seeds[random.Next(seeds.Length)];
-            byte[] mutated = Mutate(seed, random);
+            byte[] mutated = Mutator.Mutate(seed, random);
             object? value = null;
             AntomPayloadException? error = null;
             try
@@ -74,7 +75,7 @@ public class MutationTests(ITestOutputHelper output)
             }
             catch (Exception e)
             {
-                Assert.Fail($"mutation {n} of {schemaFile} threw {e.GetType().Name}: {e.Message}\npayload: {Show(mutated)}");
+                Assert.Fail($"mutation {n} of {schemaFile} threw {e.GetType().Name}: {e.Message}\npayload: {JsonMutator.Show(mutated)}");
             }
 
             if (value is not null)
@@ -82,7 +83,7 @@ public class MutationTests(ITestOutputHelper output)
                 // No success that breaks a rule: what we accepted, written back, satisfies the schema.
                 string written = write(value);
                 var writtenErrors = schema.Validate(written);
-                Assert.True(writtenErrors.Count == 0, $"accepted a value that breaks the schema ({string.Join(", ", writtenErrors.Select(e => e.Kind + " " + e.Path))}):\n{Show(mutated)}\nwritten: {written}");
+                Assert.True(writtenErrors.Count == 0, $"accepted a value that breaks the schema ({string.Join(", ", writtenErrors.Select(e => e.Kind + " " + e.Path))}):\n{JsonMutator.Show(mutated)}\nwritten: {written}");
             }
 
             bool theirs = TheirVerdict(schema, mutated);
@@ -90,7 +91,7 @@ public class MutationTests(ITestOutputHelper output)
             {
                 string kind = Classify(value is not null, error, mutated);
                 disagreements[kind] = disagreements.GetValueOrDefault(kind) + 1;
-                samples.TryAdd(kind, Show(mutated));
+                samples.TryAdd(kind, JsonMutator.Show(mutated));
             }
         }
 
@@ -111,18 +112,6 @@ public class MutationTests(ITestOutputHelper output)
         "ours rejects: malformed JSON Newtonsoft accepts",
         "ours rejects: pattern with a final line break",
     };
-
-    // HashCode.Combine is randomised per process; this is not, so a failing mutation run can be reproduced.
-    private static int StableSeed(string text)
-    {
-        int hash = 7919;
-        foreach (char c in text)
-        {
-            hash = unchecked((hash * 31) + c);
-        }
-
-        return hash;
-    }
 
     private static string Classify(bool oursAccepted, AntomPayloadException? error, byte[] payload)
     {
@@ -178,61 +167,6 @@ public class MutationTests(ITestOutputHelper output)
             return false;
         }
     }
-
-    private static byte[] Mutate(byte[] seed, Random random)
-    {
-        var bytes = new List<byte>(seed);
-        int edits = 1 + random.Next(3);
-        for (int e = 0; e < edits; e++)
-        {
-            switch (random.Next(6))
-            {
-                case 0 when bytes.Count > 0:
-                    bytes.RemoveAt(random.Next(bytes.Count));
-                    break;
-                case 1:
-                    bytes.Insert(random.Next(bytes.Count + 1), Noise[random.Next(Noise.Length)]);
-                    break;
-                case 2 when bytes.Count > 0:
-                    bytes[random.Next(bytes.Count)] = Noise[random.Next(Noise.Length)];
-                    break;
-                default:
-                    bytes = ReplaceValue(bytes, random);
-                    break;
-            }
-        }
-
-        return bytes.ToArray();
-    }
-
-    // Replaces one scalar value (the text after a ':' up to the next ',' or '}') with an interesting one.
-    private static List<byte> ReplaceValue(List<byte> bytes, Random random)
-    {
-        string text = Encoding.UTF8.GetString(bytes.ToArray());
-        var colons = Enumerable.Range(0, text.Length).Where(i => text[i] == ':').ToArray();
-        if (colons.Length == 0)
-        {
-            return bytes;
-        }
-
-        int start = colons[random.Next(colons.Length)] + 1;
-        int end = start;
-        bool inString = false;
-        while (end < text.Length && (inString || (text[end] != ',' && text[end] != '}' && text[end] != '{' && text[end] != '[')))
-        {
-            if (text[end] == '"' && (end == 0 || text[end - 1] != '\\'))
-            {
-                inString = !inString;
-            }
-
-            end++;
-        }
-
-        string replaced = text[..start] + Replacements[random.Next(Replacements.Length)] + text[end..];
-        return [.. Encoding.UTF8.GetBytes(replaced)];
-    }
-
-    private static string Show(byte[] payload) => payload.Length > 400 ? Encoding.UTF8.GetString(payload, 0, 400) + "…" : Encoding.UTF8.GetString(payload);
 
     private static (Func<byte[], object>, Func<object, string>) Codec<T>()
         where T : IAntomJsonContract<T>
