@@ -14,6 +14,15 @@ namespace Antom.Contracts.Testing;
 /// </summary>
 internal sealed class JsonMutator
 {
+    /// <summary>The replacement values of the shipped-contract run: amounts, results, currencies, date-times, lengths.</summary>
+    public static IReadOnlyList<string> ContractValues { get; } =
+    [
+        "\"\"", "\"1.10\"", "\"-1\"", "\"+110\"", "\"1e3\"", "110", "-1", "1.5", "null", "true", "false", "\"true\"", "\"yes\"", "{}", "[]",
+        "\"S\"", "\"F\"", "\"U\"", "\"X\"", "\"s\"", "\"brl\"", "\"BRLX\"", "\"JPY\"", "\"CAPTURE\"", "\"CAPTURE_RESULT\"",
+        "\"2022-09-29T07:13:50-07:00\"", "\"2022-09-29T07:13:50\"", "\"2022-02-30T07:13:50Z\"", "\"not a date\"",
+        "\"" + new string('x', 64) + "\"", "\"" + new string('x', 65) + "\"", "\"" + new string('m', 257) + "\"", "\"\\u0000\"", "\"\\ud800\"",
+    ];
+
     private static readonly byte[] Noise = "\"{}[],:0-.e \\tn"u8.ToArray().Concat(new byte[] { 0xFF, 0xC3, 0x00 }).ToArray();
     private readonly IReadOnlyList<string> _replacements;
     private readonly Func<List<byte>, Random, List<byte>>[] _operators;
