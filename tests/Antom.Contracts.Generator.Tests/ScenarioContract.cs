@@ -13,6 +13,7 @@ namespace Antom.Contracts.Generator.Tests;
 internal sealed class ScenarioContract
 {
     private static readonly Dictionary<string, Assembly> Loaded = new(StringComparer.Ordinal);
+    private static readonly MethodInfo ReadBytes = typeof(ScenarioContract).GetMethod(nameof(DeserializeUtf8), BindingFlags.NonPublic | BindingFlags.Static)!;
     private readonly Type _type;
 
     /// <summary>Where the scenario schemas and their examples are copied: Scenarios/&lt;feature&gt;.schema.json and .examples.json.</summary>
@@ -46,6 +47,9 @@ internal sealed class ScenarioContract
 
     public object Read(string json) => Invoke(nameof(AntomJson.Deserialize), json);
 
+    /// <summary>Reads UTF-8 bytes as they are (the mutation runs need payloads that are not valid UTF-8 text).</summary>
+    public object ReadUtf8(byte[] utf8) => Call(ReadBytes.MakeGenericMethod(_type), utf8);
+
     public string Write(object value) => (string)Invoke(nameof(AntomJson.Serialize), value);
 
     public object With(object value, string property, object? newValue)
@@ -61,6 +65,11 @@ internal sealed class ScenarioContract
         MethodInfo method = typeof(AntomJson).GetMethods()
             .Single(m => m.Name == name && m.IsGenericMethodDefinition && m.GetParameters() is [{ } p] && (p.ParameterType == typeof(string) || p.ParameterType.IsGenericParameter))
             .MakeGenericMethod(_type);
+        return Call(method, argument);
+    }
+
+    private static object Call(MethodInfo method, object argument)
+    {
         try
         {
             return method.Invoke(null, [argument])!;
@@ -71,4 +80,8 @@ internal sealed class ScenarioContract
             throw;
         }
     }
+
+    private static object DeserializeUtf8<T>(byte[] utf8)
+        where T : IAntomJsonContract<T>
+        => AntomJson.Deserialize<T>(utf8)!;
 }
