@@ -43,6 +43,7 @@ public partial class ScenarioMutationTests(ITestOutputHelper output)
         "\"0f8fad5b-d9cb-469f-a165-70867728950e\"", "\"0F8FAD5B-D9CB-469F-A165-70867728950E\"", "\"0f8fad5bd9cb469fa16570867728950e\"",
         "\"{0f8fad5b-d9cb-469f-a165-70867728950e}\"", "\"https://example.com/a?b=c\"", "\"/relative/path\"", "\"urn:x\"",
         "\"mailto:a@example.com\"", "\"not a uri\"", "\"1http://x\"", "\"a@example.com\"",
+        "\"c:\\\\windows\"", "\"https://example.com/a b\"", "\"https://example.com/café\"", "\"https://example.com/a%20b\"", "\"https://example.com/100%\"",
         "[null]", "[\"ok\"]", "[\"ok\",\"x\"]", "[{}]", "[[]]", "{\"a\":null}", "{\"a\":1}", "{\"x\":{}}", "{\"x\":{\"sku\":\"s\"}}",
         "{\"kind\":\"FAILED\",\"reason\":\"x\"}", "{\"kind\":\"REFUNDED\",\"refundId\":\"r\"}", "{\"kind\":\"AUTHORISED\"}",
         "{\"text\":\"hi\"}", "{\"currency\":\"BRL\",\"value\":\"1\"}",
@@ -169,6 +170,7 @@ public partial class ScenarioMutationTests(ITestOutputHelper output)
         "ours rejects: lone surrogate escape",
         "ours rejects: uuid not in its 8-4-4-4-12 form",
         "ours rejects: uri without a scheme",
+        "ours rejects: uri with characters RFC 3986 does not allow",
         "NJsonSchema throws: integer beyond 64 bits",
     };
 
@@ -265,7 +267,8 @@ public partial class ScenarioMutationTests(ITestOutputHelper output)
             PayloadRule.Syntax when !IsStrictJson(payload) => "malformed JSON Newtonsoft accepts",
             PayloadRule.Format when error.Message.Contains("RFC 3339 date-time", StringComparison.Ordinal) => "date-time NJsonSchema accepts",
             PayloadRule.Format when error.Message.Contains("8-4-4-4-12", StringComparison.Ordinal) => "uuid not in its 8-4-4-4-12 form",
-            PayloadRule.Format when error.Message.Contains("absolute URI", StringComparison.Ordinal) && !QuotedScheme().IsMatch(error.Message) => "uri without a scheme",
+            PayloadRule.Format when error.Message.Contains("absolute URI", StringComparison.Ordinal) && StringAt(text, error.Path!) is { } uri && !UriScheme().IsMatch(uri) => "uri without a scheme",
+            PayloadRule.Format when error.Message.Contains("absolute URI", StringComparison.Ordinal) && StringAt(text, error.Path!) is { } uri && !UriCharacters().IsMatch(uri) => "uri with characters RFC 3986 does not allow",
             PayloadRule.Pattern when text.Contains("\\n\"", StringComparison.Ordinal) || text.Contains("\n\"", StringComparison.Ordinal) => "pattern with a final line break",
             PayloadRule.Range when error.Message.Contains("outside what a decimal holds exactly", StringComparison.Ordinal) => "number a decimal cannot hold exactly",
             PayloadRule.Range when ExactLeaves(schema, text).Any(e => e.Kind is ValidationErrorKind.NumberTooBig or ValidationErrorKind.NumberTooSmall && e.Path == "#/" + error.Path![2..]) => "NJsonSchema rounds numbers through double",
@@ -277,9 +280,26 @@ public partial class ScenarioMutationTests(ITestOutputHelper output)
     [GeneratedRegex(@"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")]
     private static partial Regex SurrogateEscape();
 
-    // The message quotes the value first: "urn:x" is not an absolute URI. RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
-    [GeneratedRegex(@"^""[A-Za-z][A-Za-z0-9+.-]*:")]
-    private static partial Regex QuotedScheme();
+    // RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial Regex UriScheme();
+
+    // RFC 3986, section 2: unreserved and reserved characters, and percent-encoded octets.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$")]
+    private static partial Regex UriCharacters();
+
+    // The string our error points at (its path is JSONPath, which Newtonsoft reads), or null.
+    private static string? StringAt(string text, string path)
+    {
+        try
+        {
+            return Parse(text, Newtonsoft.Json.FloatParseHandling.Double).SelectToken(path) is JValue { Type: JTokenType.String } s ? (string?)s.Value : null;
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     // NJsonSchema's default format checks, except email: format is an annotation unless a validator chooses to
     // assert it (draft-07, section 7.2), and ours does not for email (documented).
