@@ -27,9 +27,9 @@ public sealed class ContractsJsonResolver : global::System.Text.Json.Serializati
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenario.Settlement>(options, new global::Scenario.SettlementJsonConverter());
         }
 
-        if (type == typeof(global::Scenario.Note))
+        if (type == typeof(global::Scenario.SettlementNote))
         {
-            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenario.Note>(options, new global::Scenario.NoteJsonConverter());
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Scenario.SettlementNote>(options, new global::Scenario.SettlementNoteJsonConverter());
         }
 
         if (type == typeof(global::Antom.Contracts.Money))

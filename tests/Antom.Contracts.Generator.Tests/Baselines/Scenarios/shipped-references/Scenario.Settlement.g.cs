@@ -33,7 +33,7 @@ public sealed partial record Settlement : global::Antom.Contracts.IAntomJsonCont
 
     public global::Antom.Contracts.ValueList<global::Antom.Contracts.CaptureRequest>? Captures { get; init; }
 
-    public global::Scenario.Note? Self { get; init; }
+    public global::Scenario.SettlementNote? Self { get; init; }
 
     static global::Scenario.Settlement global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.SettlementJsonConverter.ReadCore(ref reader);
 
@@ -67,7 +67,7 @@ public sealed class SettlementJsonConverter : global::System.Text.Json.Serializa
         global::Antom.Contracts.ResultCode? code = null;
         global::Antom.Contracts.AntomResult? result = null;
         global::Antom.Contracts.ValueList<global::Antom.Contracts.CaptureRequest>? captures = null;
-        global::Scenario.Note? self = null;
+        global::Scenario.SettlementNote? self = null;
         ulong seen = 0;
         string? current = null;
         try
@@ -98,7 +98,7 @@ public sealed class SettlementJsonConverter : global::System.Text.Json.Serializa
                         break;
                     case 5:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "self");
-                        self = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Note>(ref reader, current);
+                        self = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.SettlementNote>(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);

@@ -7,39 +7,39 @@
 namespace Scenario;
 
 /// <remarks>Generated from shipped-references.schema.json. Read and write it with <see cref="global::Antom.Contracts.AntomJson"/>.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Scenario.NoteJsonConverter))]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Scenario.SettlementNoteJsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed partial record Note : global::Antom.Contracts.IAntomJsonContract<global::Scenario.Note>
+public sealed partial record SettlementNote : global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>
 {
     public string? Text { get; init; }
 
-    static global::Scenario.Note global::Antom.Contracts.IAntomJsonContract<global::Scenario.Note>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.NoteJsonConverter.ReadCore(ref reader);
+    static global::Scenario.SettlementNote global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.SettlementNoteJsonConverter.ReadCore(ref reader);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Note>.Validate(global::Scenario.Note value) => global::Scenario.NoteJsonConverter.ValidateCore(value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.Validate(global::Scenario.SettlementNote value) => global::Scenario.SettlementNoteJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Note>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Note value) => global::Scenario.NoteJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.SettlementNote value) => global::Scenario.SettlementNoteJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Note"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="SettlementNote"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class NoteJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Note>
+public sealed class SettlementNoteJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.SettlementNote>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("text");
 
     /// <inheritdoc/>
-    public override global::Scenario.Note Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.SettlementNote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Note value, global::System.Text.Json.JsonSerializerOptions options)
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.SettlementNote value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
         WriteCore(writer, value);
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Note ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.SettlementNote ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Note");
+        global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "SettlementNote");
         string? text = null;
         ulong seen = 0;
         string? current = null;
@@ -68,19 +68,19 @@ public sealed class NoteJsonConverter : global::System.Text.Json.Serialization.J
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Scenario.Note
+        return new global::Scenario.SettlementNote
         {
             Text = text,
         };
     }
 
-    internal static void ValidateCore(global::Scenario.Note value)
+    internal static void ValidateCore(global::Scenario.SettlementNote value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Note value)
+    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.SettlementNote value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.Text);
