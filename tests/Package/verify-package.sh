@@ -57,7 +57,7 @@ echo "ok: the consumer build reports ANTOM1001 (a closed enum, and a generated u
 output="$(cd "$work/consumer" && dotnet run -c Release --no-build -p:AntomContractsVersion="$version" -p:RestorePackagesPath="$work/packages" --nologo 2>&1)" || { echo "$output" >&2; exit 1; }
 echo "$output"
 grep -qx "shipped: CaptureRequest cap-1 BRL 1.10 last=False" <<<"$output"
-grep -qx "own: RefundRequest ref-1 JPY 500 reason=CUSTOMER_REQUEST" <<<"$output"
+grep -qx "own: ShopRefundRequest ref-1 JPY 500 reason=CUSTOMER_REQUEST" <<<"$output"
 grep -qx 'own json: {"refundRequestId":"ref-1","refundAmount":{"currency":"JPY","value":"500"},"reason":"CUSTOMER_REQUEST"}' <<<"$output"
 grep -qx 'error: $.refundAmount.value Pattern' <<<"$output"
 grep -qx "risk: 2 valid read and written, 10 invalid refused at their paths, write refused at \$.score Range" <<<"$output"

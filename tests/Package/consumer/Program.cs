@@ -11,10 +11,10 @@ var capture = AntomJson.Deserialize<CaptureRequest>("""{"captureRequestId":"cap-
 Console.WriteLine($"shipped: CaptureRequest {capture.CaptureRequestId} {capture.CaptureAmount} last={capture.IsLastCapture}");
 
 // The consumer's own contract, generated in its own namespace from its own schema.
-var refund = new RefundRequest { RefundRequestId = "ref-1", RefundAmount = Money.FromMinorUnits(500, "JPY"), Reason = RefundReason.CustomerRequest };
+var refund = new ShopRefundRequest { RefundRequestId = "ref-1", RefundAmount = Money.FromMinorUnits(500, "JPY"), Reason = RefundReason.CustomerRequest };
 string json = AntomJson.Serialize(refund);
-var back = AntomJson.Deserialize<RefundRequest>(json);
-Console.WriteLine($"own: RefundRequest {back.RefundRequestId} {back.RefundAmount} reason={back.Reason}");
+var back = AntomJson.Deserialize<ShopRefundRequest>(json);
+Console.WriteLine($"own: ShopRefundRequest {back.RefundRequestId} {back.RefundAmount} reason={back.Reason}");
 Console.WriteLine($"own json: {json}");
 if (back != refund)
 {
@@ -25,7 +25,7 @@ if (back != refund)
 // And its rules are enforced.
 try
 {
-    AntomJson.Deserialize<RefundRequest>("""{"refundRequestId":"ref-2","refundAmount":{"currency":"JPY","value":"5.00"}}""");
+    AntomJson.Deserialize<ShopRefundRequest>("""{"refundRequestId":"ref-2","refundAmount":{"currency":"JPY","value":"5.00"}}""");
     Console.WriteLine("error: none");
     return 1;
 }
