@@ -5,7 +5,7 @@
 #nullable enable
 
 // The JSON names of this assembly's money fields, for the ANTOM2001 analyzer.
-[assembly: global::Antom.Contracts.Serialization.AntomMoneyFields("captureAmount", "paymentAmount", "transactionAmount")]
+[assembly: global::Antom.Contracts.Serialization.AntomMoneyFields("actualPaymentAmount", "actualRefundAmount", "amount", "captureAmount", "customsDeclarationAmount", "goodsUnitAmount", "grossSettlementAmount", "nonGuaranteeCouponAmount", "nonGuaranteeCouponValue", "orderAmount", "orderDiscountAmount", "paymentAmount", "processingAmount", "refundAmount", "refundNonGuaranteeCouponAmount", "subTotalOrderAmount", "transactionAmount")]
 
 namespace Antom.Contracts;
 
@@ -22,6 +22,36 @@ public sealed class AntomContractsJsonResolver : global::System.Text.Json.Serial
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
+        if (type == typeof(global::Antom.Contracts.AcquirerInfo))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.AcquirerInfo>(options, new global::Antom.Contracts.AcquirerInfoJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.Address))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.Address>(options, new global::Antom.Contracts.AddressJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.BrowserInfo))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.BrowserInfo>(options, new global::Antom.Contracts.BrowserInfoJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.Buyer))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.Buyer>(options, new global::Antom.Contracts.BuyerJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.CancelRequest))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.CancelRequest>(options, new global::Antom.Contracts.CancelRequestJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.CancelResponse))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.CancelResponse>(options, new global::Antom.Contracts.CancelResponseJsonConverter());
+        }
+
         if (type == typeof(global::Antom.Contracts.CaptureRequest))
         {
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.CaptureRequest>(options, new global::Antom.Contracts.CaptureRequestJsonConverter());
@@ -37,9 +67,64 @@ public sealed class AntomContractsJsonResolver : global::System.Text.Json.Serial
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.CaptureResultNotification>(options, new global::Antom.Contracts.CaptureResultNotificationJsonConverter());
         }
 
+        if (type == typeof(global::Antom.Contracts.CardInfo))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.CardInfo>(options, new global::Antom.Contracts.CardInfoJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.CardPaymentMethodMetaData))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.CardPaymentMethodMetaData>(options, new global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.ChallengeActionForm))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.ChallengeActionForm>(options, new global::Antom.Contracts.ChallengeActionFormJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.CreditPayPlan))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.CreditPayPlan>(options, new global::Antom.Contracts.CreditPayPlanJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.Env))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.Env>(options, new global::Antom.Contracts.EnvJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.Goods))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.Goods>(options, new global::Antom.Contracts.GoodsJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.InquiryPaymentRequest))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.InquiryPaymentRequest>(options, new global::Antom.Contracts.InquiryPaymentRequestJsonConverter());
+        }
+
         if (type == typeof(global::Antom.Contracts.InquiryPaymentResponse))
         {
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.InquiryPaymentResponse>(options, new global::Antom.Contracts.InquiryPaymentResponseJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.InquiryRefundRequest))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.InquiryRefundRequest>(options, new global::Antom.Contracts.InquiryRefundRequestJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.InquiryRefundResponse))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.InquiryRefundResponse>(options, new global::Antom.Contracts.InquiryRefundResponseJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.Lodging))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.Lodging>(options, new global::Antom.Contracts.LodgingJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.Merchant))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.Merchant>(options, new global::Antom.Contracts.MerchantJsonConverter());
         }
 
         if (type == typeof(global::Antom.Contracts.NotificationAcknowledgement))
@@ -47,9 +132,79 @@ public sealed class AntomContractsJsonResolver : global::System.Text.Json.Serial
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.NotificationAcknowledgement>(options, new global::Antom.Contracts.NotificationAcknowledgementJsonConverter());
         }
 
+        if (type == typeof(global::Antom.Contracts.Order))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.Order>(options, new global::Antom.Contracts.OrderJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.PayRequest))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.PayRequest>(options, new global::Antom.Contracts.PayRequestJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.PayResponse))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.PayResponse>(options, new global::Antom.Contracts.PayResponseJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.PaymentFactor))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.PaymentFactor>(options, new global::Antom.Contracts.PaymentFactorJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.PaymentMethod))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.PaymentMethod>(options, new global::Antom.Contracts.PaymentMethodJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.PaymentResultInfo))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.PaymentResultInfo>(options, new global::Antom.Contracts.PaymentResultInfoJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.PaymentResultNotification))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.PaymentResultNotification>(options, new global::Antom.Contracts.PaymentResultNotificationJsonConverter());
+        }
+
         if (type == typeof(global::Antom.Contracts.PaymentTransaction))
         {
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.PaymentTransaction>(options, new global::Antom.Contracts.PaymentTransactionJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.PspCustomerInfo))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.PspCustomerInfo>(options, new global::Antom.Contracts.PspCustomerInfoJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.Quote))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.Quote>(options, new global::Antom.Contracts.QuoteJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.RedirectActionForm))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.RedirectActionForm>(options, new global::Antom.Contracts.RedirectActionFormJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.RefundDetail))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.RefundDetail>(options, new global::Antom.Contracts.RefundDetailJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.RefundRequest))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.RefundRequest>(options, new global::Antom.Contracts.RefundRequestJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.RefundResponse))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.RefundResponse>(options, new global::Antom.Contracts.RefundResponseJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.RefundResultNotification))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.RefundResultNotification>(options, new global::Antom.Contracts.RefundResultNotificationJsonConverter());
         }
 
         if (type == typeof(global::Antom.Contracts.AntomResult))
@@ -57,9 +212,94 @@ public sealed class AntomContractsJsonResolver : global::System.Text.Json.Serial
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.AntomResult>(options, new global::Antom.Contracts.AntomResultJsonConverter());
         }
 
+        if (type == typeof(global::Antom.Contracts.SettlementStrategy))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.SettlementStrategy>(options, new global::Antom.Contracts.SettlementStrategyJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.Shipping))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.Shipping>(options, new global::Antom.Contracts.ShippingJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.ThreeDSResult))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.ThreeDSResult>(options, new global::Antom.Contracts.ThreeDSResultJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.UpdateAmountRequest))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.UpdateAmountRequest>(options, new global::Antom.Contracts.UpdateAmountRequestJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.UpdateAmountResponse))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.UpdateAmountResponse>(options, new global::Antom.Contracts.UpdateAmountResponseJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.UserName))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.UserName>(options, new global::Antom.Contracts.UserNameJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.ChallengeType))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.ChallengeType>(options, new global::Antom.Contracts.ChallengeTypeJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.ChallengeTriggerSource))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.ChallengeTriggerSource>(options, new global::Antom.Contracts.ChallengeTriggerSourceJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.TerminalType))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.TerminalType>(options, new global::Antom.Contracts.TerminalTypeJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.OsType))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.OsType>(options, new global::Antom.Contracts.OsTypeJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.DeliveryMethodType))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.DeliveryMethodType>(options, new global::Antom.Contracts.DeliveryMethodTypeJsonConverter());
+        }
+
         if (type == typeof(global::Antom.Contracts.PaymentStatus))
         {
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.PaymentStatus>(options, new global::Antom.Contracts.PaymentStatusJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.RefundStatus))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.RefundStatus>(options, new global::Antom.Contracts.RefundStatusJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.ProductCode))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.ProductCode>(options, new global::Antom.Contracts.ProductCodeJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.CaptureMode))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.CaptureMode>(options, new global::Antom.Contracts.CaptureModeJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.FundingType))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.FundingType>(options, new global::Antom.Contracts.FundingTypeJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.CardCategory))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.CardCategory>(options, new global::Antom.Contracts.CardCategoryJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.PaymentNotifyType))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.PaymentNotifyType>(options, new global::Antom.Contracts.PaymentNotifyTypeJsonConverter());
         }
 
         if (type == typeof(global::Antom.Contracts.TransactionType))
@@ -70,6 +310,11 @@ public sealed class AntomContractsJsonResolver : global::System.Text.Json.Serial
         if (type == typeof(global::Antom.Contracts.TransactionStatus))
         {
             return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.TransactionStatus>(options, new global::Antom.Contracts.TransactionStatusJsonConverter());
+        }
+
+        if (type == typeof(global::Antom.Contracts.RedirectMethod))
+        {
+            return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Antom.Contracts.RedirectMethod>(options, new global::Antom.Contracts.RedirectMethodJsonConverter());
         }
 
         if (type == typeof(global::Antom.Contracts.ResultStatus))

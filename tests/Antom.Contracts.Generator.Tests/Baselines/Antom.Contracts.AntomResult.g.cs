@@ -15,7 +15,7 @@ namespace Antom.Contracts;
 public sealed partial record AntomResult : global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>
 {
     /// <summary>
-    /// The result code, at most 64 characters. An open set: Antom adds codes over time, so any string is valid and the known ones are listed.
+    /// The result code, at most 64 characters, of every API: capture, pay, notifyPayment, cancel, refund, notifyRefund, inquiryPayment, inquiryRefund and updateAmount. An open set: Antom adds codes over time, so any string is valid and the known ones are listed. resultStatus, not the code, says whether the outcome is known; each description starts with the status the code comes with.
     /// </summary>
     public required global::Antom.Contracts.ResultCode ResultCode { get; init; }
 

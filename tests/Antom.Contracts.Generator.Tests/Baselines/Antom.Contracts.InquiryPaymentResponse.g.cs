@@ -79,6 +79,101 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
     /// </summary>
     public global::Antom.Contracts.ValueList<global::Antom.Contracts.PaymentTransaction>? Transactions { get; init; }
 
+    /// <summary>
+    /// The paymentId of the authorisation this payment belongs to ([J] AlipayPayQueryResponse).
+    /// </summary>
+    public string? AuthPaymentId { get; init; }
+
+    /// <summary>
+    /// The amount actually paid.
+    /// </summary>
+    public global::Antom.Contracts.Money? ActualPaymentAmount { get; init; }
+
+    /// <summary>
+    /// The payment's exchange-rate quote; quotePrice is a JSON number.
+    /// </summary>
+    public global::Antom.Contracts.Quote? PaymentQuote { get; init; }
+
+    /// <summary>
+    /// The card used, masked.
+    /// </summary>
+    public global::Antom.Contracts.CardInfo? CardInfo { get; init; }
+
+    /// <summary>
+    /// The card result: cardToken, 3DS, authorisation code, incrementalAuthorizationAvailable, ...
+    /// </summary>
+    public global::Antom.Contracts.PaymentResultInfo? PaymentResultInfo { get; init; }
+
+    /// <summary>
+    /// The acquirer's side of the transaction.
+    /// </summary>
+    public global::Antom.Contracts.AcquirerInfo? AcquirerInfo { get; init; }
+
+    /// <summary>
+    /// The amount for customs declaration.
+    /// </summary>
+    public global::Antom.Contracts.Money? CustomsDeclarationAmount { get; init; }
+
+    /// <summary>
+    /// The gross settlement amount.
+    /// </summary>
+    public global::Antom.Contracts.Money? GrossSettlementAmount { get; init; }
+
+    /// <summary>
+    /// The settlement's exchange-rate quote; quotePrice is a JSON number.
+    /// </summary>
+    public global::Antom.Contracts.Quote? SettlementQuote { get; init; }
+
+    /// <summary>
+    /// The merchant account, at most 32 characters.
+    /// </summary>
+    public string? MerchantAccountId { get; init; }
+
+    /// <summary>
+    /// Promotions applied (note the plural, unlike pay's promotionResult), each passed through untouched.
+    /// </summary>
+    public global::Antom.Contracts.ValueList<global::Antom.Contracts.RawJson>? PromotionResults { get; init; }
+
+    /// <summary>
+    /// The payment method, e.g. CARD.
+    /// </summary>
+    public string? PaymentMethodType { get; init; }
+
+    /// <summary>
+    /// Retry information, passed through untouched.
+    /// </summary>
+    public global::Antom.Contracts.RawJson? RetryInfo { get; init; }
+
+    /// <summary>
+    /// The merchant's metadata, as sent in pay.
+    /// </summary>
+    public string? Metadata { get; init; }
+
+    /// <summary>
+    /// Customised information, passed through untouched.
+    /// </summary>
+    public global::Antom.Contracts.RawJson? CustomizedInfo { get; init; }
+
+    /// <summary>
+    /// The processing amount.
+    /// </summary>
+    public global::Antom.Contracts.Money? ProcessingAmount { get; init; }
+
+    /// <summary>
+    /// Where to send the buyer while the payment waits for them.
+    /// </summary>
+    public global::Antom.Contracts.RedirectActionForm? RedirectActionForm { get; init; }
+
+    /// <summary>
+    /// The value of coupons Antom does not guarantee.
+    /// </summary>
+    public global::Antom.Contracts.Money? NonGuaranteeCouponAmount { get; init; }
+
+    /// <summary>
+    /// Extended information.
+    /// </summary>
+    public string? ExtendInfo { get; init; }
+
     static global::Antom.Contracts.InquiryPaymentResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.Validate(global::Antom.Contracts.InquiryPaymentResponse value) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.ValidateCore(value);
@@ -90,7 +185,8 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryPaymentResponse>
 {
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "paymentStatus", "paymentResultCode", "paymentResultMessage", "paymentRequestId", "paymentId", "paymentAmount", "authExpiryTime", "paymentCreateTime", "paymentTime", "acquirerReferenceNo", "earliestSettlementTime", "transactions");
+    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "paymentStatus", "paymentResultCode", "paymentResultMessage", "paymentRequestId", "paymentId", "paymentAmount", "authExpiryTime", "paymentCreateTime", "paymentTime", "acquirerReferenceNo", "earliestSettlementTime", "transactions", "authPaymentId", "actualPaymentAmount", "paymentQuote", "cardInfo", "paymentResultInfo", "acquirerInfo", "customsDeclarationAmount", "grossSettlementAmount", "settlementQuote", "merchantAccountId", "promotionResults", "paymentMethodType", "retryInfo", "metadata", "customizedInfo", "processingAmount", "redirectActionForm", "nonGuaranteeCouponAmount", "extendInfo");
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref r, n), null, global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.InquiryPaymentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -119,6 +215,25 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         string? acquirerReferenceNo = null;
         global::System.DateTimeOffset? earliestSettlementTime = null;
         global::Antom.Contracts.ValueList<global::Antom.Contracts.PaymentTransaction>? transactions = null;
+        string? authPaymentId = null;
+        global::Antom.Contracts.Money? actualPaymentAmount = null;
+        global::Antom.Contracts.Quote? paymentQuote = null;
+        global::Antom.Contracts.CardInfo? cardInfo = null;
+        global::Antom.Contracts.PaymentResultInfo? paymentResultInfo = null;
+        global::Antom.Contracts.AcquirerInfo? acquirerInfo = null;
+        global::Antom.Contracts.Money? customsDeclarationAmount = null;
+        global::Antom.Contracts.Money? grossSettlementAmount = null;
+        global::Antom.Contracts.Quote? settlementQuote = null;
+        string? merchantAccountId = null;
+        global::Antom.Contracts.ValueList<global::Antom.Contracts.RawJson>? promotionResults = null;
+        string? paymentMethodType = null;
+        global::Antom.Contracts.RawJson? retryInfo = null;
+        string? metadata = null;
+        global::Antom.Contracts.RawJson? customizedInfo = null;
+        global::Antom.Contracts.Money? processingAmount = null;
+        global::Antom.Contracts.RedirectActionForm? redirectActionForm = null;
+        global::Antom.Contracts.Money? nonGuaranteeCouponAmount = null;
+        string? extendInfo = null;
         ulong seen = 0;
         string? current = null;
         try
@@ -179,6 +294,82 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "transactions");
                         transactions = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.PaymentTransaction>(ref reader, current);
                         break;
+                    case 13:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "authPaymentId");
+                        authPaymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        break;
+                    case 14:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 14, "actualPaymentAmount");
+                        actualPaymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        break;
+                    case 15:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 15, "paymentQuote");
+                        paymentQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
+                        break;
+                    case 16:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 16, "cardInfo");
+                        cardInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.CardInfo>(ref reader, current);
+                        break;
+                    case 17:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 17, "paymentResultInfo");
+                        paymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
+                        break;
+                    case 18:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 18, "acquirerInfo");
+                        acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
+                        break;
+                    case 19:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 19, "customsDeclarationAmount");
+                        customsDeclarationAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        break;
+                    case 20:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 20, "grossSettlementAmount");
+                        grossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        break;
+                    case 21:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 21, "settlementQuote");
+                        settlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
+                        break;
+                    case 22:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 22, "merchantAccountId");
+                        merchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
+                        break;
+                    case 23:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 23, "promotionResults");
+                        promotionResults = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, PromotionResultsElements.Read);
+                        break;
+                    case 24:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 24, "paymentMethodType");
+                        paymentMethodType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        break;
+                    case 25:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 25, "retryInfo");
+                        retryInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        break;
+                    case 26:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 26, "metadata");
+                        metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        break;
+                    case 27:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 27, "customizedInfo");
+                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        break;
+                    case 28:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 28, "processingAmount");
+                        processingAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        break;
+                    case 29:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 29, "redirectActionForm");
+                        redirectActionForm = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.RedirectActionForm>(ref reader, current);
+                        break;
+                    case 30:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 30, "nonGuaranteeCouponAmount");
+                        nonGuaranteeCouponAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        break;
+                    case 31:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 31, "extendInfo");
+                        extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
                         break;
@@ -210,6 +401,25 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
             AcquirerReferenceNo = acquirerReferenceNo,
             EarliestSettlementTime = earliestSettlementTime,
             Transactions = transactions,
+            AuthPaymentId = authPaymentId,
+            ActualPaymentAmount = actualPaymentAmount,
+            PaymentQuote = paymentQuote,
+            CardInfo = cardInfo,
+            PaymentResultInfo = paymentResultInfo,
+            AcquirerInfo = acquirerInfo,
+            CustomsDeclarationAmount = customsDeclarationAmount,
+            GrossSettlementAmount = grossSettlementAmount,
+            SettlementQuote = settlementQuote,
+            MerchantAccountId = merchantAccountId,
+            PromotionResults = promotionResults,
+            PaymentMethodType = paymentMethodType,
+            RetryInfo = retryInfo,
+            Metadata = metadata,
+            CustomizedInfo = customizedInfo,
+            ProcessingAmount = processingAmount,
+            RedirectActionForm = redirectActionForm,
+            NonGuaranteeCouponAmount = nonGuaranteeCouponAmount,
+            ExtendInfo = extendInfo,
         };
     }
 
@@ -225,6 +435,19 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.PaymentAmount, "paymentAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerReferenceNo, "acquirerReferenceNo", required: false, maxLength: 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObjects(value.Transactions, "transactions", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualPaymentAmount, "actualPaymentAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentQuote, "paymentQuote", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.CardInfo, "cardInfo", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentResultInfo, "paymentResultInfo", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.AcquirerInfo, "acquirerInfo", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CustomsDeclarationAmount, "customsDeclarationAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GrossSettlementAmount, "grossSettlementAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.MerchantAccountId, "merchantAccountId", required: false, maxLength: 32);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckArray(value.PromotionResults, "promotionResults", required: false, null);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ProcessingAmount, "processingAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.RedirectActionForm, "redirectActionForm", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.NonGuaranteeCouponAmount, "nonGuaranteeCouponAmount");
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -244,6 +467,25 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.AcquirerReferenceNo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[11], value.EarliestSettlementTime);
         global::Antom.Contracts.Serialization.ContractWriter.WriteObjects(writer, Names[12], value.Transactions);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[13], value.AuthPaymentId);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[14], value.ActualPaymentAmount);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[15], value.PaymentQuote);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[16], value.CardInfo);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[17], value.PaymentResultInfo);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[18], value.AcquirerInfo);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[19], value.CustomsDeclarationAmount);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[20], value.GrossSettlementAmount);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[21], value.SettlementQuote);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[22], value.MerchantAccountId);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[23], value.PromotionResults, PromotionResultsElements.Write);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[24], value.PaymentMethodType);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[25], value.RetryInfo);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[26], value.Metadata);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[27], value.CustomizedInfo);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[28], value.ProcessingAmount);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[29], value.RedirectActionForm);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[30], value.NonGuaranteeCouponAmount);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[31], value.ExtendInfo);
         writer.WriteEndObject();
     }
 }

@@ -7,14 +7,14 @@
 namespace Antom.Contracts;
 
 /// <summary>
-/// The result code, at most 64 characters. An open set: Antom adds codes over time, so any string is valid and the known ones are listed.
+/// The result code, at most 64 characters, of every API: capture, pay, notifyPayment, cancel, refund, notifyRefund, inquiryPayment, inquiryRefund and updateAmount. An open set: Antom adds codes over time, so any string is valid and the known ones are listed. resultStatus, not the code, says whether the outcome is known; each description starts with the status the code comes with.
 /// </summary>
 /// <remarks>Generated from result.schema.json. An open set: the known values are static members, and any other string is kept and written back unchanged. Equality is ordinal.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Antom.Contracts.ResultCodeJsonConverter))]
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public readonly partial struct ResultCode : global::System.IEquatable<global::Antom.Contracts.ResultCode>, global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>
 {
-    private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.ResultCode> Table = new("ResultCode", 64, "SUCCESS", "CAPTURE_IN_PROCESS", "UNKNOWN_EXCEPTION", "ACCESS_DENIED", "AUTH_CANCELLED", "AUTH_EXPIRED", "AUTH_NOT_FOUND", "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT", "CURRENCY_NOT_SUPPORT", "INVALID_CONTRACT", "MULTI_CAPTURE_NOT_SUPPORTED", "NO_PAY_OPTIONS", "ORDER_IS_CANCELED", "ORDER_STATUS_INVALID", "PARAM_ILLEGAL", "PAYMENT_COUNT_EXCEED_LIMIT", "PROCESS_FAIL", "REPEAT_REQ_INCONSISTENT", "RISK_REJECT", "USER_AMOUNT_EXCEED_LIMIT", "USER_BALANCE_NOT_ENOUGH", "USER_NOT_EXIST", "USER_STATUS_ABNORMAL", "INVALID_SIGNATURE");
+    private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.ResultCode> Table = new("ResultCode", 64, "SUCCESS", "CAPTURE_IN_PROCESS", "UNKNOWN_EXCEPTION", "ACCESS_DENIED", "AUTH_CANCELLED", "AUTH_EXPIRED", "AUTH_NOT_FOUND", "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT", "CURRENCY_NOT_SUPPORT", "INVALID_CONTRACT", "MULTI_CAPTURE_NOT_SUPPORTED", "NO_PAY_OPTIONS", "ORDER_IS_CANCELED", "ORDER_STATUS_INVALID", "PARAM_ILLEGAL", "PAYMENT_COUNT_EXCEED_LIMIT", "PROCESS_FAIL", "REPEAT_REQ_INCONSISTENT", "RISK_REJECT", "USER_AMOUNT_EXCEED_LIMIT", "USER_BALANCE_NOT_ENOUGH", "USER_NOT_EXIST", "USER_STATUS_ABNORMAL", "INVALID_SIGNATURE", "PAYMENT_IN_PROCESS", "ORDER_NOT_EXIST", "ORDER_IS_CLOSED", "ORDER_IS_CANCELLED", "CARD_EXPIRED", "INVALID_EXPIRY_DATE_FORMAT", "INVALID_EXPIRATION_DATE", "INVALID_CVV", "INVALID_CARD_NUMBER", "SELECTED_CARD_BRAND_NOT_AVAILABLE", "CARD_NOT_SUPPORTED", "CARD_BIN_QUERY_ERROR", "INVALID_CARD", "ISSUER_REJECTS_TRANSACTION", "INVALID_MERCHANT_STATUS", "KEY_NOT_FOUND", "MERCHANT_KYB_NOT_QUALIFIED", "PAYMENT_AMOUNT_EXCEED_LIMIT", "PAYMENT_NOT_QUALIFIED", "SUSPECTED_CARD", "SYSTEM_ERROR", "USER_KYC_NOT_QUALIFIED", "USER_PAYMENT_VERIFICATION_FAILED", "DO_NOT_HONOR", "CANCEL_WINDOW_EXCEED", "CLIENT_INVALID", "REFUND_IN_PROCESS", "REFUND_WINDOW_EXCEED", "PAYMENT_METHOD_NOT_SUPPORTED", "PARTIAL_REFUND_NOT_SUPPORTED", "MERCHANT_BALANCE_NOT_ENOUGH", "REFUND_AMOUNT_EXCEED", "REQUEST_TRAFFIC_EXCEED_LIMIT", "INCREMENTAL_NOT_SUPPORT");
 
     private readonly string? _value;
     private readonly int _known; // 1-based index of a known value, 0 for any other
@@ -34,9 +34,9 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
     }
 
     /// <summary>
-    /// <c>SUCCESS</c>: S: the call succeeded
+    /// <c>SUCCESS</c>: S: the call succeeded. What succeeded depends on the API: capture, cancel and refund are done; pay succeeded (a card with MANUAL capture: authorised, not captured); for inquiryPayment and inquiryRefund only the inquiry worked (read paymentStatus or refundStatus); for updateAmount the request was accepted, not applied (wait for UPDATE_AMOUNT_RESULT); in a PAYMENT_PENDING notification it means wait, not success
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("SUCCESS", Description = "S: the call succeeded")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("SUCCESS", Description = "S: the call succeeded. What succeeded depends on the API: capture, cancel and refund are done; pay succeeded (a card with MANUAL capture: authorised, not captured); for inquiryPayment and inquiryRefund only the inquiry worked (read paymentStatus or refundStatus); for updateAmount the request was accepted, not applied (wait for UPDATE_AMOUNT_RESULT); in a PAYMENT_PENDING notification it means wait, not success")]
     public static global::Antom.Contracts.ResultCode Success { get; } = new("SUCCESS", 1);
 
     /// <summary>
@@ -46,15 +46,15 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
     public static global::Antom.Contracts.ResultCode CaptureInProcess { get; } = new("CAPTURE_IN_PROCESS", 2);
 
     /// <summary>
-    /// <c>UNKNOWN_EXCEPTION</c>: U: an unknown exception occurred at Antom; the outcome is not known yet, do not retry with a new captureRequestId
+    /// <c>UNKNOWN_EXCEPTION</c>: U: an unknown exception occurred at Antom (capture, pay, cancel, refund, inquiries); the outcome is not known yet. Never retry with a new request id (captureRequestId, paymentRequestId, refundRequestId, updateRequestId): retry with the same one, wait for the notification, or inquire
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("UNKNOWN_EXCEPTION", Description = "U: an unknown exception occurred at Antom; the outcome is not known yet, do not retry with a new captureRequestId")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("UNKNOWN_EXCEPTION", Description = "U: an unknown exception occurred at Antom (capture, pay, cancel, refund, inquiries); the outcome is not known yet. Never retry with a new request id (captureRequestId, paymentRequestId, refundRequestId, updateRequestId): retry with the same one, wait for the notification, or inquire")]
     public static global::Antom.Contracts.ResultCode UnknownException { get; } = new("UNKNOWN_EXCEPTION", 3);
 
     /// <summary>
-    /// <c>ACCESS_DENIED</c>: F: access is denied
+    /// <c>ACCESS_DENIED</c>: F: access is denied (capture, pay, cancel; [I] refund)
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("ACCESS_DENIED", Description = "F: access is denied")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("ACCESS_DENIED", Description = "F: access is denied (capture, pay, cancel; [I] refund)")]
     public static global::Antom.Contracts.ResultCode AccessDenied { get; } = new("ACCESS_DENIED", 4);
 
     /// <summary>
@@ -82,9 +82,9 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
     public static global::Antom.Contracts.ResultCode CaptureAmountExceedAuthLimit { get; } = new("CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT", 8);
 
     /// <summary>
-    /// <c>CURRENCY_NOT_SUPPORT</c>: F: the currency is not supported
+    /// <c>CURRENCY_NOT_SUPPORT</c>: F: the currency is not supported (capture, pay; [I] refund)
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("CURRENCY_NOT_SUPPORT", Description = "F: the currency is not supported")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("CURRENCY_NOT_SUPPORT", Description = "F: the currency is not supported (capture, pay; [I] refund)")]
     public static global::Antom.Contracts.ResultCode CurrencyNotSupport { get; } = new("CURRENCY_NOT_SUPPORT", 9);
 
     /// <summary>
@@ -106,15 +106,15 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
     public static global::Antom.Contracts.ResultCode NoPayOptions { get; } = new("NO_PAY_OPTIONS", 12);
 
     /// <summary>
-    /// <c>ORDER_IS_CANCELED</c>: F: the order is cancelled
+    /// <c>ORDER_IS_CANCELED</c>: F: the order is cancelled (capture; pay's list spells it ORDER_IS_CANCELLED)
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_IS_CANCELED", Description = "F: the order is cancelled")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_IS_CANCELED", Description = "F: the order is cancelled (capture; pay's list spells it ORDER_IS_CANCELLED)")]
     public static global::Antom.Contracts.ResultCode OrderIsCanceled { get; } = new("ORDER_IS_CANCELED", 13);
 
     /// <summary>
-    /// <c>ORDER_STATUS_INVALID</c>: F: the order's status does not allow this call
+    /// <c>ORDER_STATUS_INVALID</c>: F: the order's status does not allow this call. refund: the payment is not successful, which is also what an authorisation not captured yet gets ([I]); cancel: [I], the cancel table is cut off at "ORDER_S…"
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_STATUS_INVALID", Description = "F: the order's status does not allow this call")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_STATUS_INVALID", Description = "F: the order's status does not allow this call. refund: the payment is not successful, which is also what an authorisation not captured yet gets ([I]); cancel: [I], the cancel table is cut off at \"ORDER_S…\"")]
     public static global::Antom.Contracts.ResultCode OrderStatusInvalid { get; } = new("ORDER_STATUS_INVALID", 14);
 
     /// <summary>
@@ -124,15 +124,15 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
     public static global::Antom.Contracts.ResultCode ParamIllegal { get; } = new("PARAM_ILLEGAL", 15);
 
     /// <summary>
-    /// <c>PAYMENT_COUNT_EXCEED_LIMIT</c>: F: too many captures for this payment
+    /// <c>PAYMENT_COUNT_EXCEED_LIMIT</c>: F: too many captures for this payment (capture), or too many payments (pay)
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_COUNT_EXCEED_LIMIT", Description = "F: too many captures for this payment")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_COUNT_EXCEED_LIMIT", Description = "F: too many captures for this payment (capture), or too many payments (pay)")]
     public static global::Antom.Contracts.ResultCode PaymentCountExceedLimit { get; } = new("PAYMENT_COUNT_EXCEED_LIMIT", 16);
 
     /// <summary>
-    /// <c>PROCESS_FAIL</c>: F: processing failed
+    /// <c>PROCESS_FAIL</c>: F: processing failed. cancel: also what cancelling a payment that had any refund (full or partial) gets
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("PROCESS_FAIL", Description = "F: processing failed")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("PROCESS_FAIL", Description = "F: processing failed. cancel: also what cancelling a payment that had any refund (full or partial) gets")]
     public static global::Antom.Contracts.ResultCode ProcessFail { get; } = new("PROCESS_FAIL", 17);
 
     /// <summary>
@@ -142,9 +142,9 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
     public static global::Antom.Contracts.ResultCode RepeatReqInconsistent { get; } = new("REPEAT_REQ_INCONSISTENT", 18);
 
     /// <summary>
-    /// <c>RISK_REJECT</c>: F: rejected by risk control
+    /// <c>RISK_REJECT</c>: F: rejected by risk control (capture, pay; [I] refund)
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("RISK_REJECT", Description = "F: rejected by risk control")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("RISK_REJECT", Description = "F: rejected by risk control (capture, pay; [I] refund)")]
     public static global::Antom.Contracts.ResultCode RiskReject { get; } = new("RISK_REJECT", 19);
 
     /// <summary>
@@ -176,6 +176,210 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_SIGNATURE", Description = "F: the signature is invalid (common to all APIs)")]
     public static global::Antom.Contracts.ResultCode InvalidSignature { get; } = new("INVALID_SIGNATURE", 24);
+
+    /// <summary>
+    /// <c>PAYMENT_IN_PROCESS</c>: U: pay is in process and the buyer must act: a redirection or 3DS is needed. Send the buyer to redirectActionForm or normalUrl, then wait for notifyPayment or poll inquiryPayment. Not a failure, and not a success
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_IN_PROCESS", Description = "U: pay is in process and the buyer must act: a redirection or 3DS is needed. Send the buyer to redirectActionForm or normalUrl, then wait for notifyPayment or poll inquiryPayment. Not a failure, and not a success")]
+    public static global::Antom.Contracts.ResultCode PaymentInProcess { get; } = new("PAYMENT_IN_PROCESS", 25);
+
+    /// <summary>
+    /// <c>ORDER_NOT_EXIST</c>: F: no such payment or order (pay in-store sample, cancel; [I] inquiryRefund). After a pay that got no answer it means pay never arrived
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_NOT_EXIST", Description = "F: no such payment or order (pay in-store sample, cancel; [I] inquiryRefund). After a pay that got no answer it means pay never arrived")]
+    public static global::Antom.Contracts.ResultCode OrderNotExist { get; } = new("ORDER_NOT_EXIST", 26);
+
+    /// <summary>
+    /// <c>ORDER_IS_CLOSED</c>: F: the order is closed (pay, [3P] list; [I] refund)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_IS_CLOSED", Description = "F: the order is closed (pay, [3P] list; [I] refund)")]
+    public static global::Antom.Contracts.ResultCode OrderIsClosed { get; } = new("ORDER_IS_CLOSED", 27);
+
+    /// <summary>
+    /// <c>ORDER_IS_CANCELLED</c>: F: the order is cancelled (pay, [3P] list; capture spells it ORDER_IS_CANCELED)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_IS_CANCELLED", Description = "F: the order is cancelled (pay, [3P] list; capture spells it ORDER_IS_CANCELED)")]
+    public static global::Antom.Contracts.ResultCode OrderIsCancelled { get; } = new("ORDER_IS_CANCELLED", 28);
+
+    /// <summary>
+    /// <c>CARD_EXPIRED</c>: F: the card has expired (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("CARD_EXPIRED", Description = "F: the card has expired (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode CardExpired { get; } = new("CARD_EXPIRED", 29);
+
+    /// <summary>
+    /// <c>INVALID_EXPIRY_DATE_FORMAT</c>: F: the expiry date is malformed (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_EXPIRY_DATE_FORMAT", Description = "F: the expiry date is malformed (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode InvalidExpiryDateFormat { get; } = new("INVALID_EXPIRY_DATE_FORMAT", 30);
+
+    /// <summary>
+    /// <c>INVALID_EXPIRATION_DATE</c>: F: the expiry date is wrong (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_EXPIRATION_DATE", Description = "F: the expiry date is wrong (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode InvalidExpirationDate { get; } = new("INVALID_EXPIRATION_DATE", 31);
+
+    /// <summary>
+    /// <c>INVALID_CVV</c>: F: the CVV is wrong (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_CVV", Description = "F: the CVV is wrong (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode InvalidCvv { get; } = new("INVALID_CVV", 32);
+
+    /// <summary>
+    /// <c>INVALID_CARD_NUMBER</c>: F: the card number is wrong (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_CARD_NUMBER", Description = "F: the card number is wrong (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode InvalidCardNumber { get; } = new("INVALID_CARD_NUMBER", 33);
+
+    /// <summary>
+    /// <c>SELECTED_CARD_BRAND_NOT_AVAILABLE</c>: F: the card brand is not available (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("SELECTED_CARD_BRAND_NOT_AVAILABLE", Description = "F: the card brand is not available (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode SelectedCardBrandNotAvailable { get; } = new("SELECTED_CARD_BRAND_NOT_AVAILABLE", 34);
+
+    /// <summary>
+    /// <c>CARD_NOT_SUPPORTED</c>: F: the card is not supported (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("CARD_NOT_SUPPORTED", Description = "F: the card is not supported (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode CardNotSupported { get; } = new("CARD_NOT_SUPPORTED", 35);
+
+    /// <summary>
+    /// <c>CARD_BIN_QUERY_ERROR</c>: F: the card's BIN could not be looked up (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("CARD_BIN_QUERY_ERROR", Description = "F: the card's BIN could not be looked up (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode CardBinQueryError { get; } = new("CARD_BIN_QUERY_ERROR", 36);
+
+    /// <summary>
+    /// <c>INVALID_CARD</c>: F: the card is invalid (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_CARD", Description = "F: the card is invalid (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode InvalidCard { get; } = new("INVALID_CARD", 37);
+
+    /// <summary>
+    /// <c>ISSUER_REJECTS_TRANSACTION</c>: F: the issuer declined the payment (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("ISSUER_REJECTS_TRANSACTION", Description = "F: the issuer declined the payment (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode IssuerRejectsTransaction { get; } = new("ISSUER_REJECTS_TRANSACTION", 38);
+
+    /// <summary>
+    /// <c>INVALID_MERCHANT_STATUS</c>: F: the merchant's status does not allow this call (pay, [3P] list; [I] refund)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_MERCHANT_STATUS", Description = "F: the merchant's status does not allow this call (pay, [3P] list; [I] refund)")]
+    public static global::Antom.Contracts.ResultCode InvalidMerchantStatus { get; } = new("INVALID_MERCHANT_STATUS", 39);
+
+    /// <summary>
+    /// <c>KEY_NOT_FOUND</c>: F: the key for the signature was not found (pay, [3P] list; [I] refund)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("KEY_NOT_FOUND", Description = "F: the key for the signature was not found (pay, [3P] list; [I] refund)")]
+    public static global::Antom.Contracts.ResultCode KeyNotFound { get; } = new("KEY_NOT_FOUND", 40);
+
+    /// <summary>
+    /// <c>MERCHANT_KYB_NOT_QUALIFIED</c>: F: the merchant's KYB does not qualify (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("MERCHANT_KYB_NOT_QUALIFIED", Description = "F: the merchant's KYB does not qualify (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode MerchantKybNotQualified { get; } = new("MERCHANT_KYB_NOT_QUALIFIED", 41);
+
+    /// <summary>
+    /// <c>PAYMENT_AMOUNT_EXCEED_LIMIT</c>: F: the payment amount is over the limit (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_AMOUNT_EXCEED_LIMIT", Description = "F: the payment amount is over the limit (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode PaymentAmountExceedLimit { get; } = new("PAYMENT_AMOUNT_EXCEED_LIMIT", 42);
+
+    /// <summary>
+    /// <c>PAYMENT_NOT_QUALIFIED</c>: F: the payment does not qualify (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_NOT_QUALIFIED", Description = "F: the payment does not qualify (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode PaymentNotQualified { get; } = new("PAYMENT_NOT_QUALIFIED", 43);
+
+    /// <summary>
+    /// <c>SUSPECTED_CARD</c>: F: the card is suspected of fraud (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("SUSPECTED_CARD", Description = "F: the card is suspected of fraud (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode SuspectedCard { get; } = new("SUSPECTED_CARD", 44);
+
+    /// <summary>
+    /// <c>SYSTEM_ERROR</c>: U: a system error (pay, [3P] list, which gives no status). Read as unknown, the safe reading: never retry with a new paymentRequestId; retry with the same one or inquire, and let resultStatus decide
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("SYSTEM_ERROR", Description = "U: a system error (pay, [3P] list, which gives no status). Read as unknown, the safe reading: never retry with a new paymentRequestId; retry with the same one or inquire, and let resultStatus decide")]
+    public static global::Antom.Contracts.ResultCode SystemError { get; } = new("SYSTEM_ERROR", 45);
+
+    /// <summary>
+    /// <c>USER_KYC_NOT_QUALIFIED</c>: F: the user's KYC does not qualify (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("USER_KYC_NOT_QUALIFIED", Description = "F: the user's KYC does not qualify (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode UserKycNotQualified { get; } = new("USER_KYC_NOT_QUALIFIED", 46);
+
+    /// <summary>
+    /// <c>USER_PAYMENT_VERIFICATION_FAILED</c>: F: the user's payment verification failed (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("USER_PAYMENT_VERIFICATION_FAILED", Description = "F: the user's payment verification failed (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode UserPaymentVerificationFailed { get; } = new("USER_PAYMENT_VERIFICATION_FAILED", 47);
+
+    /// <summary>
+    /// <c>DO_NOT_HONOR</c>: F: the issuer answered "do not honour" (pay, [3P] list)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("DO_NOT_HONOR", Description = "F: the issuer answered \"do not honour\" (pay, [3P] list)")]
+    public static global::Antom.Contracts.ResultCode DoNotHonor { get; } = new("DO_NOT_HONOR", 48);
+
+    /// <summary>
+    /// <c>CANCEL_WINDOW_EXCEED</c>: F: cancel is outside the contract's window (cards: 7 days after payment); refund instead
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("CANCEL_WINDOW_EXCEED", Description = "F: cancel is outside the contract's window (cards: 7 days after payment); refund instead")]
+    public static global::Antom.Contracts.ResultCode CancelWindowExceed { get; } = new("CANCEL_WINDOW_EXCEED", 49);
+
+    /// <summary>
+    /// <c>CLIENT_INVALID</c>: F: the client is invalid (cancel)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("CLIENT_INVALID", Description = "F: the client is invalid (cancel)")]
+    public static global::Antom.Contracts.ResultCode ClientInvalid { get; } = new("CLIENT_INVALID", 50);
+
+    /// <summary>
+    /// <c>REFUND_IN_PROCESS</c>: U: the refund is accepted, not done: get the final result from notifyRefund or inquiryRefund. Its status letter is not stated ([I] U), so it is never read as refunded nor as failed
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("REFUND_IN_PROCESS", Description = "U: the refund is accepted, not done: get the final result from notifyRefund or inquiryRefund. Its status letter is not stated ([I] U), so it is never read as refunded nor as failed")]
+    public static global::Antom.Contracts.ResultCode RefundInProcess { get; } = new("REFUND_IN_PROCESS", 51);
+
+    /// <summary>
+    /// <c>REFUND_WINDOW_EXCEED</c>: F: the refund is past the contract's refund period
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("REFUND_WINDOW_EXCEED", Description = "F: the refund is past the contract's refund period")]
+    public static global::Antom.Contracts.ResultCode RefundWindowExceed { get; } = new("REFUND_WINDOW_EXCEED", 52);
+
+    /// <summary>
+    /// <c>PAYMENT_METHOD_NOT_SUPPORTED</c>: F: the payment method does not support refund
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_METHOD_NOT_SUPPORTED", Description = "F: the payment method does not support refund")]
+    public static global::Antom.Contracts.ResultCode PaymentMethodNotSupported { get; } = new("PAYMENT_METHOD_NOT_SUPPORTED", 53);
+
+    /// <summary>
+    /// <c>PARTIAL_REFUND_NOT_SUPPORTED</c>: F: the payment method does not support partial refunds
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("PARTIAL_REFUND_NOT_SUPPORTED", Description = "F: the payment method does not support partial refunds")]
+    public static global::Antom.Contracts.ResultCode PartialRefundNotSupported { get; } = new("PARTIAL_REFUND_NOT_SUPPORTED", 54);
+
+    /// <summary>
+    /// <c>MERCHANT_BALANCE_NOT_ENOUGH</c>: F: the merchant's balance does not cover the refund
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("MERCHANT_BALANCE_NOT_ENOUGH", Description = "F: the merchant's balance does not cover the refund")]
+    public static global::Antom.Contracts.ResultCode MerchantBalanceNotEnough { get; } = new("MERCHANT_BALANCE_NOT_ENOUGH", 55);
+
+    /// <summary>
+    /// <c>REFUND_AMOUNT_EXCEED</c>: F: the total refunded would exceed the original amount (seen only in a [3P] simulator; the rule itself is documented)
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("REFUND_AMOUNT_EXCEED", Description = "F: the total refunded would exceed the original amount (seen only in a [3P] simulator; the rule itself is documented)")]
+    public static global::Antom.Contracts.ResultCode RefundAmountExceed { get; } = new("REFUND_AMOUNT_EXCEED", 56);
+
+    /// <summary>
+    /// <c>REQUEST_TRAFFIC_EXCEED_LIMIT</c>: U: too many requests ([I] refund, status [I]): retry later with the same request id
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("REQUEST_TRAFFIC_EXCEED_LIMIT", Description = "U: too many requests ([I] refund, status [I]): retry later with the same request id")]
+    public static global::Antom.Contracts.ResultCode RequestTrafficExceedLimit { get; } = new("REQUEST_TRAFFIC_EXCEED_LIMIT", 57);
+
+    /// <summary>
+    /// <c>INCREMENTAL_NOT_SUPPORT</c>: F: updateAmount is refused (status [I]): the authorisation does not allow an increment (incrementalAuthorizationAvailable not true), a capture was initiated, or the 10 adjustments are used; the authorised amount stays as it was
+    /// </summary>
+    [global::Antom.Contracts.Serialization.AntomWireValue("INCREMENTAL_NOT_SUPPORT", Description = "F: updateAmount is refused (status [I]): the authorisation does not allow an increment (incrementalAuthorizationAvailable not true), a capture was initiated, or the 10 adjustments are used; the authorised amount stays as it was")]
+    public static global::Antom.Contracts.ResultCode IncrementalNotSupport { get; } = new("INCREMENTAL_NOT_SUPPORT", 58);
 
     /// <summary>Every value known when the library was generated.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.ResultCode> Known => Table.Known;

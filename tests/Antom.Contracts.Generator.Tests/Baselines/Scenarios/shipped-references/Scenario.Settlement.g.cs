@@ -22,7 +22,7 @@ public sealed partial record Settlement : global::Antom.Contracts.IAntomJsonCont
     public required global::Antom.Contracts.ResultStatus Status { get; init; }
 
     /// <summary>
-    /// The result code, at most 64 characters. An open set: Antom adds codes over time, so any string is valid and the known ones are listed.
+    /// The result code, at most 64 characters, of every API: capture, pay, notifyPayment, cancel, refund, notifyRefund, inquiryPayment, inquiryRefund and updateAmount. An open set: Antom adds codes over time, so any string is valid and the known ones are listed. resultStatus, not the code, says whether the outcome is known; each description starts with the status the code comes with.
     /// </summary>
     public global::Antom.Contracts.ResultCode? Code { get; init; }
 
