@@ -21,13 +21,15 @@ public class ExampleValidationTests
     private static readonly Dictionary<string, ValidationErrorKind[]> KindsByRule = new()
     {
         ["Required"] = [ValidationErrorKind.PropertyRequired],
-        ["Type"] = [ValidationErrorKind.StringExpected, ValidationErrorKind.ObjectExpected, ValidationErrorKind.ArrayExpected, ValidationErrorKind.BooleanExpected],
+        ["Type"] = [ValidationErrorKind.StringExpected, ValidationErrorKind.ObjectExpected, ValidationErrorKind.ArrayExpected, ValidationErrorKind.BooleanExpected, ValidationErrorKind.IntegerExpected, ValidationErrorKind.NumberExpected],
         ["MaxLength"] = [ValidationErrorKind.StringTooLong],
         ["Pattern"] = [ValidationErrorKind.PatternMismatch],
         ["Enum"] = [ValidationErrorKind.NotInEnumeration],
         // NJsonSchema 11.6.2 ignores "const"; the schemas repeat the constant as a one-value enum so it is checked here too.
         ["Const"] = [ValidationErrorKind.NotInEnumeration],
         ["Format"] = [ValidationErrorKind.DateTimeExpected],
+        ["Range"] = [ValidationErrorKind.NumberTooSmall, ValidationErrorKind.NumberTooBig],
+        ["ItemCount"] = [ValidationErrorKind.TooFewItems, ValidationErrorKind.TooManyItems],
     };
 
     // A required member that is present but null fails as a type error in JSON Schema; our readers call it Required.

@@ -20,7 +20,7 @@ namespace Antom.Contracts.Schemas.Tests;
 /// </summary>
 public class MutationTests(ITestOutputHelper output)
 {
-    private const int MutationsPerContract = 12_500; // x 8 contracts = 100,000
+    private const int MutationsPerContract = 12_500; // x 45 contracts = 562,500
 
     private static readonly Dictionary<string, (Func<byte[], object> Read, Func<object, string> Write)> Readers = new()
     {
@@ -32,6 +32,43 @@ public class MutationTests(ITestOutputHelper output)
         ["notification-acknowledgement.schema.json"] = Codec<NotificationAcknowledgement>(),
         ["inquiry-payment-response.schema.json"] = Codec<InquiryPaymentResponse>(),
         ["payment-transaction.schema.json"] = Codec<PaymentTransaction>(),
+        ["pay-request.schema.json"] = Codec<PayRequest>(),
+        ["pay-response.schema.json"] = Codec<PayResponse>(),
+        ["payment-result-notification.schema.json"] = Codec<PaymentResultNotification>(),
+        ["cancel-request.schema.json"] = Codec<CancelRequest>(),
+        ["cancel-response.schema.json"] = Codec<CancelResponse>(),
+        ["refund-request.schema.json"] = Codec<RefundRequest>(),
+        ["refund-response.schema.json"] = Codec<RefundResponse>(),
+        ["refund-result-notification.schema.json"] = Codec<RefundResultNotification>(),
+        ["inquiry-refund-request.schema.json"] = Codec<InquiryRefundRequest>(),
+        ["inquiry-refund-response.schema.json"] = Codec<InquiryRefundResponse>(),
+        ["inquiry-payment-request.schema.json"] = Codec<InquiryPaymentRequest>(),
+        ["update-amount-request.schema.json"] = Codec<UpdateAmountRequest>(),
+        ["update-amount-response.schema.json"] = Codec<UpdateAmountResponse>(),
+        ["acquirer-info.schema.json"] = Codec<AcquirerInfo>(),
+        ["address.schema.json"] = Codec<Address>(),
+        ["browser-info.schema.json"] = Codec<BrowserInfo>(),
+        ["buyer.schema.json"] = Codec<Buyer>(),
+        ["card-info.schema.json"] = Codec<CardInfo>(),
+        ["card-payment-method-meta-data.schema.json"] = Codec<CardPaymentMethodMetaData>(),
+        ["challenge-action-form.schema.json"] = Codec<ChallengeActionForm>(),
+        ["credit-pay-plan.schema.json"] = Codec<CreditPayPlan>(),
+        ["env.schema.json"] = Codec<Env>(),
+        ["goods.schema.json"] = Codec<Goods>(),
+        ["lodging.schema.json"] = Codec<Lodging>(),
+        ["merchant.schema.json"] = Codec<Merchant>(),
+        ["order.schema.json"] = Codec<Order>(),
+        ["payment-factor.schema.json"] = Codec<PaymentFactor>(),
+        ["payment-method.schema.json"] = Codec<PaymentMethod>(),
+        ["payment-result-info.schema.json"] = Codec<PaymentResultInfo>(),
+        ["psp-customer-info.schema.json"] = Codec<PspCustomerInfo>(),
+        ["quote.schema.json"] = Codec<Quote>(),
+        ["redirect-action-form.schema.json"] = Codec<RedirectActionForm>(),
+        ["refund-detail.schema.json"] = Codec<RefundDetail>(),
+        ["settlement-strategy.schema.json"] = Codec<SettlementStrategy>(),
+        ["shipping.schema.json"] = Codec<Shipping>(),
+        ["three-ds-result.schema.json"] = Codec<ThreeDSResult>(),
+        ["user-name.schema.json"] = Codec<UserName>(),
     };
 
     private static readonly JsonMutator Mutator = new(JsonMutator.ContractValues);

@@ -144,6 +144,8 @@ public class SchemaLoadingTests
     [InlineData("payment-transaction.schema.json", "TransactionType", "INCREMENTAL")]
     [InlineData("payment-transaction.schema.json", "TransactionStatus", "PROCESSING")]
     [InlineData("inquiry-payment-response.schema.json", "PaymentStatus", "PENDING")]
+    [InlineData("payment-result-notification.schema.json", "PaymentNotifyType", "PAYMENT_PENDING")]
+    [InlineData("result.schema.json", "ResultCode", "REFUND_IN_PROCESS")]
     public async Task Open_sets_list_known_values_but_accept_any_string(string file, string definition, string known)
     {
         JsonObject set = (JsonObject)ReadJson(file)["definitions"]![definition]!;
