@@ -32,7 +32,7 @@ public class GeneratorBenchmarks
         _edited = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App; public class B { }"));
         _warmDriver = NewDriver().RunGenerators(_compilation);
         GeneratorDriverRunResult run = _warmDriver.GetRunResult();
-        if (run.GeneratedTrees.Length != 13 || !run.Diagnostics.IsEmpty)
+        if (run.GeneratedTrees.Length < _schemas.Length || !run.Diagnostics.IsEmpty)
         {
             throw new InvalidOperationException($"The generator did not run as expected: {run.GeneratedTrees.Length} files, diagnostics: {string.Join("; ", run.Diagnostics)}");
         }
@@ -46,10 +46,10 @@ public class GeneratorBenchmarks
         }
     }
 
-    [Benchmark(Description = "full run (8 schemas)")]
+    [Benchmark(Description = "full run (shipped schemas)")]
     public GeneratorDriver FullRun() => NewDriver().RunGenerators(_compilation);
 
-    [Benchmark(Description = "full run (8 schemas + every scenario)")]
+    [Benchmark(Description = "full run (shipped + every scenario)")]
     public GeneratorDriver FullRunWithScenarios() => CSharpGeneratorDriver.Create([new ContractsGenerator().AsSourceGenerator()], _withScenarios).RunGenerators(_compilation);
 
     [Benchmark(Description = "rerun after unrelated edit")]
