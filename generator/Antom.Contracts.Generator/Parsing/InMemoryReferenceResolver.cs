@@ -16,7 +16,7 @@ internal sealed class InMemoryReferenceResolver : JsonReferenceResolver
     private readonly SchemaSet _set;
 
     private InMemoryReferenceResolver(JsonSchema root, SchemaSet set)
-        : base(new JsonSchemaAppender(root, new DefaultTypeNameGenerator()))
+        : base(new NothingAppended(root))
     {
         _set = set;
     }
@@ -61,6 +61,23 @@ internal sealed class InMemoryReferenceResolver : JsonReferenceResolver
     {
         string path = _set.ResolveFile(null, url, out string? why) ?? throw new InvalidOperationException($"'{url}' does not resolve: {why}");
         return Task.FromResult<IJsonReference>(Load(_set, path, cancellationToken));
+    }
+}
+
+/// <summary>
+/// NJsonSchema copies every schema another file contributes into the root's definitions (so that one document holds
+/// everything). The generator never reads those copies (a type is taken from the file that writes it), and with files
+/// that refer to each other the copying dominated the load; it is switched off.
+/// </summary>
+internal sealed class NothingAppended : JsonSchemaAppender
+{
+    public NothingAppended(JsonSchema root)
+        : base(root, new DefaultTypeNameGenerator())
+    {
+    }
+
+    public override void AppendSchema(JsonSchema schema, string? typeNameHint)
+    {
     }
 }
 
