@@ -42,8 +42,8 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => Parse(input.Left, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Model);
 
-        IncrementalValuesProvider<TypeModel> types = model
-            .SelectMany(static (m, _) => m.Types)
+        IncrementalValuesProvider<EmittedType> types = model
+            .SelectMany(static (m, _) => m.Emitted ?? ImmutableEquatableArray<EmittedType>.Empty)
             .WithTrackingName(TrackingNames.Types);
 
         IncrementalValueProvider<ResolverModel?> resolver = model
@@ -54,7 +54,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
             .SelectMany(static (m, _) => m.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(types, static (spc, type) => AddSource(spc, Emitter.HintName(type), type.SchemaFile, () => Emitter.Emit(type)));
+        context.RegisterSourceOutput(types, static (spc, type) => spc.AddSource(type.HintName, SourceText.From(type.Source, Encoding.UTF8)));
         context.RegisterSourceOutput(resolver, static (spc, r) =>
         {
             if (r is not null)
@@ -90,18 +90,21 @@ public sealed class ContractsGenerator : IIncrementalGenerator
     private static ContractsModel ParseCore(ImmutableEquatableArray<SchemaFile> files, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
         => LeaveOutUnemittable(SchemaParser.Parse(files, options, cancellationToken));
 
-    // The parser refuses what the emitter cannot write, with its location; should the emitter still fail on a type (a
-    // generator bug), the failure is found here, in a dry run, and becomes ANTOM0099 at the type's schema. The type,
-    // every record that uses it, and their resolver entries are left out, so the generated code still compiles.
+    // Each type is emitted once, here, where a failure can still be dealt with: the parser refuses what the emitter
+    // cannot write, with its location, and should the emitter still fail on a type (a generator bug), the failure
+    // becomes ANTOM0099 at the type's schema. The type, every type that uses it (records through their properties or
+    // their union, unions through their branches), and their resolver entries are left out, so the generated code
+    // still compiles. The source outputs then only add what was emitted.
     internal static ContractsModel LeaveOutUnemittable(ContractsModel model)
     {
         var failed = new System.Collections.Generic.Dictionary<string, TypeModel>(StringComparer.Ordinal);
+        var emitted = new System.Collections.Generic.List<EmittedType>(model.Types.Count);
         var diagnostics = model.Diagnostics.ToList();
         foreach (TypeModel type in model.Types)
         {
             try
             {
-                _ = Emitter.Emit(type);
+                emitted.Add(new EmittedType(type.Name, Emitter.HintName(type), type.SchemaFile, Emitter.Emit(type)));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -112,18 +115,24 @@ public sealed class ContractsGenerator : IIncrementalGenerator
 
         if (failed.Count == 0)
         {
-            return model;
+            return model with { Emitted = emitted.ToEquatableArray() };
         }
 
         bool grew = true;
         while (grew)
         {
             grew = false;
-            foreach (RecordModel record in model.Types.OfType<RecordModel>().Where(r => !failed.ContainsKey(r.Name)))
+            foreach (TypeModel type in model.Types.Where(t => !failed.ContainsKey(t.Name)))
             {
-                if (record.Properties.Any(p => Uses(p.Value, failed)))
+                bool usesFailed = type switch
                 {
-                    failed[record.Name] = record;
+                    RecordModel record => record.Properties.Any(p => Uses(p.Value, failed)) || (record.Union is { } union && failed.ContainsKey(union)),
+                    UnionModel union => union.Branches.Any(b => failed.ContainsKey(b.TypeName)),
+                    _ => false,
+                };
+                if (usesFailed)
+                {
+                    failed[type.Name] = type;
                     grew = true;
                 }
             }
@@ -137,7 +146,7 @@ public sealed class ContractsGenerator : IIncrementalGenerator
                 EnumTypes = r.EnumTypes.Where(n => !failed.ContainsKey(n)).ToEquatableArray(),
             }
             : null;
-        return new ContractsModel(kept, resolver, diagnostics.ToEquatableArray());
+        return new ContractsModel(kept, resolver, diagnostics.ToEquatableArray(), emitted.Where(e => !failed.ContainsKey(e.Name)).ToEquatableArray());
     }
 
     private static bool Uses(ValueModel value, System.Collections.Generic.Dictionary<string, TypeModel> types)

@@ -53,9 +53,9 @@ public class IncrementalTests
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
 
         var types = result.TrackedSteps[TrackingNames.Types].SelectMany(r => r.Outputs).ToArray();
-        var modified = types.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(o => ((TypeModel)o.Value).Name).ToArray();
+        var modified = types.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).Select(o => ((EmittedType)o.Value).Name).ToArray();
         Assert.Equal(["CaptureRequest"], modified);
-        Assert.All(types.Where(o => ((TypeModel)o.Value).Name != "CaptureRequest"), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.All(types.Where(o => ((EmittedType)o.Value).Name != "CaptureRequest"), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
         Assert.Contains("The capture type (edited).", result.GeneratedSources.Single(s => s.HintName.Contains("CaptureRequest", StringComparison.Ordinal)).SourceText.ToString(), StringComparison.Ordinal);
     }
 

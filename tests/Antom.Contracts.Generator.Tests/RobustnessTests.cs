@@ -182,6 +182,32 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_union_branch_the_emitter_fails_on_takes_the_union_and_its_other_branches_with_it()
+    {
+        // A branch the emitter cannot write: its union (whose reader names it) and the union's other branch (which
+        // derives from the union) must go too, or the generated code would not compile.
+        var broken = new Model.RecordModel("N", "Bad", null, "u.schema.json", "/s/u.schema.json",
+            new[] { new Model.PropertyModel("x", "X", null, true, new Model.ValueModel(Model.ValueKind.Array, Item: new Model.ValueModel(Model.ValueKind.Const, ConstValue: "C"))) }.ToEquatableArray(), Union: "U", Discriminator: "k");
+        var good = new Model.RecordModel("N", "Good", null, "u.schema.json", "/s/u.schema.json",
+            new[] { new Model.PropertyModel("k", "K", null, true, new Model.ValueModel(Model.ValueKind.Const, ConstValue: "G")) }.ToEquatableArray(), Union: "U", Discriminator: "k");
+        var union = new Model.UnionModel("N", "U", null, "u.schema.json", "/s/u.schema.json", "k", "K",
+            new[] { new Model.UnionBranchModel("Bad", "B"), new Model.UnionBranchModel("Good", "G") }.ToEquatableArray());
+        var fine = new Model.RecordModel("N", "Fine", null, "fine.schema.json", "/s/fine.schema.json",
+            new[] { new Model.PropertyModel("s", "S", null, true, new Model.ValueModel(Model.ValueKind.String)) }.ToEquatableArray());
+        var model = new Model.ContractsModel(
+            new Model.TypeModel[] { broken, good, union, fine }.ToEquatableArray(),
+            new Model.ResolverModel("N", "R", new[] { "Bad", "Good", "U", "Fine" }.ToEquatableArray(), Model.ImmutableEquatableArray<string>.Empty, Model.ImmutableEquatableArray<string>.Empty),
+            Model.ImmutableEquatableArray<Model.DiagnosticInfo>.Empty);
+
+        Model.ContractsModel kept = ContractsGenerator.LeaveOutUnemittable(model);
+
+        Assert.Equal(["Fine"], kept.Types.Select(t => t.Name));
+        Assert.Equal(["Fine"], kept.Emitted!.Select(e => e.Name));
+        Assert.Equal(["Fine"], kept.Resolver!.RecordTypes);
+        Assert.Equal("ANTOM0099", Assert.Single(kept.Diagnostics).ToDiagnostic().Id);
+    }
+
+    [Fact]
     public void Ten_thousand_properties_generate_without_failure()
     {
         var properties = string.Join(",", Enumerable.Range(0, 10_000).Select(i => $"\"p{i}\":{{\"type\":\"string\",\"maxLength\":8}}"));

@@ -133,4 +133,11 @@ internal sealed record EnumModel(string Namespace, string Name, string? Descript
 internal sealed record ResolverModel(string Namespace, string Name, ImmutableEquatableArray<string> RecordTypes, ImmutableEquatableArray<string> EnumTypes, ImmutableEquatableArray<string> MoneyFields);
 
 /// <summary>Everything parsed from the schema files of one compilation.</summary>
-internal sealed record ContractsModel(ImmutableEquatableArray<TypeModel> Types, ResolverModel? Resolver, ImmutableEquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="Types">The types to generate.</param>
+/// <param name="Resolver">The resolver over them, or null when there are none.</param>
+/// <param name="Diagnostics">Every diagnostic, located.</param>
+/// <param name="Emitted">The source of each type, emitted once (null until emitted).</param>
+internal sealed record ContractsModel(ImmutableEquatableArray<TypeModel> Types, ResolverModel? Resolver, ImmutableEquatableArray<DiagnosticInfo> Diagnostics, ImmutableEquatableArray<EmittedType>? Emitted = null);
+
+/// <summary>One generated file: the type it holds, where it came from, and its text.</summary>
+internal sealed record EmittedType(string Name, string HintName, string SchemaFile, string Source);
