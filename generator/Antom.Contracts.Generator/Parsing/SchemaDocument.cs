@@ -13,18 +13,19 @@ namespace Antom.Contracts.Generator.Parsing;
 /// </summary>
 internal sealed class SchemaDocument
 {
-    private readonly SourceText _text;
+    private SourceText? _text; // made when a diagnostic first needs a location: most runs never locate anything
 
-    private SchemaDocument(SchemaFile file, JToken root, SourceText text)
+    private SchemaDocument(SchemaFile file, JToken root)
     {
         File = file;
         Root = root;
-        _text = text;
         Path = SchemaPaths.Normalize(file.Path);
         Id = root is JObject o && o.TryGetValue("$id", StringComparison.Ordinal, out JToken? id) && id.Type == JTokenType.String ? SchemaPaths.TrimEmptyFragment((string)id!) : null;
     }
 
     public SchemaFile File { get; }
+
+    private SourceText Text => _text ??= SourceText.From(File.Text);
 
     /// <summary>The normalized path: the document's key in its <see cref="SchemaSet"/>.</summary>
     public string Path { get; }
@@ -37,7 +38,6 @@ internal sealed class SchemaDocument
     /// <summary>Parses the file; a syntax error becomes <paramref name="error"/>, located at the reader's line and column.</summary>
     public static SchemaDocument? TryParse(SchemaFile file, out DiagnosticInfo? error)
     {
-        SourceText text = SourceText.From(file.Text);
         try
         {
             var settings = new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load, DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error, CommentHandling = CommentHandling.Ignore };
@@ -49,12 +49,12 @@ internal sealed class SchemaDocument
             }
 
             error = null;
-            return new SchemaDocument(file, root, text);
+            return new SchemaDocument(file, root);
         }
         catch (JsonReaderException e)
         {
             // The reader's position is the number of characters it consumed on the line: the next one is the culprit.
-            error = DiagnosticInfo.Create(Diagnostics.InvalidJson, At(file.Path, text, e.LineNumber, e.LinePosition + 1, 1), System.IO.Path.GetFileName(file.Path), FirstSentence(e.Message));
+            error = DiagnosticInfo.Create(Diagnostics.InvalidJson, At(file.Path, SourceText.From(file.Text), e.LineNumber, e.LinePosition + 1, 1), System.IO.Path.GetFileName(file.Path), FirstSentence(e.Message));
             return null;
         }
     }
@@ -113,7 +113,7 @@ internal sealed class SchemaDocument
             if (token is IJsonLineInfo tokenInfo && tokenInfo.HasLineInfo())
             {
                 // Newtonsoft places a container just after its opening bracket.
-                return At(File.Path, _text, tokenInfo.LineNumber, tokenInfo.LinePosition, 1);
+                return At(File.Path, Text, tokenInfo.LineNumber, tokenInfo.LinePosition, 1);
             }
         }
 
@@ -123,22 +123,22 @@ internal sealed class SchemaDocument
     // Newtonsoft reports a token at the position just after it; find its quoted text on that line, ending there or before.
     private LocationInfo LocateText(int line, int position, string quoted)
     {
-        if (line < 1 || line > _text.Lines.Count)
+        if (line < 1 || line > Text.Lines.Count)
         {
             return LocationInfo.StartOf(File.Path);
         }
 
-        TextLine textLine = _text.Lines[line - 1];
+        TextLine textLine = Text.Lines[line - 1];
         string lineText = textLine.ToString();
         int end = Math.Min(Math.Max(position, 0), lineText.Length);
         int column = lineText.LastIndexOf(quoted, end == 0 ? 0 : end - 1, StringComparison.Ordinal);
         if (column < 0)
         {
-            return At(File.Path, _text, line, position, 1);
+            return At(File.Path, Text, line, position, 1);
         }
 
         var span = new TextSpan(textLine.Start + column, quoted.Length);
-        return new LocationInfo(File.Path, span, _text.Lines.GetLinePositionSpan(span));
+        return new LocationInfo(File.Path, span, Text.Lines.GetLinePositionSpan(span));
     }
 
     private static LocationInfo At(string path, SourceText text, int line, int position, int length)
