@@ -28,9 +28,9 @@ public class NotificationTests
     [Fact]
     public void Another_notification_type_keeps_its_type_and_body()
     {
-        byte[] body = Encoding.UTF8.GetBytes("""{"paymentId":"p","notifyType":"PAYMENT_RESULT","result":{"resultCode":"SUCCESS","resultStatus":"S"}}""");
+        byte[] body = Encoding.UTF8.GetBytes("""{"paymentId":"p","notifyType":"DISPUTE_RESULT","result":{"resultCode":"SUCCESS","resultStatus":"S"}}""");
         OtherNotification other = Assert.IsType<OtherNotification>(AntomNotifications.Parse(body));
-        Assert.Equal("PAYMENT_RESULT", other.NotifyType);
+        Assert.Equal("DISPUTE_RESULT", other.NotifyType);
         Assert.Equal(body, other.Body.ToArray());
     }
 
@@ -153,6 +153,56 @@ public class NotificationTests
         Assert.True((await receiver.ReceiveAsync(Signed(Capture("S")), Handler)).IsAcknowledged);
 
         Assert.Equal([(ResultStatus.Unknown, false), (ResultStatus.Success, false), (ResultStatus.Success, true)], seen);
+    }
+
+    [Fact]
+    public void Payment_refund_and_capture_results_are_read_as_their_typed_notifications_and_other_types_stay_other()
+    {
+        Assert.Equal(PaymentOutcome.Authorised, Assert.IsType<PaymentResultReceived>(AntomNotifications.Parse(Payment("PAYMENT_RESULT", "S"))).Outcome);
+        Assert.Equal(PaymentOutcome.Pending, Assert.IsType<PaymentResultReceived>(AntomNotifications.Parse(Payment("PAYMENT_PENDING", "S"))).Outcome);
+        Assert.Equal(PaymentOutcome.AmountUpdated, Assert.IsType<PaymentResultReceived>(AntomNotifications.Parse(Payment("UPDATE_AMOUNT_RESULT", "S", updateRequestId: "upd-1"))).Outcome);
+        RefundResultReceived refund = Assert.IsType<RefundResultReceived>(AntomNotifications.Parse(Refund("S", "PROCESSING")));
+        Assert.Equal((RefundState.Processing, "REFUND_RESULT"), (refund.State, refund.NotifyType));
+        Assert.IsType<CaptureResultReceived>(AntomNotifications.Parse(Capture("S")));
+        Assert.Equal("OFFLINE_PAYMENT_CODE", Assert.IsType<OtherNotification>(AntomNotifications.Parse(Payment("OFFLINE_PAYMENT_CODE", "S"))).NotifyType);
+    }
+
+    [Fact]
+    public void A_typed_notification_that_breaks_its_contract_is_a_payload_error_at_its_path()
+    {
+        AntomPayloadException payment = Assert.Throws<AntomPayloadException>(() => AntomNotifications.Parse(Encoding.UTF8.GetBytes("""{"notifyType":"PAYMENT_RESULT","result":{"resultCode":"SUCCESS","resultStatus":"S"},"paymentRequestId":"r","paymentId":"p","paymentAmount":{"currency":"BRL","value":"1.10"},"paymentCreateTime":"2026-11-26T10:00:00Z"}""")));
+        Assert.Equal(("$.paymentAmount.value", PayloadRule.Pattern), (payment.Path, payment.Rule));
+        AntomPayloadException refund = Assert.Throws<AntomPayloadException>(() => AntomNotifications.Parse(Encoding.UTF8.GetBytes("""{"notifyType":"REFUND_RESULT","result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"ok"},"refundStatus":"SUCCESS","refundId":"rf","refundAmount":{"currency":"BRL","value":"100"}}""")));
+        Assert.Equal(("$.refundRequestId", PayloadRule.Required), (refund.Path, refund.Rule));
+    }
+
+    [Fact]
+    public async Task A_pending_payment_never_hides_the_later_result_nor_a_processing_refund_its_success()
+    {
+        AntomNotificationReceiver receiver = Receiver();
+        var seen = new System.Collections.Generic.List<string>();
+        Task Handler(AntomNotification n, NotificationContext c, CancellationToken t)
+        {
+            seen.Add(n switch
+            {
+                PaymentResultReceived p => $"{p.Outcome}{(c.IsRedelivery ? " again" : string.Empty)}",
+                RefundResultReceived r => $"{r.State}{(c.IsRedelivery ? " again" : string.Empty)}",
+                _ => "other",
+            });
+            return Task.CompletedTask;
+        }
+
+        foreach (byte[] body in new[]
+        {
+            Payment("PAYMENT_PENDING", "S"), Payment("PAYMENT_RESULT", "S"), Payment("PAYMENT_RESULT", "S"),
+            Payment("UPDATE_AMOUNT_RESULT", "S", updateRequestId: "upd-1", value: "20000"), Payment("UPDATE_AMOUNT_RESULT", "S", updateRequestId: "upd-2", value: "30000"),
+            Refund("S", "PROCESSING"), Refund("S", "SUCCESS"), Refund("S", "SUCCESS"),
+        })
+        {
+            Assert.True((await receiver.ReceiveAsync(Signed(body), Handler)).IsAcknowledged);
+        }
+
+        Assert.Equal(["Pending", "Authorised", "Authorised again", "AmountUpdated", "AmountUpdated", "Processing", "Refunded", "Refunded again"], seen);
     }
 
     [Fact]
@@ -443,6 +493,12 @@ public class NotificationTests
 
     private static byte[] Capture(string status, string captureRequestId = "cap-1", string captureId = "c-1", string value = "110")
         => Encoding.UTF8.GetBytes($$$"""{"notifyType":"CAPTURE_RESULT","result":{"resultCode":"X","resultStatus":"{{{status}}}"},"captureRequestId":"{{{captureRequestId}}}","paymentId":"pay-1","captureId":"{{{captureId}}}","captureAmount":{"currency":"BRL","value":"{{{value}}}"}}""");
+
+    private static byte[] Payment(string notifyType, string status, string? updateRequestId = null, string value = "10000")
+        => Encoding.UTF8.GetBytes($$$"""{"notifyType":"{{{notifyType}}}","result":{"resultCode":"SUCCESS","resultStatus":"{{{status}}}","resultMessage":"success."},"paymentRequestId":"req-1","paymentId":"pay-1","paymentAmount":{"currency":"BRL","value":"{{{value}}}"},"paymentCreateTime":"2026-11-26T10:00:00-03:00"{{{(updateRequestId is null ? string.Empty : ",\"updateRequestId\":\"" + updateRequestId + "\"")}}}}""");
+
+    private static byte[] Refund(string status, string refundStatus)
+        => Encoding.UTF8.GetBytes($$$"""{"notifyType":"REFUND_RESULT","result":{"resultCode":"SUCCESS","resultStatus":"{{{status}}}","resultMessage":"Success"},"refundStatus":"{{{refundStatus}}}","refundRequestId":"rr-1","refundId":"rf-1","refundAmount":{"currency":"BRL","value":"2500"}}""");
 
     // An in-memory store whose complete or release fails, as a database that went away would.
     private sealed class FailingStore(bool failComplete = false, bool failRelease = false) : INotificationClaimStore

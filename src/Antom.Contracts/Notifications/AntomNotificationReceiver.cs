@@ -147,13 +147,22 @@ public sealed partial class AntomNotificationReceiver
         }
     }
 
-    // The result is part of the key, so a U never shadows the later S or F of the same capture, and so is the amount, so
-    // an S for another amount is a new result (which the ledger reports), never a re-delivery. Parts are escaped, so no
-    // two different notifications share a key (an empty captureId, say).
-    private static string KeyOf(string clientId, AntomNotification notification, ReadOnlySpan<byte> body)
-        => notification is CaptureResultReceived { Notification: var n }
-            ? Key(clientId, AntomNotifications.CaptureResult, n.PaymentId, n.CaptureRequestId, n.CaptureId, ResultStatusJsonConverter.Table.ToWireValue(n.Result.ResultStatus), n.CaptureAmount.Currency.Code, n.CaptureAmount.MinorUnits.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            : Key(clientId, notification.NotifyType, Convert.ToHexString(SHA256.HashData(body)));
+    // The result is part of the key, so a U never shadows the later S or F of the same operation, and so is the amount,
+    // so an S for another amount is a new result (which the ledger reports), never a re-delivery. For a payment the
+    // notifyType is part of it too (a PAYMENT_PENDING S never hides the PAYMENT_RESULT S that follows), and the
+    // updateRequestId (each incremental authorisation is its own result); for a refund the refundStatus is (a
+    // PROCESSING never hides the SUCCESS). Parts are escaped, so no two different notifications share a key.
+    private static string KeyOf(string clientId, AntomNotification notification, ReadOnlySpan<byte> body) => notification switch
+    {
+        CaptureResultReceived { Notification: var n } => Key(clientId, AntomNotifications.CaptureResult, n.PaymentId, n.CaptureRequestId, n.CaptureId, Status(n.Result), n.CaptureAmount.Currency.Code, Minor(n.CaptureAmount)),
+        PaymentResultReceived { Notification: var n } => Key(clientId, n.NotifyType.Value, n.PaymentId, n.PaymentRequestId, n.UpdateRequestId ?? string.Empty, Status(n.Result), n.PaymentAmount.Currency.Code, Minor(n.PaymentAmount)),
+        RefundResultReceived { Notification: var n } => Key(clientId, AntomNotifications.RefundResult, n.RefundRequestId, n.RefundId, n.RefundStatus.Value, Status(n.Result), n.RefundAmount.Currency.Code, Minor(n.RefundAmount)),
+        _ => Key(clientId, notification.NotifyType, Convert.ToHexString(SHA256.HashData(body))),
+    };
+
+    private static string Status(AntomResult result) => ResultStatusJsonConverter.Table.ToWireValue(result.ResultStatus);
+
+    private static string Minor(Money amount) => amount.MinorUnits.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Key(params string[] parts) => string.Join("|", Array.ConvertAll(parts, Uri.EscapeDataString));
 

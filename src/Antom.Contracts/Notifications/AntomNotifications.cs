@@ -10,19 +10,32 @@ public static class AntomNotifications
     /// <summary>The notification type of notifyCapture.</summary>
     public const string CaptureResult = "CAPTURE_RESULT";
 
+    /// <summary>The notification type of notifyRefund.</summary>
+    public const string RefundResult = "REFUND_RESULT";
+
     /// <summary>
-    /// Reads <c>notifyType</c> and returns the typed <see cref="CaptureResultReceived"/> for <c>CAPTURE_RESULT</c>, or an
+    /// Reads <c>notifyType</c> and returns the typed notification: <see cref="CaptureResultReceived"/> for
+    /// <c>CAPTURE_RESULT</c>, <see cref="PaymentResultReceived"/> for <c>PAYMENT_RESULT</c>, <c>PAYMENT_PENDING</c> and
+    /// <c>UPDATE_AMOUNT_RESULT</c>, <see cref="RefundResultReceived"/> for <c>REFUND_RESULT</c>; anything else is an
     /// <see cref="OtherNotification"/> carrying the type and the body.
     /// </summary>
-    /// <exception cref="AntomPayloadException">The body is not JSON, has no string <c>notifyType</c>, or is a
-    /// CAPTURE_RESULT that breaks its contract; the path says where.</exception>
+    /// <exception cref="AntomPayloadException">The body is not JSON, has no string <c>notifyType</c>, or is one of the
+    /// typed notifications and breaks its contract; the path says where.</exception>
     public static AntomNotification Parse(ReadOnlySpan<byte> body)
     {
         string notifyType = ReadNotifyType(body);
-        return notifyType == CaptureResult
-            ? new CaptureResultReceived(AntomJson.Deserialize<CaptureResultNotification>(body))
-            : new OtherNotification(notifyType, body.ToArray());
+        return notifyType switch
+        {
+            CaptureResult => new CaptureResultReceived(AntomJson.Deserialize<CaptureResultNotification>(body)),
+            RefundResult => new RefundResultReceived(AntomJson.Deserialize<RefundResultNotification>(body)),
+            _ when IsPaymentResult(notifyType) => new PaymentResultReceived(AntomJson.Deserialize<PaymentResultNotification>(body)),
+            _ => new OtherNotification(notifyType, body.ToArray()),
+        };
     }
+
+    // The notifyPayment types this library interprets; OFFLINE_PAYMENT_CODE (in-store) and new ones stay OtherNotification.
+    private static bool IsPaymentResult(string notifyType)
+        => notifyType == PaymentNotifyType.PaymentResult.Value || notifyType == PaymentNotifyType.PaymentPending.Value || notifyType == PaymentNotifyType.UpdateAmountResult.Value;
 
     /// <summary>The <c>notifyType</c>, or null when the body does not say one readably (for logs of rejected bodies).</summary>
     internal static string? TryReadNotifyType(ReadOnlySpan<byte> body)
