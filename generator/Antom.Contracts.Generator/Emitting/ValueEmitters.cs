@@ -213,13 +213,16 @@ internal abstract class ValueEmitter
 
         public override string Type(Context c) => Emitter.Runtime + "RawJson";
 
-        public override string Read(Context c, string name) => $"{Reader}ReadRawJson({c.Reader}, {name})";
+        public override string Read(Context c, string name) => $"{Reader}{(c.Value.RawObject ? "ReadRawJsonObject" : "ReadRawJson")}({c.Reader}, {name})";
 
         public override string? Check(Context c, string access, string name, bool required)
-            => required ? $"{Writer}CheckPresent({access}, {name});" : null;
+            => c.Value.RawObject ? $"{Writer}CheckRawJsonObject({access}, {name}, required: {Emitter.Bool(required)});"
+                : required ? $"{Writer}CheckPresent({access}, {name});" : null;
 
         public override string Write(Context c, string nameField, string access, bool required)
             => required ? $"{Writer}WriteRawJson(writer, {nameField}, {access});" : $"{Writer}WriteIfPresent(writer, {nameField}, {access});";
+
+        public override string? ElementCheck(Context c) => c.Value.RawObject ? $"static (v, n) => {Writer}CheckRawJsonObject(v, n, required: true)" : null;
 
         public override string ElementWrite(Context c) => $"{Writer}WriteRawJsonValue";
     }

@@ -74,7 +74,8 @@ internal enum ValueKind
 /// <param name="TypeNamespace">The namespace of a type that is not generated here (a shipped contract's), or null.</param>
 /// <param name="Sensitive">A string never shown in <c>ToString()</c> or error messages (<c>x-antom-sensitive</c>).</param>
 /// <param name="NumberOrString">An integer or number also read from a JSON string holding one (<c>x-antom-number-or-string</c>).</param>
-internal sealed record ValueModel(ValueKind Kind, string? TypeName = null, int MaxLength = -1, string? Pattern = null, string? ConstValue = null, ValueModel? Item = null, int MinLength = -1, NumericBounds? Bounds = null, int MinItems = -1, int MaxItems = -1, string? Format = null, string? TypeNamespace = null, bool Sensitive = false, bool NumberOrString = false);
+/// <param name="RawObject">Pass-through JSON (<c>x-antom-raw-json</c>) whose schema says <c>"type": "object"</c>: only an object passes.</param>
+internal sealed record ValueModel(ValueKind Kind, string? TypeName = null, int MaxLength = -1, string? Pattern = null, string? ConstValue = null, ValueModel? Item = null, int MinLength = -1, NumericBounds? Bounds = null, int MinItems = -1, int MaxItems = -1, string? Format = null, string? TypeNamespace = null, bool Sensitive = false, bool NumberOrString = false, bool RawObject = false);
 
 /// <summary>The bounds of a number, each as invariant decimal text (exact), or null when absent.</summary>
 internal sealed record NumericBounds(string? Minimum, string? Maximum, string? ExclusiveMinimum, string? ExclusiveMaximum)

@@ -622,7 +622,13 @@ internal sealed partial class SchemaParser
 
         if (raw.TryGetValue("x-antom-raw-json", out JToken? rawJson) && rawJson.Type == JTokenType.Boolean && (bool)rawJson!)
         {
-            return new ValueModel(ValueKind.Raw);
+            // Carried byte for byte; a "type": "object" still holds (any other type is not checked, and is refused).
+            if (actual.Type is not (JsonObjectType.None or JsonObjectType.Object))
+            {
+                return Unsupported(document, at, what, "x-antom-raw-json carries an object (\"type\": \"object\") or any JSON value (no type); another type would not be checked");
+            }
+
+            return new ValueModel(ValueKind.Raw, RawObject: actual.Type == JsonObjectType.Object);
         }
 
         if (raw.TryGetValue("const", out JToken? constant))

@@ -189,6 +189,13 @@ public static partial class ContractReader
         }
     }
 
+    /// <summary>
+    /// Pass-through JSON that the schema says is an object (<c>x-antom-raw-json</c> with <c>"type": "object"</c>): kept
+    /// byte for byte, but anything other than an object is a type error, never carried through.
+    /// </summary>
+    public static RawJson ReadRawJsonObject(ref Utf8JsonReader reader, string? propertyName)
+        => reader.TokenType == JsonTokenType.StartObject ? ReadRawJson(ref reader, propertyName) : throw NotA(ref reader, propertyName, "an object");
+
     /// <summary>A string that must equal the schema's <c>const</c>.</summary>
     public static void ReadConst(ref Utf8JsonReader reader, string? propertyName, ReadOnlySpan<byte> expectedUtf8, string expected)
     {

@@ -75,6 +75,15 @@ public static partial class ContractWriter
     /// <summary>Validation of a required reference (raw JSON, say): present.</summary>
     public static void CheckPresent(object? value, string propertyName) => RequireNotNull(value, propertyName);
 
+    /// <summary>Validation of pass-through JSON the schema says is an object: when present (or required), an object.</summary>
+    public static void CheckRawJsonObject(RawJson? value, string propertyName, bool required)
+    {
+        if (IsPresent(value, propertyName, required) && !value.Utf8.TrimStart(" \t\r\n"u8).StartsWith("{"u8))
+        {
+            throw new AntomPayloadException(JsonPath.OfProperty(propertyName), PayloadRule.Type, "must be a JSON object, and this raw JSON is not one");
+        }
+    }
+
     /// <summary>Validation of a closed enum: a member.</summary>
     public static void CheckEnum<TEnum>(TEnum value, string propertyName, ClosedEnumTable<TEnum> table)
         where TEnum : struct, Enum

@@ -107,7 +107,7 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
                         break;
                     case 5:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "transit");
-                        transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -142,6 +142,7 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureRequestId, "captureRequestId", required: true, maxLength: 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: true, maxLength: 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Transit, "transit", required: false);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

@@ -153,7 +153,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
                         break;
                     case 9:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "acquirerInfo");
-                        acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 10:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "taxCalculationId");
@@ -199,6 +199,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureId, "captureId", required: true, maxLength: 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerReferenceNo, "acquirerReferenceNo", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.AcquirerInfo, "acquirerInfo", required: false);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

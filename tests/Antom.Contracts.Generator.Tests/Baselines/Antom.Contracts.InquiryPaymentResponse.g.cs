@@ -186,7 +186,7 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
 public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryPaymentResponse>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "paymentStatus", "paymentResultCode", "paymentResultMessage", "paymentRequestId", "paymentId", "paymentAmount", "authExpiryTime", "paymentCreateTime", "paymentTime", "acquirerReferenceNo", "earliestSettlementTime", "transactions", "authPaymentId", "actualPaymentAmount", "paymentQuote", "cardInfo", "paymentResultInfo", "acquirerInfo", "customsDeclarationAmount", "grossSettlementAmount", "settlementQuote", "merchantAccountId", "promotionResults", "paymentMethodType", "retryInfo", "metadata", "customizedInfo", "processingAmount", "redirectActionForm", "nonGuaranteeCouponAmount", "extendInfo");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref r, n), null, global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref r, n), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.InquiryPaymentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -344,7 +344,7 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
                         break;
                     case 25:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 25, "retryInfo");
-                        retryInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        retryInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 26:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 26, "metadata");
@@ -352,7 +352,7 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
                         break;
                     case 27:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 27, "customizedInfo");
-                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 28:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 28, "processingAmount");
@@ -444,7 +444,9 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GrossSettlementAmount, "grossSettlementAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.MerchantAccountId, "merchantAccountId", required: false, maxLength: 32);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckArray(value.PromotionResults, "promotionResults", required: false, null);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckArray(value.PromotionResults, "promotionResults", required: false, PromotionResultsElements.Check);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.RetryInfo, "retryInfo", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ProcessingAmount, "processingAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.RedirectActionForm, "redirectActionForm", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.NonGuaranteeCouponAmount, "nonGuaranteeCouponAmount");

@@ -187,7 +187,7 @@ public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Jso
                         break;
                     case 13:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "customizedInfo");
-                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -236,6 +236,7 @@ public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Jso
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualRefundAmount, "actualRefundAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.AcquirerInfo, "acquirerInfo", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

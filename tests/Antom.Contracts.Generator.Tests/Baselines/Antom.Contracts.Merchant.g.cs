@@ -123,7 +123,7 @@ public sealed class MerchantJsonConverter : global::System.Text.Json.Serializati
                         break;
                     case 6:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "store");
-                        store = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        store = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 7:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "merchantType");
@@ -161,6 +161,7 @@ public sealed class MerchantJsonConverter : global::System.Text.Json.Serializati
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.MerchantAddress, "merchantAddress", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Store, "store", required: false);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

@@ -183,7 +183,7 @@ public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.
                         break;
                     case 9:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "transit");
-                        transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 10:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "lodging");
@@ -191,11 +191,11 @@ public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.
                         break;
                     case 11:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "gaming");
-                        gaming = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        gaming = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 12:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "declaration");
-                        declaration = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        declaration = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 13:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "needDeclaration");
@@ -257,7 +257,10 @@ public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Shipping, "shipping", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Env, "env", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Merchant, "merchant", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Transit, "transit", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Lodging, "lodging", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Gaming, "gaming", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Declaration, "declaration", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.OrderDiscountAmount, "orderDiscountAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.SubTotalOrderAmount, "subTotalOrderAmount");
     }

@@ -311,19 +311,19 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
                         break;
                     case 20:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 20, "payToMethod");
-                        payToMethod = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        payToMethod = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 21:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 21, "paymentVerificationData");
-                        paymentVerificationData = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        paymentVerificationData = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 22:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 22, "agreementInfo");
-                        agreementInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        agreementInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 23:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 23, "subscriptionInfo");
-                        subscriptionInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        subscriptionInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 24:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 24, "subscriptionId");
@@ -335,7 +335,7 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
                         break;
                     case 26:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 26, "customizedInfo");
-                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 27:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 27, "paymentQuote");
@@ -419,6 +419,11 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AppId, "appId", required: false, maxLength: 32);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.CreditPayPlan, "creditPayPlan", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Merchant, "merchant", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.PayToMethod, "payToMethod", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.PaymentVerificationData, "paymentVerificationData", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.AgreementInfo, "agreementInfo", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.SubscriptionInfo, "subscriptionInfo", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentQuote, "paymentQuote", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ProcessingAmount, "processingAmount");
     }

@@ -186,7 +186,7 @@ public sealed partial record PayResponse : global::Antom.Contracts.IAntomJsonCon
 public sealed class PayResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PayResponse>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "paymentRequestId", "paymentId", "paymentAmount", "paymentCreateTime", "paymentTime", "authExpiryTime", "normalUrl", "schemeUrl", "applinkUrl", "redirectActionForm", "challengeActionForm", "paymentResultInfo", "acquirerInfo", "appIdentifier", "paymentData", "paymentActionForm", "actualPaymentAmount", "grossSettlementAmount", "processingAmount", "nonGuaranteeCouponValue", "paymentQuote", "settlementQuote", "pspCustomerInfo", "orderCodeForm", "promotionResult", "extendInfo", "subscriptionId", "invoiceId", "status", "currentPeriodStart", "currentPeriodEnd");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref r, n), null, global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref r, n), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.PayResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -340,7 +340,7 @@ public sealed class PayResponseJsonConverter : global::System.Text.Json.Serializ
                         break;
                     case 24:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 24, "orderCodeForm");
-                        orderCodeForm = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        orderCodeForm = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 25:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 25, "promotionResult");
@@ -445,7 +445,8 @@ public sealed class PayResponseJsonConverter : global::System.Text.Json.Serializ
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentQuote, "paymentQuote", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PspCustomerInfo, "pspCustomerInfo", required: false);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckArray(value.PromotionResult, "promotionResult", required: false, null);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.OrderCodeForm, "orderCodeForm", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckArray(value.PromotionResult, "promotionResult", required: false, PromotionResultElements.Check);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

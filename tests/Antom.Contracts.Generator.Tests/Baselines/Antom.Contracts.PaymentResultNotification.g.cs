@@ -161,7 +161,7 @@ public sealed partial record PaymentResultNotification : global::Antom.Contracts
 public sealed class PaymentResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentResultNotification>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("notifyType", "result", "paymentRequestId", "paymentId", "paymentAmount", "paymentCreateTime", "paymentTime", "paymentResultInfo", "acquirerInfo", "acquirerReferenceNo", "paymentMethodType", "authExpiryTime", "updateRequestId", "actualPaymentAmount", "grossSettlementAmount", "customsDeclarationAmount", "processingAmount", "settlementQuote", "paymentQuote", "pspCustomerInfo", "promotionResult", "customizedInfo", "retryInfo", "metadata", "subscriptionOrderId", "subscriptionId", "taxCalculationId");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref r, n), null, global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref r, n), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.PaymentResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -298,11 +298,11 @@ public sealed class PaymentResultNotificationJsonConverter : global::System.Text
                         break;
                     case 21:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 21, "customizedInfo");
-                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 22:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 22, "retryInfo");
-                        retryInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        retryInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 23:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 23, "metadata");
@@ -387,7 +387,9 @@ public sealed class PaymentResultNotificationJsonConverter : global::System.Text
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentQuote, "paymentQuote", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PspCustomerInfo, "pspCustomerInfo", required: false);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckArray(value.PromotionResult, "promotionResult", required: false, null);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckArray(value.PromotionResult, "promotionResult", required: false, PromotionResultElements.Check);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.RetryInfo, "retryInfo", required: false);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

@@ -185,11 +185,11 @@ public sealed class RefundRequestJsonConverter : global::System.Text.Json.Serial
                         break;
                     case 11:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "customizedInfo");
-                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 12:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "refundToBankInfo");
-                        refundToBankInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        refundToBankInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 13:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "refundSourceAccountNo");
@@ -245,6 +245,8 @@ public sealed class RefundRequestJsonConverter : global::System.Text.Json.Serial
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.RefundReason, "refundReason", required: false, maxLength: 256);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.RefundNotifyUrl, "refundNotifyUrl", required: false, maxLength: 1024);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObjects(value.RefundDetails, "refundDetails", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.RefundToBankInfo, "refundToBankInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualRefundAmount, "actualRefundAmount");
     }
 

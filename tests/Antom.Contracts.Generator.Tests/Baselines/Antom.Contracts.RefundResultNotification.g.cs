@@ -173,7 +173,7 @@ public sealed class RefundResultNotificationJsonConverter : global::System.Text.
                         break;
                     case 11:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "customizedInfo");
-                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 12:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "metadata");
@@ -223,6 +223,7 @@ public sealed class RefundResultNotificationJsonConverter : global::System.Text.
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GrossSettlementAmount, "grossSettlementAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualRefundAmount, "actualRefundAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

@@ -122,7 +122,7 @@ public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Seri
                         break;
                     case 5:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "transit");
-                        transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 6:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "operator");
@@ -177,6 +177,7 @@ public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Seri
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureRequestId, "captureRequestId", required: true, maxLength: 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: true, maxLength: 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Transit, "transit", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Operator, "operator", required: true);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Note, "note", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.OrderRef, "orderRef", required: true, maxLength: 32);

@@ -54,11 +54,11 @@ public sealed class CarrierJsonConverter : global::System.Text.Json.Serializatio
                 {
                     case 0:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "payload");
-                        payload = global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        payload = global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 1:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "extra");
-                        extra = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJson(ref reader, current);
+                        extra = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -86,7 +86,8 @@ public sealed class CarrierJsonConverter : global::System.Text.Json.Serializatio
     internal static void ValidateCore(global::Scenario.Carrier value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckPresent(value.Payload, "payload");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Payload, "payload", required: true);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Extra, "extra", required: false);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
