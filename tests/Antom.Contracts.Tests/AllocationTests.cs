@@ -71,10 +71,10 @@ public class AllocationTests
         ["result"] = 88,
         ["capture-request"] = 848,
         ["capture-response"] = 472,
-        ["capture-result-notification"] = 464,
+        ["capture-result-notification"] = 472, // +8: paymentResultInfo (a reference)
         ["notification-acknowledgement"] = 112,
-        ["inquiry-payment-response"] = 984,
-        ["payment-transaction"] = 344,
+        ["inquiry-payment-response"] = 1032, // +48: its one transaction grew
+        ["payment-transaction"] = 392, // +48: acquirerInfo and settlementQuote (references), grossSettlementAmount (a Money?)
         ["pay-request"] = 1872,
         ["pay-response"] = 2576,
         ["payment-result-notification"] = 2312,

@@ -69,6 +69,11 @@ public sealed partial record CaptureResultNotification : global::Antom.Contracts
     /// </summary>
     public string? TaxCalculationId { get; init; }
 
+    /// <summary>
+    /// The card's result details ([J] AlipayCaptureResultNotify, lifecycle reference section 0.3): card brand, masked number, authorisation code, 3DS result. Sensitive card fields are never shown.
+    /// </summary>
+    public global::Antom.Contracts.PaymentResultInfo? PaymentResultInfo { get; init; }
+
     static global::Antom.Contracts.CaptureResultNotification global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.Validate(global::Antom.Contracts.CaptureResultNotification value) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.ValidateCore(value);
@@ -80,7 +85,7 @@ public sealed partial record CaptureResultNotification : global::Antom.Contracts
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CaptureResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureResultNotification>
 {
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("notifyType", "result", "captureRequestId", "paymentId", "captureId", "captureAmount", "captureTime", "earliestSettlementTime", "acquirerReferenceNo", "acquirerInfo", "taxCalculationId");
+    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("notifyType", "result", "captureRequestId", "paymentId", "captureId", "captureAmount", "captureTime", "earliestSettlementTime", "acquirerReferenceNo", "acquirerInfo", "taxCalculationId", "paymentResultInfo");
     private static readonly global::System.Text.Json.JsonEncodedText NotifyTypeValue = global::System.Text.Json.JsonEncodedText.Encode("CAPTURE_RESULT");
 
     /// <inheritdoc/>
@@ -107,6 +112,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         string? acquirerReferenceNo = null;
         global::Antom.Contracts.RawJson? acquirerInfo = null;
         string? taxCalculationId = null;
+        global::Antom.Contracts.PaymentResultInfo? paymentResultInfo = null;
         ulong seen = 0;
         string? current = null;
         try
@@ -159,6 +165,10 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "taxCalculationId");
                         taxCalculationId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
+                    case 11:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "paymentResultInfo");
+                        paymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
+                        break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
                         break;
@@ -187,6 +197,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
             AcquirerReferenceNo = acquirerReferenceNo,
             AcquirerInfo = acquirerInfo,
             TaxCalculationId = taxCalculationId,
+            PaymentResultInfo = paymentResultInfo,
         };
     }
 
@@ -200,6 +211,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerReferenceNo, "acquirerReferenceNo", required: false, maxLength: 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.AcquirerInfo, "acquirerInfo", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentResultInfo, "paymentResultInfo", required: false);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -217,6 +229,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.AcquirerReferenceNo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.AcquirerInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.TaxCalculationId);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[11], value.PaymentResultInfo);
         writer.WriteEndObject();
     }
 }

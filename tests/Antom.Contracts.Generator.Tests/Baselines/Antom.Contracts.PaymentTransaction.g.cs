@@ -50,6 +50,21 @@ public sealed partial record PaymentTransaction : global::Antom.Contracts.IAntom
     public global::System.DateTimeOffset? TransactionTime { get; init; }
 
     /// <summary>
+    /// Acquirer information for this transaction ([J] Transaction, lifecycle reference section 0.4), passed through untouched.
+    /// </summary>
+    public global::Antom.Contracts.RawJson? AcquirerInfo { get; init; }
+
+    /// <summary>
+    /// The gross amount settled for this transaction (added to [J] Transaction in 2026, with settlementQuote).
+    /// </summary>
+    public global::Antom.Contracts.Money? GrossSettlementAmount { get; init; }
+
+    /// <summary>
+    /// The exchange quote of the settlement; its quotePrice is a JSON number on the wire.
+    /// </summary>
+    public global::Antom.Contracts.Quote? SettlementQuote { get; init; }
+
+    /// <summary>
     /// For a successful capture, the earliest time at which the transaction can be split or settled. The capture guide shows it here; the API reference shows it at the top level of the inquiry response. Both are read.
     /// </summary>
     public global::System.DateTimeOffset? EarliestSettlementTime { get; init; }
@@ -65,7 +80,7 @@ public sealed partial record PaymentTransaction : global::Antom.Contracts.IAntom
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentTransaction>
 {
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("transactionType", "transactionStatus", "transactionResult", "transactionId", "transactionRequestId", "transactionAmount", "transactionTime", "earliestSettlementTime");
+    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("transactionType", "transactionStatus", "transactionResult", "transactionId", "transactionRequestId", "transactionAmount", "transactionTime", "acquirerInfo", "grossSettlementAmount", "settlementQuote", "earliestSettlementTime");
 
     /// <inheritdoc/>
     public override global::Antom.Contracts.PaymentTransaction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -88,6 +103,9 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
         string? transactionRequestId = null;
         global::Antom.Contracts.Money? transactionAmount = null;
         global::System.DateTimeOffset? transactionTime = null;
+        global::Antom.Contracts.RawJson? acquirerInfo = null;
+        global::Antom.Contracts.Money? grossSettlementAmount = null;
+        global::Antom.Contracts.Quote? settlementQuote = null;
         global::System.DateTimeOffset? earliestSettlementTime = null;
         ulong seen = 0;
         string? current = null;
@@ -126,7 +144,19 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
                         transactionTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "earliestSettlementTime");
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "acquirerInfo");
+                        acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        break;
+                    case 8:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "grossSettlementAmount");
+                        grossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        break;
+                    case 9:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "settlementQuote");
+                        settlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
+                        break;
+                    case 10:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "earliestSettlementTime");
                         earliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     default:
@@ -154,6 +184,9 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
             TransactionRequestId = transactionRequestId!,
             TransactionAmount = transactionAmount.GetValueOrDefault(),
             TransactionTime = transactionTime,
+            AcquirerInfo = acquirerInfo,
+            GrossSettlementAmount = grossSettlementAmount,
+            SettlementQuote = settlementQuote,
             EarliestSettlementTime = earliestSettlementTime,
         };
     }
@@ -167,6 +200,9 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.TransactionId, "transactionId", required: true, maxLength: 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.TransactionRequestId, "transactionRequestId", required: true, maxLength: 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.TransactionAmount, "transactionAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.AcquirerInfo, "acquirerInfo", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GrossSettlementAmount, "grossSettlementAmount");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -180,7 +216,10 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
         writer.WriteString(Names[4], value.TransactionRequestId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Names[5], value.TransactionAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.TransactionTime);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.EarliestSettlementTime);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.AcquirerInfo);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.GrossSettlementAmount);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[9], value.SettlementQuote);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.EarliestSettlementTime);
         writer.WriteEndObject();
     }
 }
