@@ -6,7 +6,6 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Antom.Contracts.Signatures;
@@ -37,6 +36,32 @@ public sealed class AntomClient
     }
 
     /// <summary>
+    /// Sends a pay (a card authorisation; with <c>paymentFactor.captureMode</c> <c>MANUAL</c> it is not captured) and
+    /// returns Antom's verified answer to it: <c>S</c>, <c>F</c>, or <c>U</c> (<c>PAYMENT_IN_PROCESS</c> carries the 3DS
+    /// redirect; any <c>U</c> is resolved by notifyPayment or inquiryPayment, or a retry with the same
+    /// <c>paymentRequestId</c>).
+    /// </summary>
+    /// <exception cref="AntomPayloadException">The request breaks its contract; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired before sending; nothing was sent.</exception>
+    /// <exception cref="AntomOutcomeUnknownException">
+    /// The request may have reached Antom and no verified answer that belongs to it came back (an HTTP status other than
+    /// 200, a dropped connection, a timeout, a cancellation after sending, a missing or bad signature, an unreadable or
+    /// oversized answer, or an answer to another request). The payment may have been authorised: treat it as <c>U</c>,
+    /// wait for notifyPayment or call inquiryPayment, and never retry with a new <c>paymentRequestId</c>.
+    /// </exception>
+    public async Task<PayResponse> PayAsync(PayRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        byte[] body = AntomJson.SerializeToUtf8Bytes(request);
+        var call = Call.StateChanging("pay", AntomApiPath.Pay, "paymentRequestId", request.PaymentRequestId, request, "notifyPayment or inquiryPayment by paymentRequestId, never by a pay under a new paymentRequestId");
+        return await SendAsync<PayResponse>(
+            call,
+            body,
+            (response, responseTime) => AnswerBinding.PayMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, response.PaymentRequestId, responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Sends a capture and returns Antom's verified answer to it: <c>S</c>, <c>F</c>, or <c>U</c> (see
     /// <see cref="CapturePoller"/> to resolve a <c>U</c>).
     /// </summary>
@@ -60,10 +85,84 @@ public sealed class AntomClient
     }
 
     /// <summary>
+    /// Sends a cancel (of a payment, or the void of an authorisation not captured yet) and returns Antom's verified
+    /// answer to it: <c>S</c> (cancelled), <c>F</c>, or <c>U</c> (retry the cancel with the same ids).
+    /// </summary>
+    /// <exception cref="AntomPayloadException">The request breaks its contract (it names neither <c>paymentId</c> nor <c>paymentRequestId</c>, say); nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired before sending; nothing was sent.</exception>
+    /// <exception cref="AntomOutcomeUnknownException">
+    /// The request may have reached Antom and no verified answer that belongs to it came back (an HTTP status other than
+    /// 200, a dropped connection, a timeout, a cancellation after sending, a missing or bad signature, an unreadable or
+    /// oversized answer, or an answer to another request). The cancel may have happened: treat it as <c>U</c> and retry
+    /// the cancel with the same <c>paymentId</c>/<c>paymentRequestId</c>.
+    /// </exception>
+    public async Task<CancelResponse> CancelAsync(CancelRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        byte[] body = AntomJson.SerializeToUtf8Bytes(request);
+        var call = Call.StateChanging("cancel", AntomApiPath.Cancel, request.PaymentRequestId is null ? "paymentId" : "paymentRequestId", (request.PaymentRequestId ?? request.PaymentId)!, request, "a retry of this cancel with the same paymentId and paymentRequestId (inquiryPayment shows CANCELLED once it took)");
+        return await SendAsync<CancelResponse>(
+            call,
+            body,
+            (response, responseTime) => AnswerBinding.CancelMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, response.PaymentRequestId ?? response.PaymentId, responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends a refund and returns Antom's verified answer to it: <c>S</c>, <c>F</c>, or <c>U</c> (<c>REFUND_IN_PROCESS</c>
+    /// and any other <c>U</c> are resolved by notifyRefund or inquiryRefund, or a retry with the same <c>refundRequestId</c>).
+    /// </summary>
+    /// <exception cref="AntomPayloadException">The request breaks its contract; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired before sending; nothing was sent.</exception>
+    /// <exception cref="AntomOutcomeUnknownException">
+    /// The request may have reached Antom and no verified answer that belongs to it came back (an HTTP status other than
+    /// 200, a dropped connection, a timeout, a cancellation after sending, a missing or bad signature, an unreadable or
+    /// oversized answer, or an answer to another request). The refund may have happened: treat it as <c>U</c>, wait for
+    /// notifyRefund or call inquiryRefund, and retry only with the same <c>refundRequestId</c>.
+    /// </exception>
+    public async Task<RefundResponse> RefundAsync(RefundRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        byte[] body = AntomJson.SerializeToUtf8Bytes(request);
+        var call = Call.StateChanging("refund", AntomApiPath.Refund, "refundRequestId", request.RefundRequestId, request, "notifyRefund or inquiryRefund by refundRequestId");
+        return await SendAsync<RefundResponse>(
+            call,
+            body,
+            (response, responseTime) => AnswerBinding.RefundMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, response.RefundRequestId, responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends an updateAmount (an incremental authorisation: <c>amount</c> is the new total) and returns Antom's verified
+    /// answer to it: <c>S</c> (accepted only: the amount is final when notifyPayment <c>UPDATE_AMOUNT_RESULT</c> says
+    /// so), <c>F</c>, or <c>U</c>.
+    /// </summary>
+    /// <exception cref="AntomPayloadException">The request breaks its contract; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired before sending; nothing was sent.</exception>
+    /// <exception cref="AntomOutcomeUnknownException">
+    /// The request may have reached Antom and no verified answer that belongs to it came back (an HTTP status other than
+    /// 200, a dropped connection, a timeout, a cancellation after sending, a missing or bad signature, an unreadable or
+    /// oversized answer, or an answer to another request). The update may have been accepted: treat it as <c>U</c>, wait
+    /// for notifyPayment <c>UPDATE_AMOUNT_RESULT</c> or call inquiryPayment, and retry only with the same <c>updateRequestId</c>.
+    /// </exception>
+    public async Task<UpdateAmountResponse> UpdateAmountAsync(UpdateAmountRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        byte[] body = AntomJson.SerializeToUtf8Bytes(request);
+        var call = Call.StateChanging("updateAmount", AntomApiPath.UpdateAmount, "updateRequestId", request.UpdateRequestId, request, "notifyPayment (notifyType UPDATE_AMOUNT_RESULT) or inquiryPayment");
+        return await SendAsync<UpdateAmountResponse>(
+            call,
+            body,
+            (response, responseTime) => AnswerBinding.UpdateAmountMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, response.UpdateRequestId, responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Queries a payment by <paramref name="paymentId"/> or <paramref name="paymentRequestId"/> (exactly one). Its
     /// <c>result</c> says only whether the inquiry worked; the payment's state is in <c>paymentStatus</c> and the transactions.
     /// </summary>
     /// <exception cref="ArgumentException">Neither or both ids were given.</exception>
+    /// <exception cref="AntomPayloadException">An id breaks the contract (longer than 64 characters); nothing was sent.</exception>
     /// <exception cref="AntomInquiryFailedException">No verified answer that belongs to this inquiry; it says nothing about the payment.</exception>
     public async Task<InquiryPaymentResponse> InquiryPaymentAsync(string? paymentId = null, string? paymentRequestId = null, CancellationToken cancellationToken = default)
     {
@@ -72,19 +171,56 @@ public sealed class AntomClient
             throw new ArgumentException("Give exactly one of paymentId and paymentRequestId.");
         }
 
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString(paymentId is null ? "paymentRequestId" : "paymentId", paymentId ?? paymentRequestId);
-            writer.WriteEndObject();
-        }
+        return await InquiryPaymentAsync(new InquiryPaymentRequest { PaymentId = paymentId, PaymentRequestId = paymentRequestId }, cancellationToken).ConfigureAwait(false);
+    }
 
-        var call = Call.ReadOnly("inquiryPayment", AntomApiPath.InquiryPayment);
+    /// <summary>
+    /// Queries a payment by the <c>paymentId</c> or <c>paymentRequestId</c> of <paramref name="request"/> (at least one;
+    /// Antom looks up by <c>paymentId</c> when both are given). Its <c>result</c> says only whether the inquiry worked;
+    /// the payment's state is in <c>paymentStatus</c> and the transactions.
+    /// </summary>
+    /// <exception cref="AntomPayloadException">The request breaks its contract; nothing was sent.</exception>
+    /// <exception cref="AntomInquiryFailedException">No verified answer that belongs to this inquiry; it says nothing about the payment.</exception>
+    public Task<InquiryPaymentResponse> InquiryPaymentAsync(InquiryPaymentRequest request) => InquiryPaymentAsync(request, CancellationToken.None);
+
+    /// <summary>
+    /// Queries a payment by the <c>paymentId</c> or <c>paymentRequestId</c> of <paramref name="request"/> (at least one;
+    /// Antom looks up by <c>paymentId</c> when both are given). Its <c>result</c> says only whether the inquiry worked;
+    /// the payment's state is in <c>paymentStatus</c> and the transactions.
+    /// </summary>
+    /// <exception cref="AntomPayloadException">The request breaks its contract; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the inquiry changed nothing.</exception>
+    /// <exception cref="AntomInquiryFailedException">No verified answer that belongs to this inquiry; it says nothing about the payment.</exception>
+    public async Task<InquiryPaymentResponse> InquiryPaymentAsync(InquiryPaymentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        byte[] body = AntomJson.SerializeToUtf8Bytes(request);
+        var call = Call.ReadOnly("inquiryPayment", AntomApiPath.InquiryPayment, "payment");
         return await SendAsync<InquiryPaymentResponse>(
             call,
-            buffer.WrittenSpan.ToArray(),
-            (response, _) => AnswerBinding.InquiryMismatch(paymentId, paymentRequestId, response),
+            body,
+            (response, _) => AnswerBinding.InquiryMismatch(request, response),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queries a refund by the <c>refundId</c> or <c>refundRequestId</c> of <paramref name="request"/> (at least one;
+    /// Antom looks up by <c>refundId</c> when both are given). Its <c>result</c> says only whether the inquiry worked:
+    /// the refund's state is <c>refundStatus</c>, and a <c>result</c> <c>S</c> with <c>refundStatus</c>
+    /// <c>PROCESSING</c> is not refunded.
+    /// </summary>
+    /// <exception cref="AntomPayloadException">The request breaks its contract; nothing was sent.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired; the inquiry changed nothing.</exception>
+    /// <exception cref="AntomInquiryFailedException">No verified answer that belongs to this inquiry (including an answer about another refund); it says nothing about the refund.</exception>
+    public async Task<InquiryRefundResponse> InquiryRefundAsync(InquiryRefundRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        byte[] body = AntomJson.SerializeToUtf8Bytes(request);
+        var call = Call.ReadOnly("inquiryRefund", AntomApiPath.InquiryRefund, "refund");
+        return await SendAsync<InquiryRefundResponse>(
+            call,
+            body,
+            (response, _) => AnswerBinding.InquiryRefundMismatch(request, response),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -249,7 +385,7 @@ public sealed class AntomClient
     /// <summary>What is being called, and how its failures are told: a state-changing call's as outcome unknown.</summary>
     private sealed class Call
     {
-        private Call(string api, string livePath, string? keyName, string? key, object? request, string? resolveWith)
+        private Call(string api, string livePath, string? keyName, string? key, object? request, string? resolveWith, string? subject)
         {
             Api = api;
             LivePath = livePath;
@@ -257,6 +393,7 @@ public sealed class AntomClient
             Key = key;
             Request = request;
             ResolveWith = resolveWith;
+            Subject = subject;
         }
 
         public string Api { get; }
@@ -273,14 +410,17 @@ public sealed class AntomClient
 
         private string? ResolveWith { get; }
 
-        public static Call StateChanging(string api, string livePath, string keyName, string key, object request, string resolveWith)
-            => new(api, livePath, keyName, key, request, resolveWith);
+        private string? Subject { get; }
 
-        public static Call ReadOnly(string api, string livePath) => new(api, livePath, null, null, null, null);
+        public static Call StateChanging(string api, string livePath, string keyName, string key, object request, string resolveWith)
+            => new(api, livePath, keyName, key, request, resolveWith, null);
+
+        // subject: what the inquiry is about ("payment", "refund"); its failure says nothing about that.
+        public static Call ReadOnly(string api, string livePath, string subject) => new(api, livePath, null, null, null, null, subject);
 
         public AntomTransportException Fail(NoVerifiedAnswerReason reason, string? detail, HttpStatusCode? statusCode = null, Exception? inner = null)
             => ChangesState
                 ? new AntomOutcomeUnknownException(Api, KeyName!, Key!, Request!, ResolveWith!, reason, detail, statusCode, inner)
-                : new AntomInquiryFailedException(Api, reason, detail, statusCode, inner);
+                : new AntomInquiryFailedException(Api, Subject!, reason, detail, statusCode, inner);
     }
 }

@@ -4,10 +4,10 @@ using System.Net;
 namespace Antom.Contracts.Http;
 
 /// <summary>
-/// A state-changing request (capture, and later pay, cancel, refund) may have reached Antom, and no verified answer
+/// A state-changing request (pay, capture, cancel, refund, updateAmount) may have reached Antom, and no verified answer
 /// that belongs to it came back. The operation <b>may have happened</b>: this is the same as <c>U</c>, never a failure.
-/// Resolve it with inquiryPayment or the notification, and retry only with the same idempotency key
-/// (<see cref="IdempotencyKey"/>), never with a new one.
+/// Resolve it as the message says (the notification, inquiryPayment or inquiryRefund, or for a cancel a retry), and
+/// retry only with the same idempotency key (<see cref="IdempotencyKey"/>), never with a new one.
 /// </summary>
 public sealed class AntomOutcomeUnknownException : AntomTransportException
 {
@@ -25,12 +25,19 @@ public sealed class AntomOutcomeUnknownException : AntomTransportException
         Request = request;
     }
 
-    /// <summary>The name of the idempotency key on the wire: <c>captureRequestId</c>, <c>refundRequestId</c>, ...</summary>
+    /// <summary>
+    /// The name of the idempotency key on the wire: <c>paymentRequestId</c> (pay), <c>captureRequestId</c>,
+    /// <c>refundRequestId</c>, <c>updateRequestId</c>; for a cancel, the id it names (<c>paymentRequestId</c>, or
+    /// <c>paymentId</c> when it names only that).
+    /// </summary>
     public string IdempotencyKeyName { get; }
 
     /// <summary>The idempotency key that was sent; a retry must reuse it.</summary>
     public string IdempotencyKey { get; }
 
-    /// <summary>The request that was sent (a <see cref="CaptureRequest"/> for a capture): retry with exactly this.</summary>
+    /// <summary>
+    /// The request that was sent (a <see cref="PayRequest"/>, <see cref="CaptureRequest"/>, <see cref="CancelRequest"/>,
+    /// <see cref="RefundRequest"/> or <see cref="UpdateAmountRequest"/>): retry with exactly this.
+    /// </summary>
     public object Request { get; }
 }

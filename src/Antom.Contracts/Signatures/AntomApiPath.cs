@@ -15,6 +15,21 @@ public static class AntomApiPath
     /// <summary>The live path of the inquiryPayment API.</summary>
     public const string InquiryPayment = "/ams/api/v1/payments/inquiryPayment";
 
+    /// <summary>The live path of the pay API.</summary>
+    public const string Pay = "/ams/api/v1/payments/pay";
+
+    /// <summary>The live path of the cancel API.</summary>
+    public const string Cancel = "/ams/api/v1/payments/cancel";
+
+    /// <summary>The live path of the refund API.</summary>
+    public const string Refund = "/ams/api/v1/payments/refund";
+
+    /// <summary>The live path of the inquiryRefund API.</summary>
+    public const string InquiryRefund = "/ams/api/v1/payments/inquiryRefund";
+
+    /// <summary>The live path of the updateAmount (incremental authorisation) API.</summary>
+    public const string UpdateAmount = "/ams/api/v1/payments/updateAmount";
+
     private const string LivePrefix = "/ams/api/";
     private const string SandboxPrefix = "/ams/sandbox/api/";
 
