@@ -429,6 +429,22 @@ public sealed class LifecycleClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cancel_failure_echoing_only_an_id_the_cancel_did_not_name_must_be_fresh()
+    {
+        // By paymentId only: an F that carries just some paymentRequestId is tied to nothing this cancel sent.
+        var byPaymentId = new CancelRequest { PaymentId = "pay-1" };
+        const string failure = """{"result":{"resultCode":"PROCESS_FAIL","resultStatus":"F"},"paymentRequestId":"pay-req-7"}""";
+
+        AntomClient replayed = _antom.Client((_, _) => _antom.Answer(failure, responseTime: SignedAntomFake.At(DateTimeOffset.UtcNow.AddHours(-2))));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => replayed.CancelAsync(byPaymentId));
+        Assert.Equal(NoVerifiedAnswerReason.NotThisRequest, e.Reason);
+        Assert.Contains("must be fresh", e.Message, StringComparison.Ordinal);
+
+        AntomClient fresh = _antom.Client((_, _) => _antom.Answer(failure));
+        Assert.Equal(ResultStatus.Failure, (await fresh.CancelAsync(byPaymentId)).Result.ResultStatus);
+    }
+
+    [Fact]
     public async Task A_cancel_naming_only_the_paymentRequestId_needs_its_echo_on_success()
     {
         var byRequestId = new CancelRequest { PaymentRequestId = "pay-req-1" };

@@ -44,6 +44,14 @@ internal static class AnswerBinding
     }
 
     /// <summary>
+    /// The id in a cancel's answer that ties it to <paramref name="request"/>: an echoed id of a kind the request named
+    /// (and so compared by <see cref="CancelMismatch"/>), or null. An <c>F</c> echoing only an id the request did not
+    /// name is as unbound as one echoing nothing, so it must be fresh (<see cref="StaleFailure"/>).
+    /// </summary>
+    public static string? CancelBoundId(CancelRequest request, CancelResponse response)
+        => (request.PaymentId is null ? null : response.PaymentId) ?? (request.PaymentRequestId is null ? null : response.PaymentRequestId);
+
+    /// <summary>
     /// Why <paramref name="response"/> is not the answer to the refund <paramref name="request"/>, or null when it is:
     /// an echoed <c>refundRequestId</c>, <c>paymentId</c> or <c>refundAmount</c> must be the request's, and an <c>S</c>
     /// must echo the <c>refundRequestId</c> and the <c>refundId</c> Antom gave the refund.

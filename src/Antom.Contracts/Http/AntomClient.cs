@@ -104,7 +104,7 @@ public sealed class AntomClient
         return await SendAsync<CancelResponse>(
             call,
             body,
-            (response, responseTime) => AnswerBinding.CancelMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, response.PaymentRequestId ?? response.PaymentId, responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
+            (response, responseTime) => AnswerBinding.CancelMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, AnswerBinding.CancelBoundId(request, response), responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
             cancellationToken).ConfigureAwait(false);
     }
 
