@@ -140,13 +140,36 @@ public sealed class AddMissingCasesCodeFix : CodeFixProvider
             missing.Add((ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression)), $"a null {subject} is not handled"));
         }
 
-        SyntaxNode replacement = switchNode switch
+        SyntaxNode replacement = InsertBeforeCatchAll(model, switchNode, missing, enumType, cancellationToken);
+        return document.WithSyntaxRoot(root.ReplaceNode(switchNode, replacement.WithAdditionalAnnotations(Formatter.Annotation)));
+    }
+
+    // The new arms go before the first arm that would otherwise catch them first (`_`, `default:`, `var x`, a type
+    // pattern of the switched type itself, `{ }`), where they would not compile (CS8510, CS8120).
+    private static SyntaxNode InsertBeforeCatchAll(SemanticModel model, SyntaxNode switchNode, List<(PatternSyntax Pattern, string Message)> missing, INamedTypeSymbol switched, CancellationToken cancellationToken)
+    {
+        bool IsSwitchedType(ITypeSymbol? type)
+            => SymbolEqualityComparer.Default.Equals(type, switched)
+               || (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n && SymbolEqualityComparer.Default.Equals(n.TypeArguments[0], switched));
+
+        bool CatchesAll(IPatternOperation? pattern) => pattern switch
         {
-            SwitchStatementSyntax statement => AddSections(statement, missing, IsDefaultSection),
-            SwitchExpressionSyntax expression => AddArms(expression, missing, IsDiscardArm),
+            IDiscardPatternOperation => true,
+            IDeclarationPatternOperation d => d.MatchesNull || IsSwitchedType(d.MatchedType),
+            ITypePatternOperation t => IsSwitchedType(t.MatchedType),
+            IRecursivePatternOperation r => Coverage.IsPlainType(r) && (r.MatchedType is null || IsSwitchedType(r.MatchedType)),
+            _ => false,
+        };
+
+        return switchNode switch
+        {
+            SwitchStatementSyntax statement => AddSections(statement, missing, section => section.Labels.Any(label =>
+                label is DefaultSwitchLabelSyntax
+                || (label is CasePatternSwitchLabelSyntax { WhenClause: null } p && CatchesAll(model.GetOperation(p.Pattern, cancellationToken) as IPatternOperation)))),
+            SwitchExpressionSyntax expression => AddArms(expression, missing, arm =>
+                arm.WhenClause is null && CatchesAll(model.GetOperation(arm.Pattern, cancellationToken) as IPatternOperation)),
             _ => switchNode,
         };
-        return document.WithSyntaxRoot(root.ReplaceNode(switchNode, replacement.WithAdditionalAnnotations(Formatter.Annotation)));
     }
 
     // One `case CardEvent cardEvent:` / `CardEvent cardEvent =>` per missing branch, in the attribute's order, then
@@ -168,24 +191,7 @@ public sealed class AddMissingCasesCodeFix : CodeFixProvider
             missing.Add((ConstantPattern(LiteralExpression(SyntaxKind.NullLiteralExpression)), $"a null {subject} is not handled"));
         }
 
-        bool CatchesAll(IPatternOperation? pattern) => pattern switch
-        {
-            IDiscardPatternOperation => true,
-            IDeclarationPatternOperation d => d.MatchesNull || SymbolEqualityComparer.Default.Equals(d.MatchedType, union),
-            ITypePatternOperation t => SymbolEqualityComparer.Default.Equals(t.MatchedType, union),
-            IRecursivePatternOperation r => Coverage.IsPlainType(r) && SymbolEqualityComparer.Default.Equals(r.MatchedType, union),
-            _ => false,
-        };
-
-        return switchNode switch
-        {
-            SwitchStatementSyntax statement => AddSections(statement, missing, section => section.Labels.Any(label =>
-                label is DefaultSwitchLabelSyntax
-                || (label is CasePatternSwitchLabelSyntax { WhenClause: null } p && CatchesAll(model.GetOperation(p.Pattern, cancellationToken) as IPatternOperation)))),
-            SwitchExpressionSyntax expression => AddArms(expression, missing, arm =>
-                arm.WhenClause is null && CatchesAll(model.GetOperation(arm.Pattern, cancellationToken) as IPatternOperation)),
-            _ => switchNode,
-        };
+        return InsertBeforeCatchAll(model, switchNode, missing, union, cancellationToken);
     }
 
     // Every name a new pattern variable could clash with: what is in scope at the switch and what the switch declares.
@@ -220,10 +226,6 @@ public sealed class AddMissingCasesCodeFix : CodeFixProvider
         taken.Add(fresh);
         return SyntaxFacts.GetKeywordKind(fresh) != SyntaxKind.None ? ParseToken("@" + fresh) : Identifier(fresh);
     }
-
-    private static bool IsDefaultSection(SwitchSectionSyntax section) => section.Labels.Any(l => l is DefaultSwitchLabelSyntax);
-
-    private static bool IsDiscardArm(SwitchExpressionArmSyntax arm) => arm.Pattern is DiscardPatternSyntax && arm.WhenClause is null;
 
     private static ThrowExpressionSyntax ThrowExpression(string message) => SyntaxFactory.ThrowExpression(Creation(message));
 

@@ -92,4 +92,68 @@ public class SuppressorAndFixTests
                 };
             }
             """);
+
+    [Fact]
+    public Task The_fix_puts_enum_arms_before_a_catch_all_var_arm_where_they_compile()
+        => Fix<UnhandledResultStatusAnalyzer, AddMissingCasesCodeFix>(
+            Usings + """
+            public static class C
+            {
+                public static int M(ResultStatus s) => s [|switch|]
+                {
+                    ResultStatus.Success => 1,
+                    var other => 0
+                };
+            }
+            """,
+            Usings + """
+            public static class C
+            {
+                public static int M(ResultStatus s) => s switch
+                {
+                    ResultStatus.Success => 1,
+                    ResultStatus.Failure => throw new NotImplementedException("resultStatus F (Failure) is not handled"),
+                    ResultStatus.Unknown => throw new NotImplementedException("resultStatus U (Unknown) is not handled"),
+                    var other => 0
+                };
+            }
+            """);
+
+    [Fact]
+    public Task The_fix_puts_enum_cases_before_a_catch_all_declaration_in_a_switch_statement()
+        => Fix<UnhandledResultStatusAnalyzer, AddMissingCasesCodeFix>(
+            Usings + """
+            public static class C
+            {
+                public static int M(ResultStatus s)
+                {
+                    [|switch|] (s)
+                    {
+                        case ResultStatus.Success:
+                            return 1;
+                        case ResultStatus r:
+                            return 0;
+                    }
+                }
+            }
+            """,
+            Usings + """
+            public static class C
+            {
+                public static int M(ResultStatus s)
+                {
+                    switch (s)
+                    {
+                        case ResultStatus.Success:
+                            return 1;
+                        case ResultStatus.Failure:
+                            throw new NotImplementedException("resultStatus F (Failure) is not handled");
+                        case ResultStatus.Unknown:
+                            throw new NotImplementedException("resultStatus U (Unknown) is not handled");
+                        case ResultStatus r:
+                            return 0;
+                    }
+                }
+            }
+            """);
 }
