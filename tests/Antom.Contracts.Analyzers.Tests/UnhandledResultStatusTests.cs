@@ -42,15 +42,15 @@ public class UnhandledResultStatusTests
         => Analyze<UnhandledResultStatusAnalyzer>(
             In("return s {|#0:switch|} { ResultStatus.Success => 1, ResultStatus.Failure => 2, _ => 3 };"),
             new DiagnosticResult("ANTOM1001", DiagnosticSeverity.Warning).WithLocation(0).WithMessage(
-                "resultStatus U (Unknown) is not handled: Antom has not decided yet; query inquiryPayment or wait for notifyCapture, and never retry with a new captureRequestId"));
+                "resultStatus U (Unknown) is not handled: Antom has not decided yet: wait for the notification or ask the inquiry, and never retry under a new request id (captureRequestId, paymentRequestId, refundRequestId, updateRequestId)"));
 
     [Fact]
     public Task Each_switch_is_reported_once_listing_every_missing_member()
         => Analyze<UnhandledResultStatusAnalyzer>(
             In("return s {|#0:switch|} { ResultStatus.Success => 1, _ => 3 };", "ResultStatus? s"),
             new DiagnosticResult("ANTOM1001", DiagnosticSeverity.Warning).WithLocation(0).WithMessage(
-                "resultStatus F (Failure) is not handled: the call failed: resultCode says why; the same captureRequestId returns the same result; "
-                + "resultStatus U (Unknown) is not handled: Antom has not decided yet; query inquiryPayment or wait for notifyCapture, and never retry with a new captureRequestId; "
+                "resultStatus F (Failure) is not handled: the call failed: resultCode says why; the same request id returns the same result; "
+                + "resultStatus U (Unknown) is not handled: Antom has not decided yet: wait for the notification or ask the inquiry, and never retry under a new request id (captureRequestId, paymentRequestId, refundRequestId, updateRequestId); "
                 + "a null resultStatus is not handled"));
 
     [Fact]

@@ -16,21 +16,21 @@ namespace Antom.Contracts;
 public enum ResultStatus
 {
     /// <summary>
-    /// <c>S</c>: the call succeeded: the capture is done
+    /// <c>S</c>: the call succeeded: the operation is done (for pay with manual capture: authorised, not captured)
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("S", Description = "the call succeeded: the capture is done")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("S", Description = "the call succeeded: the operation is done (for pay with manual capture: authorised, not captured)")]
     Success = 1,
 
     /// <summary>
-    /// <c>F</c>: the call failed: resultCode says why; the same captureRequestId returns the same result
+    /// <c>F</c>: the call failed: resultCode says why; the same request id returns the same result
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("F", Description = "the call failed: resultCode says why; the same captureRequestId returns the same result")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("F", Description = "the call failed: resultCode says why; the same request id returns the same result")]
     Failure = 2,
 
     /// <summary>
-    /// <c>U</c>: Antom has not decided yet; query inquiryPayment or wait for notifyCapture, and never retry with a new captureRequestId
+    /// <c>U</c>: Antom has not decided yet: wait for the notification or ask the inquiry, and never retry under a new request id (captureRequestId, paymentRequestId, refundRequestId, updateRequestId)
     /// </summary>
-    [global::Antom.Contracts.Serialization.AntomWireValue("U", Description = "Antom has not decided yet; query inquiryPayment or wait for notifyCapture, and never retry with a new captureRequestId")]
+    [global::Antom.Contracts.Serialization.AntomWireValue("U", Description = "Antom has not decided yet: wait for the notification or ask the inquiry, and never retry under a new request id (captureRequestId, paymentRequestId, refundRequestId, updateRequestId)")]
     Unknown = 3,
 }
 
