@@ -106,8 +106,8 @@ public class ScenarioBehaviourTests
     public void A_sensitive_member_never_shows_in_ToString_or_in_an_error_message()
     {
         ScenarioContract contract = ScenarioContract.Load("sensitive", "Card");
-        object card = contract.Read("""{"cardNo":"4111111111111111","cvv":"123","expiryMonth":"06"}""");
-        Assert.Equal("Card { CardNo = ***, Cvv = ***, ExpiryMonth = 06 }", card.ToString());
+        object card = contract.Read("""{"cardNo":"4111111111111111","cvv":"123","expiryMonth":"06","previousCards":["5500000000000004"]}""");
+        Assert.Equal("Card { CardNo = ***, Cvv = ***, ExpiryMonth = 06, PreviousCards = *** }", card.ToString());
 
         AntomPayloadException read = Assert.Throws<AntomPayloadException>(() => contract.Read("""{"cardNo":"4111-1111-1111-9876"}"""));
         Assert.Equal(("$.cardNo", PayloadRule.Pattern), (read.Path, read.Rule));

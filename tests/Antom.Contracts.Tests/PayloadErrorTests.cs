@@ -72,4 +72,23 @@ public class PayloadErrorTests
         Assert.Equal("$.result", e.Path);
         Assert.Contains("reader said no", e.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_pattern_check_that_runs_out_of_time_is_a_located_pattern_error_without_the_value()
+    {
+        // A pattern that backtracks badly on this input: the regex times out. That must be a payload error at the
+        // member, on read and on write, and must not carry the value (the timeout exception's Input holds it).
+        var pattern = new System.Text.RegularExpressions.Regex("^(a+)+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(20));
+        string value = new string('a', 40) + "!SECRET";
+
+        AntomPayloadException read = Assert.Throws<AntomPayloadException>(() => Serialization.ContractReader.CheckPattern(value, "pan", pattern));
+        AntomPayloadException write = Assert.Throws<AntomPayloadException>(() => Serialization.ContractWriter.CheckPattern(value, "pan", pattern));
+
+        foreach (AntomPayloadException e in new[] { read, write })
+        {
+            Assert.Equal(("$.pan", PayloadRule.Pattern), (e.Path, e.Rule));
+            Assert.Null(e.InnerException);
+            Assert.DoesNotContain("SECRET", e.ToString(), StringComparison.Ordinal);
+        }
+    }
 }

@@ -32,7 +32,7 @@ internal static partial class Emitter
             w.Line();
         }
 
-        if (props.Any(p => p.Model.Value.Sensitive))
+        if (props.Any(p => IsSensitive(p.Model.Value)))
         {
             EmitPrintMembers(w, model, props);
         }
@@ -195,6 +195,9 @@ internal static partial class Emitter
         return true;
     }
 
+    // A sensitive string, or an array or map of them: printed as *** whole (not even the count is shown).
+    private static bool IsSensitive(ValueModel value) => value.Sensitive || value.Item?.Sensitive == true;
+
     // ToString() through the record's PrintMembers, with every sensitive member (x-antom-sensitive) masked.
     private static void EmitPrintMembers(SourceWriter w, RecordModel model, List<Property> props)
     {
@@ -205,7 +208,7 @@ internal static partial class Emitter
         {
             Property p = props[i];
             string name = (i == 0 ? string.Empty : ", ") + p.Model.CSharpName + " = ";
-            w.Line(p.Model.Value.Sensitive
+            w.Line(IsSensitive(p.Model.Value)
                 ? $"builder.Append({Literal(name)}).Append({p.Model.CSharpName} is null ? null : \"***\");"
                 : $"builder.Append({Literal(name)}).Append((object?){p.Model.CSharpName});");
         }

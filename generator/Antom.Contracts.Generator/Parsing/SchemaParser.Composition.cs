@@ -17,8 +17,12 @@ internal sealed partial class SchemaParser
 {
     private static readonly string[] Annotations = ["description", "title", "$comment", "examples", "default"];
 
+    // What may stand beside a union's oneOf: annotations, its definitions, and "type": "object".
+    private static readonly string[] UnionSiblings = ["oneOf", "type", "title", "description", "$comment", "examples", "default", "readOnly", "writeOnly", "$schema", "$id", "definitions"];
+
     // Branch record name → the union it derives from, applied once every type is built.
     private readonly Dictionary<string, (string Union, string Discriminator)> _unionOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LocationInfo> _unionAt = new(StringComparer.Ordinal);
 
     /// <summary>A property as declared by an object schema or one of its <c>allOf</c> parts, where it is written.</summary>
     private sealed record DeclaredProperty(string Name, JsonSchemaProperty Schema, SchemaDocument Document, string[] Pointer);
@@ -48,6 +52,12 @@ internal sealed partial class SchemaParser
         if (keyword.Name == "anyOf" && nulls == 0)
         {
             _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "anyOf", "a value that may match several branches at once has no single C# type; use oneOf with a const discriminator property (a union), allOf (one record), or [X, {\"type\": \"null\"}]"));
+            return;
+        }
+
+        if (keyword.Name == "oneOf" && nulls == 0 && schema.Properties().Select(p => p.Name).FirstOrDefault(k => !UnionSiblings.Contains(k, StringComparer.Ordinal)) is { } extra)
+        {
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(Append(at.Take(at.Length - 1).ToArray(), extra)), extra, "a rule beside a union's oneOf would belong to no branch and be dropped: write it in every branch (an allOf of a shared schema in each)"));
             return;
         }
 
@@ -83,7 +93,7 @@ internal sealed partial class SchemaParser
     /// </summary>
     private static (JsonSchema Branch, string Keyword, string Index, bool OrNull)? AliasTarget(JsonSchema schema, JObject raw)
     {
-        if (schema.Type != JsonObjectType.None || raw.ContainsKey("properties") || raw.ContainsKey("required"))
+        if (schema.Type != JsonObjectType.None || raw.ContainsKey("properties") || raw.ContainsKey("required") || WrapperExtra(raw) is not null)
         {
             return null;
         }
@@ -109,6 +119,18 @@ internal sealed partial class SchemaParser
         return null;
     }
 
+    // Beside a wrapper (allOf of one schema, or a schema or null), only annotations may stand: a rule there would
+    // apply to the wrapper, which the generator reads as the schema it wraps, and would be dropped.
+    private static readonly string[] WrapperSiblings = ["allOf", "oneOf", "anyOf", "description", "title", "$comment", "examples", "default", "readOnly", "writeOnly", "$schema", "definitions"];
+
+    /// <summary>The first keyword beside a wrapper that is not an annotation, or null.</summary>
+    private static string? WrapperExtra(JObject raw)
+    {
+        bool isWrapper = (raw["allOf"] is JArray { Count: 1 } && !raw.ContainsKey("oneOf") && !raw.ContainsKey("anyOf"))
+                         || ((raw["oneOf"] ?? raw["anyOf"]) is JArray { Count: 2 } pair && pair.Count(IsNullSchema) == 1 && !raw.ContainsKey("allOf"));
+        return isWrapper ? raw.Properties().Select(p => p.Name).FirstOrDefault(k => !WrapperSiblings.Contains(k, StringComparer.Ordinal)) : null;
+    }
+
     /// <summary>
     /// An object: <c>"type": "object"</c>, or <c>allOf</c> parts with no <c>type</c> of its own (a composition is read
     /// as a record; a part that is not an object is then refused where it is written).
@@ -118,7 +140,7 @@ internal sealed partial class SchemaParser
 
     // A part of an object: an object schema, or one with only properties, required names or allOf parts of its own.
     private static bool IsObjectPart(JsonSchema part)
-        => part.OneOf.Count == 0 && !part.IsEnumeration
+        => part.OneOf.Count == 0 && !part.IsEnumeration && part.AdditionalPropertiesSchema is null && part.ExtensionData?.ContainsKey("x-antom-raw-json") != true
            && (part.Type.HasFlag(JsonObjectType.Object) || (part.Type == JsonObjectType.None && (part.Properties.Count > 0 || part.RequiredProperties.Count > 0 || part.AllOf.Count > 0)));
 
     // ---- allOf -------------------------------------------------------------------------------------------------------
@@ -134,7 +156,15 @@ internal sealed partial class SchemaParser
         var byName = new Dictionary<string, DeclaredProperty>(StringComparer.Ordinal);
         var required = new HashSet<string>(StringComparer.Ordinal);
         var visited = new HashSet<JsonSchema>(ReferenceComparer.Instance);
+        var requiredAt = new Dictionary<string, (SchemaDocument Document, string[] Pointer)>(StringComparer.Ordinal);
         Collect(document, schema, pointer);
+        foreach (string name in required.Where(n => !byName.ContainsKey(n)).OrderBy(n => n, StringComparer.Ordinal))
+        {
+            // A required name no part declares has no type to read it as: refused, never silently not enforced.
+            (SchemaDocument where, string[] at) = requiredAt[name];
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, where.Locate(at), name, $"it is required in {typeName}, but no properties (of the schema or its allOf parts) declare it; declare it, so that it has a type"));
+        }
+
         return (declared, required);
 
         void Collect(SchemaDocument document, JsonSchema schema, string[] pointer)
@@ -168,6 +198,10 @@ internal sealed partial class SchemaParser
             foreach (string name in schema.RequiredProperties)
             {
                 required.Add(name);
+                if (!requiredAt.ContainsKey(name))
+                {
+                    requiredAt[name] = (document, Append(pointer, "required"));
+                }
             }
 
             foreach (KeyValuePair<string, JsonSchemaProperty> entry in schema.Properties)
@@ -282,9 +316,9 @@ internal sealed partial class SchemaParser
             return;
         }
 
-        if (Naming.ToPascalCase(discriminator) == name)
+        if (Naming.ToPascalCase(discriminator) == name || !Naming.IsUsableIdentifier(Naming.ToPascalCase(discriminator)) || Naming.IsReservedRecordMember(Naming.ToPascalCase(discriminator)))
         {
-            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidName, document.Locate(pointer), "Union name", name, $"the union's discriminator property '{discriminator}' would have the union's own name in C#; give the union another title"));
+            _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidName, document.Locate(pointer), "Union name", name, $"the union's discriminator property '{discriminator}' would become the C# member '{Naming.ToPascalCase(discriminator)}', which is the union's own name, not an identifier, or a member every record has"));
             return;
         }
 
@@ -299,6 +333,13 @@ internal sealed partial class SchemaParser
                 return;
             }
 
+            UnionBranchModel? same = branches.FirstOrDefault(b => b.TypeName == branchName);
+            if (same is not null || branchName == name)
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateMember, document.Locate(part.At), same?.Value ?? name, value, branchName, name));
+                return;
+            }
+
             branches.Add(new UnionBranchModel(branchName, value));
         }
 
@@ -306,6 +347,8 @@ internal sealed partial class SchemaParser
         {
             _unionOf[branch.TypeName] = (name, discriminator);
         }
+
+        _unionAt[name] = document.Locate(Append(pointer, "oneOf"));
 
         types.Add(new UnionModel(_options.Namespace, name, schema.Description, System.IO.Path.GetFileName(document.File.Path), document.File.Path, discriminator, Naming.ToPascalCase(discriminator), branches.ToEquatableArray()));
     }
@@ -335,9 +378,21 @@ internal sealed partial class SchemaParser
     // Each branch record learns its union once every type is built (a branch may be defined before its union).
     private void ApplyUnions(List<TypeModel> types)
     {
+        // A branch whose merged record has no const discriminator (an allOf part declared it otherwise: ANTOM0010 says
+        // where; or its name was refused) cannot override the union's: the union is reported and left out.
+        foreach (RecordModel record in types.OfType<RecordModel>().ToList())
+        {
+            if (_unionOf.TryGetValue(record.Name, out var union) && !record.Properties.Any(p => p.JsonName == union.Discriminator && p.Value.Kind == ValueKind.Const)
+                && types.FirstOrDefault(t => t is UnionModel && t.Name == union.Union) is { } broken)
+            {
+                types.Remove(broken);
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, _unionAt[union.Union], "oneOf", $"the branch {record.Name} of {union.Union} has no const '{union.Discriminator}' once its parts are merged, so nothing tells it apart"));
+            }
+        }
+
         for (int i = 0; i < types.Count; i++)
         {
-            if (types[i] is RecordModel record && _unionOf.TryGetValue(record.Name, out var union))
+            if (types[i] is RecordModel record && _unionOf.TryGetValue(record.Name, out var union) && types.Any(t => t is UnionModel && t.Name == union.Union))
             {
                 types[i] = record with { Union = union.Union, Discriminator = union.Discriminator };
             }

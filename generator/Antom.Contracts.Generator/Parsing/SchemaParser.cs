@@ -155,6 +155,15 @@ internal sealed partial class SchemaParser
                 continue; // refused by the structural check
             }
 
+            // The shipped ids name the shipped contracts: a file may declare one only by being that contract (as the
+            // Antom.Contracts project's own files are); anything else would quietly replace Money or AntomResult.
+            if (id.StartsWith(ShippedSchemas.IdPrefix, StringComparison.Ordinal)
+                && !(ShippedSchemas.TryGet(id, out SchemaDocument? shipped) && JToken.DeepEquals(shipped.Root, document.Root)))
+            {
+                _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(["$id"]), "$id: " + id, $"ids under {ShippedSchemas.IdPrefix} name the contracts Antom.Contracts ships; $ref that id instead of declaring it, and give your own schema an id of your own"));
+                continue;
+            }
+
             if (pathsById.TryGetValue(id, out string? first))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateSchemaId, document.Locate(["$id"]), id, first));
@@ -413,6 +422,11 @@ internal sealed partial class SchemaParser
             Index(schema.Item, document, Append(pointer, "items"));
         }
 
+        if (schema.AdditionalPropertiesSchema is { } mapValue)
+        {
+            Index(mapValue, document, Append(pointer, "additionalProperties"));
+        }
+
         IndexBranches(schema.AllOf, "allOf", document, pointer);
         IndexBranches(schema.OneOf, "oneOf", document, pointer);
         IndexBranches(schema.AnyOf, "anyOf", document, pointer);
@@ -639,6 +653,12 @@ internal sealed partial class SchemaParser
             }
 
             return new ValueModel(ValueKind.Const, ConstValue: (string)constant!);
+        }
+
+        if (WrapperExtra(raw) is { } extra && !(extra is "properties" or "required" or "type" && raw["allOf"] is JArray))
+        {
+            // allOf of one schema, or a schema or null, with a rule beside it: the rule would be dropped with the wrapper.
+            return Unsupported(target.Document, Append(target.Pointer, extra), extra, "a rule beside allOf/oneOf/anyOf that wraps one schema would be dropped: write it inside the wrapped schema");
         }
 
         if (AliasTarget(actual, raw) is { } alias)

@@ -20,6 +20,8 @@ public sealed partial record Card : global::Antom.Contracts.IAntomJsonContract<g
 
     public string? ExpiryMonth { get; init; }
 
+    public global::Antom.Contracts.ValueList<string>? PreviousCards { get; init; }
+
     /// <summary>Prints the members for <see cref="ToString"/>; sensitive ones (card number, CVV) print as <c>***</c>.</summary>
     private bool PrintMembers(global::System.Text.StringBuilder builder)
     {
@@ -27,6 +29,7 @@ public sealed partial record Card : global::Antom.Contracts.IAntomJsonContract<g
         builder.Append("CardNo = ").Append(CardNo is null ? null : "***");
         builder.Append(", Cvv = ").Append(Cvv is null ? null : "***");
         builder.Append(", ExpiryMonth = ").Append((object?)ExpiryMonth);
+        builder.Append(", PreviousCards = ").Append(PreviousCards is null ? null : "***");
         return true;
     }
 
@@ -41,9 +44,10 @@ public sealed partial record Card : global::Antom.Contracts.IAntomJsonContract<g
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CardJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Card>
 {
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("cardNo", "cvv", "expiryMonth");
+    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("cardNo", "cvv", "expiryMonth", "previousCards");
     private static readonly global::System.Text.RegularExpressions.Regex CardNoPattern = new("^[0-9]{12,19}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
     private static readonly global::System.Text.RegularExpressions.Regex ExpiryMonthPattern = new("^(0[1-9]|1[0-2])$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> PreviousCardsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref r, n, 32), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckSensitiveString(v, n, required: true, maxLength: 32), static (w, v) => w.WriteStringValue(v));
 
     /// <inheritdoc/>
     public override global::Scenario.Card Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
@@ -62,6 +66,7 @@ public sealed class CardJsonConverter : global::System.Text.Json.Serialization.J
         string? cardNo = null;
         string? cvv = null;
         string? expiryMonth = null;
+        global::Antom.Contracts.ValueList<string>? previousCards = null;
         ulong seen = 0;
         string? current = null;
         try
@@ -81,6 +86,10 @@ public sealed class CardJsonConverter : global::System.Text.Json.Serialization.J
                     case 2:
                         current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "expiryMonth");
                         expiryMonth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ExpiryMonthPattern);
+                        break;
+                    case 3:
+                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "previousCards");
+                        previousCards = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, PreviousCardsElements.Read);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -103,6 +112,7 @@ public sealed class CardJsonConverter : global::System.Text.Json.Serialization.J
             CardNo = cardNo!,
             Cvv = cvv,
             ExpiryMonth = expiryMonth,
+            PreviousCards = previousCards,
         };
     }
 
@@ -112,6 +122,7 @@ public sealed class CardJsonConverter : global::System.Text.Json.Serialization.J
         global::Antom.Contracts.Serialization.ContractWriter.CheckSensitiveString(value.CardNo, "cardNo", required: true, maxLength: 32, pattern: CardNoPattern);
         global::Antom.Contracts.Serialization.ContractWriter.CheckSensitiveString(value.Cvv, "cvv", required: false, maxLength: 4);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ExpiryMonth, "expiryMonth", required: false, pattern: ExpiryMonthPattern);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckArray(value.PreviousCards, "previousCards", required: false, PreviousCardsElements.Check);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -121,6 +132,7 @@ public sealed class CardJsonConverter : global::System.Text.Json.Serialization.J
         writer.WriteString(Names[0], value.CardNo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.Cvv);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.ExpiryMonth);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[3], value.PreviousCards, PreviousCardsElements.Write);
         writer.WriteEndObject();
     }
 }
