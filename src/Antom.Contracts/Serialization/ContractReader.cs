@@ -28,17 +28,17 @@ public static partial class ContractReader
     public static string CheckPattern(string value, string? propertyName, System.Text.RegularExpressions.Regex pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        return Matches(pattern, value, PathOf(propertyName))
+        return Matches(pattern, value, propertyName)
             ? value
             : throw AntomPayloadException.PatternMismatch(PathOf(propertyName), value, "a match of the pattern " + pattern);
     }
 
     /// <summary>
     /// Whether <paramref name="value"/> matches; a match that runs out of time (a pattern that backtracks badly on this
-    /// input) is a Pattern error at <paramref name="path"/>, never an unlocated exception, and it carries neither the
-    /// value nor the timeout exception (whose <c>Input</c> holds the value).
+    /// input) is a Pattern error at the property, never an unlocated exception, and it carries neither the value nor the
+    /// timeout exception (whose <c>Input</c> holds the value). Nothing is allocated unless it fails.
     /// </summary>
-    internal static bool Matches(System.Text.RegularExpressions.Regex pattern, string value, string path)
+    internal static bool Matches(System.Text.RegularExpressions.Regex pattern, string value, string? propertyName)
     {
         try
         {
@@ -46,7 +46,7 @@ public static partial class ContractReader
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            throw new AntomPayloadException(path, PayloadRule.Pattern, "could not be checked against the pattern " + pattern + " in time, so it is not accepted");
+            throw new AntomPayloadException(PathOf(propertyName), PayloadRule.Pattern, "could not be checked against the pattern " + pattern + " in time, so it is not accepted");
         }
     }
 

@@ -90,7 +90,7 @@ public static partial class ContractWriter
     public static void CheckPattern(string? value, string propertyName, System.Text.RegularExpressions.Regex pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        if (value is not null && !ContractReader.Matches(pattern, value, JsonPath.OfProperty(propertyName)))
+        if (value is not null && !ContractReader.Matches(pattern, value, propertyName))
         {
             throw AntomPayloadException.PatternMismatch(JsonPath.OfProperty(propertyName), value, "a match of the pattern " + pattern);
         }
