@@ -11,9 +11,17 @@ version="0.0.0-perf.$(date +%s)"
 
 dotnet pack "$root/src/Antom.Contracts/Antom.Contracts.csproj" -c Release -o "$work/feed" -p:Version="$version" --nologo -v quiet
 mkdir -p "$work/app"
+# Our package from the fresh local feed only; its dependencies (Microsoft.Extensions.Logging.Abstractions) from the
+# machine's usual source, as in tests/Package/verify-package.sh.
 cat > "$work/app/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
-<configuration><packageSources><clear /><add key="local" value="$work/feed" /></packageSources></configuration>
+<configuration>
+  <packageSources><add key="local" value="$work/feed" /></packageSources>
+  <packageSourceMapping>
+    <packageSource key="local"><package pattern="Antom.Contracts" /><package pattern="Antom.Contracts.*" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
 CONFIG
 printf '<Project />\n' > "$work/app/Directory.Build.props"
 printf '<Project />\n' > "$work/app/Directory.Packages.props"
