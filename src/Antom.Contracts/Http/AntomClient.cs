@@ -57,7 +57,7 @@ public sealed class AntomClient
         return await SendAsync<PayResponse>(
             call,
             body,
-            (response, responseTime) => AnswerBinding.PayMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, response.PaymentRequestId, responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
+            (response, responseTime) => Unbound(AnswerBinding.PayMismatch(request, response), response.Result, response.PaymentRequestId, responseTime),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -80,7 +80,7 @@ public sealed class AntomClient
         return await SendAsync<CaptureResponse>(
             call,
             body,
-            (response, responseTime) => AnswerBinding.CaptureMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, response.CaptureRequestId, responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
+            (response, responseTime) => Unbound(AnswerBinding.CaptureMismatch(request, response), response.Result, response.CaptureRequestId, responseTime),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -104,7 +104,7 @@ public sealed class AntomClient
         return await SendAsync<CancelResponse>(
             call,
             body,
-            (response, responseTime) => AnswerBinding.CancelMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, AnswerBinding.CancelBoundId(request, response), responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
+            (response, responseTime) => Unbound(AnswerBinding.CancelMismatch(request, response), response.Result, AnswerBinding.CancelBoundId(request, response), responseTime),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -128,7 +128,7 @@ public sealed class AntomClient
         return await SendAsync<RefundResponse>(
             call,
             body,
-            (response, responseTime) => AnswerBinding.RefundMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, response.RefundRequestId, responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
+            (response, responseTime) => Unbound(AnswerBinding.RefundMismatch(request, response), response.Result, response.RefundRequestId, responseTime),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -153,7 +153,7 @@ public sealed class AntomClient
         return await SendAsync<UpdateAmountResponse>(
             call,
             body,
-            (response, responseTime) => AnswerBinding.UpdateAmountMismatch(request, response) ?? AnswerBinding.StaleFailure(response.Result, response.UpdateRequestId, responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow()),
+            (response, responseTime) => Unbound(AnswerBinding.UpdateAmountMismatch(request, response), response.Result, response.UpdateRequestId, responseTime),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -226,6 +226,11 @@ public sealed class AntomClient
 
     // After the last cancellation check, every failure is a reason inside the call's one exception type: a state-changing
     // call has exactly two outcomes from there, a verified answer that belongs to it or AntomOutcomeUnknownException.
+    // Why a state-changing answer is not this request's, or null when it is: something it echoes disagrees with the
+    // request (mismatch), or it is an F that echoes no request id and whose signed response-time is not recent.
+    private string? Unbound(string? mismatch, AntomResult result, string? echoedRequestId, string? responseTime)
+        => mismatch ?? AnswerBinding.StaleFailure(result, echoedRequestId, responseTime, _options.ResponseTimeTolerance, _options.Time.GetUtcNow());
+
     private async Task<T> SendAsync<T>(Call call, byte[] body, Func<T, string?, string?> mismatch, CancellationToken cancellationToken)
         where T : IAntomJsonContract<T>
     {
