@@ -7,7 +7,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Antom.Contracts;
 using Antom.Contracts.AspNetCore;
-using Antom.Contracts.Capture;
+using Antom.Contracts.Ledger;
 using Antom.Contracts.Http;
 using Antom.Contracts.Notifications;
 using Antom.Contracts.Signatures;
@@ -90,15 +90,15 @@ else
 try
 {
     var client = new AntomClient(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, new AntomClientOptions { Endpoint = endpoint, ClientId = clientId, Signer = signer, Verifier = verifier });
-    var ledger = CaptureLedger.Open(paymentId, authorized, DateTimeOffset.UtcNow.AddMinutes(-1), allowsMultipleCaptures: true);
-    CaptureLedgerState saved = ledger.ToState(); // stands in for your database row; compare-and-swap on Version
+    var ledger = AuthorizationLedger.Open(new AuthorizationTerms(paymentId, authorized, DateTimeOffset.UtcNow.AddMinutes(-1)) { AllowsMultipleCaptures = true });
+    AuthorizationLedgerState saved = ledger.ToState(); // stands in for your database row; compare-and-swap on Version
     string run = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     // check → reserve → persist → send → record. After sending there are two outcomes: Antom's verified answer to
     // this request, or AntomOutcomeUnknownException, which keeps the amount reserved (the capture may have happened).
     async Task<CaptureResponse?> CaptureAsync(CaptureRequest request)
     {
-        ledger = ledger.Reserve(request, DateTimeOffset.UtcNow);   // throws CaptureRefusedException: nothing is sent
+        ledger = ledger.Reserve(request, DateTimeOffset.UtcNow);   // throws OperationRefusedException: nothing is sent
         saved = ledger.ToState();                                  // persisted before anything leaves the process
         try
         {
@@ -122,7 +122,7 @@ try
     Console.WriteLine($"2. Reserved {firstAmount} and persisted the ledger, then sent it → resultStatus {response?.Result.ResultStatus.ToString() ?? "unknown"} ({response?.Result.ResultCode.ToString() ?? "no answer"}).");
     if (response?.Result.ResultStatus is null or ResultStatus.Unknown)
     {
-        Console.WriteLine($"   Unknown is not a failure: {ledger.Pending} stays reserved, remaining {ledger.Remaining}; the same captureRequestId is the only retry.");
+        Console.WriteLine($"   Unknown is not a failure: {ledger.CapturesHeld} stays reserved, remaining {ledger.Remaining}; the same captureRequestId is the only retry.");
     }
 
     // 3. The signed notification, acknowledged only after the handler ran.
@@ -145,12 +145,12 @@ try
     // 5. The ledger refuses an over-capture before anything is sent.
     Money tooMuch = ledger.Remaining + Money.FromMinorUnits(1_000, authorized.Currency.Code);
     var over = new CaptureRequest { CaptureRequestId = "walkthrough-" + run + "-2", PaymentId = paymentId, CaptureAmount = tooMuch };
-    IReadOnlyList<CaptureViolation> violations = [];
+    IReadOnlyList<LedgerViolation> violations = [];
     try
     {
         await CaptureAsync(over);
     }
-    catch (CaptureRefusedException refused)
+    catch (OperationRefusedException refused)
     {
         violations = refused.Violations;
     }
@@ -162,8 +162,8 @@ try
     CaptureResponse? second = await CaptureAsync(rest);
     Console.WriteLine($"6. Capture {rest.CaptureAmount} (last) → {second?.Result.ResultStatus.ToString() ?? "unknown"}; captured {ledger.Captured} of {ledger.Authorized}, ledger version {ledger.Version}.");
 
-    bool ok = violations.Contains(CaptureViolation.ExceedsRemaining) && second?.Result.ResultStatus == ResultStatus.Success && ledger.Captured == authorized
-              && ledger.Discrepancies.Count == 0 && CaptureLedger.FromState(saved).Captured == authorized;
+    bool ok = violations.Contains(LedgerViolation.ExceedsRemaining) && second?.Result.ResultStatus == ResultStatus.Success && ledger.Captured == authorized
+              && ledger.Discrepancies.Count == 0 && AuthorizationLedger.FromState(saved).Captured == authorized;
     Console.WriteLine(ok ? "Done: every step behaved as Antom's rules say." : "Something did not go as expected.");
     return ok ? 0 : 1;
 }

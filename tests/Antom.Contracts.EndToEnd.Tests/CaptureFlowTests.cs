@@ -6,7 +6,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Antom.Contracts.AspNetCore;
-using Antom.Contracts.Capture;
+using Antom.Contracts.Ledger;
 using Antom.Contracts.Http;
 using Antom.Contracts.Notifications;
 using Antom.Contracts.Signatures;
@@ -71,7 +71,7 @@ public sealed class CaptureFlowTests : IAsyncLifetime
     public async Task The_walkthrough_flow_U_then_notification_then_inquiry_then_ledger()
     {
         AntomClient client = Client();
-        var ledger = CaptureLedger.Open("pay-brl", Money.FromMajorUnits(100.00m, "BRL"), DateTimeOffset.UtcNow.AddMinutes(-5), allowsMultipleCaptures: true);
+        var ledger = AuthorizationLedger.Open(new AuthorizationTerms("pay-brl", Money.FromMajorUnits(100.00m, "BRL"), DateTimeOffset.UtcNow.AddMinutes(-5)) { AllowsMultipleCaptures = true });
         var first = new CaptureRequest { CaptureRequestId = "cap-1", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(60.00m, "BRL") };
         _simulator.Script(CaptureScript.AnswerUnknownFirst);
 
@@ -90,7 +90,7 @@ public sealed class CaptureFlowTests : IAsyncLifetime
         Assert.Equal(Money.FromMajorUnits(60.00m, "BRL"), ledger.Captured);
 
         var tooMuch = new CaptureRequest { CaptureRequestId = "cap-2", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(50.00m, "BRL") };
-        Assert.Equal([CaptureViolation.ExceedsRemaining], ledger.Check(tooMuch, DateTimeOffset.UtcNow));
+        Assert.Equal([LedgerViolation.ExceedsRemaining], ledger.Check(tooMuch, DateTimeOffset.UtcNow));
 
         var rest = new CaptureRequest { CaptureRequestId = "cap-3", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(40.00m, "BRL"), IsLastCapture = true };
         ledger = ledger.Reserve(rest, DateTimeOffset.UtcNow);

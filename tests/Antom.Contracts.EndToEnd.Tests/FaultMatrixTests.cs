@@ -7,7 +7,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Antom.Contracts.AspNetCore;
-using Antom.Contracts.Capture;
+using Antom.Contracts.Ledger;
 using Antom.Contracts.Http;
 using Antom.Contracts.Notifications;
 using Antom.Contracts.Signatures;
@@ -41,8 +41,8 @@ public sealed class FaultMatrixTests : IAsyncLifetime
     private readonly RSA _antomKey = RSA.Create(2048);
     private readonly object _gate = new();
     private readonly ConcurrentQueue<(string Key, bool Redelivery)> _handled = new();
-    private CaptureLedger _ledger = CaptureLedger.Open(PaymentId, Authorized, DateTimeOffset.UtcNow.AddMinutes(-5), allowsMultipleCaptures: true);
-    private CaptureLedgerState _persisted = null!;
+    private AuthorizationLedger _ledger = AuthorizationLedger.Open(new AuthorizationTerms(PaymentId, Authorized, DateTimeOffset.UtcNow.AddMinutes(-5)) { AllowsMultipleCaptures = true });
+    private AuthorizationLedgerState _persisted = null!;
     private WebApplication _webhook = null!;
     private AntomSimulator _simulator = null!;
 
@@ -147,10 +147,10 @@ public sealed class FaultMatrixTests : IAsyncLifetime
         // While undecided, the amount stays held: a second capture of what was authorised is refused before sending.
         if (answer?.Result.ResultStatus is null or ResultStatus.Unknown)
         {
-            CaptureLedger now = Snapshot();
-            Assert.Equal(capture.CaptureAmount, now.Pending + now.Captured);
+            AuthorizationLedger now = Snapshot();
+            Assert.Equal(capture.CaptureAmount, now.CapturesHeld + now.Captured);
             var greedy = new CaptureRequest { CaptureRequestId = "cap-greedy-" + row, PaymentId = PaymentId, CaptureAmount = Money.FromMajorUnits(50.00m, "BRL") };
-            Assert.Contains(CaptureViolation.ExceedsRemaining, Assert.Throws<CaptureRefusedException>(() => now.Reserve(greedy, DateTimeOffset.UtcNow)).Violations);
+            Assert.Contains(LedgerViolation.ExceedsRemaining, Assert.Throws<OperationRefusedException>(() => now.Reserve(greedy, DateTimeOffset.UtcNow)).Violations);
         }
 
         // Resolve what is undecided: a retry under the same id is safe, and the poller settles the rest.
@@ -167,17 +167,18 @@ public sealed class FaultMatrixTests : IAsyncLifetime
 
         // The ledger equals Antom's record, with nothing unexplained.
         SimulatedCapture antom = Assert.Single(_simulator.Captures(PaymentId));
-        CaptureLedger final = Snapshot();
-        CaptureEntry entry = Assert.Single(final.Entries);
-        Assert.Equal(antom.CaptureRequestId, entry.CaptureRequestId);
-        Assert.Equal(antom.CaptureId, entry.CaptureId);
+        AuthorizationLedger final = Snapshot();
+        LedgerEntry entry = Assert.Single(final.Entries);
+        Assert.Equal(LedgerOperation.Capture, entry.Operation);
+        Assert.Equal(antom.CaptureRequestId, entry.RequestId);
+        Assert.Equal(antom.CaptureId, entry.AntomId);
         Assert.Equal(antom.Amount, entry.Amount);
-        Assert.Equal(antom.Status == ResultStatus.Success ? CaptureState.Captured : CaptureState.Failed, entry.State);
+        Assert.Equal(antom.Status == ResultStatus.Success ? OperationState.Succeeded : OperationState.Failed, entry.State);
         Assert.Equal(row == "U-then-F" ? ResultStatus.Failure : ResultStatus.Success, antom.Status);
         Assert.Empty(final.Discrepancies);
-        Assert.Equal(Money.Zero(Authorized.Currency), final.Pending);
+        Assert.Equal(Money.Zero(Authorized.Currency), final.CapturesHeld);
         Assert.True(final.Captured <= Authorized);
-        Assert.Equal(final.ToState(), CaptureLedger.FromState(_persisted).ToState()); // what was persisted is what is true
+        Assert.Equal(final.ToState(), AuthorizationLedger.FromState(_persisted).ToState()); // what was persisted is what is true
 
         // Every final result reached the handler exactly once as a first delivery; none was lost.
         string finalKey = $"{ClientId}|CAPTURE_RESULT|{PaymentId}|{antom.CaptureRequestId}|{antom.CaptureId}|{(antom.Status == ResultStatus.Success ? "S" : "F")}|BRL|{antom.Amount.MinorUnits}";
@@ -210,7 +211,7 @@ public sealed class FaultMatrixTests : IAsyncLifetime
             {
                 Update(ledger => ledger.Reserve(request, DateTimeOffset.UtcNow));
             }
-            catch (CaptureRefusedException)
+            catch (OperationRefusedException)
             {
                 return "refused";
             }
@@ -224,21 +225,21 @@ public sealed class FaultMatrixTests : IAsyncLifetime
         await _simulator.WhenIdleAsync();
 
         Assert.Single(outcomes, o => o == "refused");
-        Assert.True(Snapshot().Pending + Snapshot().Captured <= Authorized);
+        Assert.True(Snapshot().CapturesHeld + Snapshot().Captured <= Authorized);
         Assert.Single(_simulator.Captures(PaymentId));
     }
 
-    private void Update(Func<CaptureLedger, CaptureLedger> change)
+    private void Update(Func<AuthorizationLedger, AuthorizationLedger> change)
     {
         lock (_gate)
         {
             _ledger = change(_ledger);
             _persisted = _ledger.ToState(); // persist after every change, before anything else is sent
-            Assert.True(_ledger.Captured.MinorUnits + _ledger.Pending.MinorUnits <= Authorized.MinorUnits, $"captured {_ledger.Captured} + held {_ledger.Pending} > {Authorized}");
+            Assert.True(_ledger.Captured.MinorUnits + _ledger.CapturesHeld.MinorUnits <= Authorized.MinorUnits, $"captured {_ledger.Captured} + held {_ledger.CapturesHeld} > {Authorized}");
         }
     }
 
-    private CaptureLedger Snapshot()
+    private AuthorizationLedger Snapshot()
     {
         lock (_gate)
         {
