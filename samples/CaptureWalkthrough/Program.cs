@@ -138,7 +138,7 @@ try
     }
 
     // 4. inquiryPayment confirms it.
-    ResolvedCapture resolved = await CapturePoller.ResolveAsync(client, first, new PollingOptions(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2)));
+    ResolvedCapture resolved = await OperationPoller.ResolveCaptureAsync(client, first, new PollingOptions(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2)));
     ledger = ledger.Apply(resolved.Inquiry);
     Console.WriteLine($"4. inquiryPayment: capture {resolved.Transaction.TransactionRequestId} is {resolved.Transaction.TransactionResult.ResultStatus} ({resolved.Transaction.TransactionStatus}); captured {ledger.Captured}, remaining {ledger.Remaining}.");
 

@@ -85,7 +85,7 @@ public sealed class CaptureFlowTests : IAsyncLifetime
         Assert.Equal("cap-1", notified.CaptureRequestId);
         Assert.Equal(ResultStatus.Success, notified.Result.ResultStatus);
 
-        ResolvedCapture resolved = await CapturePoller.ResolveAsync(client, first, new PollingOptions(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(10)));
+        ResolvedCapture resolved = await OperationPoller.ResolveCaptureAsync(client, first, new PollingOptions(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(10)));
         ledger = ledger.Apply(resolved.Inquiry);
         Assert.Equal(Money.FromMajorUnits(60.00m, "BRL"), ledger.Captured);
 

@@ -161,7 +161,7 @@ public sealed class FaultMatrixTests : IAsyncLifetime
             Update(ledger => ledger.Record(capture, retried));
         }
 
-        ResolvedCapture resolved = await CapturePoller.ResolveAsync(Client(), capture, Polling);
+        ResolvedCapture resolved = await OperationPoller.ResolveCaptureAsync(Client(), capture, Polling);
         Update(ledger => ledger.Apply(resolved.Inquiry));
         await _simulator.WhenIdleAsync();
 

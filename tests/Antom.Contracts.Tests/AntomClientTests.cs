@@ -239,7 +239,7 @@ public sealed class AntomClientTests : IDisposable
         int calls = 0;
         AntomClient client = Client((_, _) => Answer(Interlocked.Increment(ref calls) < 3 ? Inquiry("U", "PROCESSING") : Inquiry("S", "SUCCESS")));
 
-        ResolvedCapture resolved = await CapturePoller.ResolveAsync(client, Capture(), Fast(TimeSpan.FromSeconds(10)));
+        ResolvedCapture resolved = await OperationPoller.ResolveCaptureAsync(client, Capture(), Fast(TimeSpan.FromSeconds(10)));
 
         Assert.Equal(ResultStatus.Success, resolved.Transaction.TransactionResult.ResultStatus);
         Assert.Equal("cap-1", resolved.Transaction.TransactionRequestId);
@@ -256,7 +256,7 @@ public sealed class AntomClientTests : IDisposable
         int calls = 0;
         AntomClient client = Client((_, _) => Answer(Interlocked.Increment(ref calls) < 3 ? broken : Inquiry("S", "SUCCESS")));
 
-        ResolvedCapture resolved = await CapturePoller.ResolveAsync(client, Capture(), Fast(TimeSpan.FromSeconds(10)));
+        ResolvedCapture resolved = await OperationPoller.ResolveCaptureAsync(client, Capture(), Fast(TimeSpan.FromSeconds(10)));
 
         Assert.Equal(ResultStatus.Success, resolved.Transaction.TransactionResult.ResultStatus);
         Assert.Equal(3, calls);
@@ -266,7 +266,7 @@ public sealed class AntomClientTests : IDisposable
     public async Task The_poller_gives_up_at_its_deadline_with_outcome_unknown_carrying_the_last_error()
     {
         AntomClient client = Client((_, _) => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
-        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => CapturePoller.ResolveAsync(client, Capture(), Fast(TimeSpan.FromMilliseconds(80))));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => OperationPoller.ResolveCaptureAsync(client, Capture(), Fast(TimeSpan.FromMilliseconds(80))));
         Assert.Equal(NoVerifiedAnswerReason.StillUndecided, e.Reason);
         Assert.Equal("cap-1", e.IdempotencyKey);
         AntomInquiryFailedException last = Assert.IsType<AntomInquiryFailedException>(e.InnerException);
@@ -277,7 +277,7 @@ public sealed class AntomClientTests : IDisposable
     public async Task The_poller_still_undecided_at_the_deadline_is_outcome_unknown()
     {
         AntomClient client = Client((_, _) => Answer(Inquiry("U", "PROCESSING")));
-        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => CapturePoller.ResolveAsync(client, Capture(), Fast(TimeSpan.FromMilliseconds(60))));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => OperationPoller.ResolveCaptureAsync(client, Capture(), Fast(TimeSpan.FromMilliseconds(60))));
         Assert.Equal(NoVerifiedAnswerReason.StillUndecided, e.Reason);
     }
 
@@ -291,7 +291,7 @@ public sealed class AntomClientTests : IDisposable
     {
         AntomClient client = Client((_, _) => Answer(Inquiry("U", "PROCESSING")));
         var options = new PollingOptions(TimeSpan.FromMilliseconds(first), TimeSpan.FromMilliseconds(max), TimeSpan.FromMilliseconds(deadline));
-        ArgumentOutOfRangeException e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => CapturePoller.ResolveAsync(client, Capture(), options));
+        ArgumentOutOfRangeException e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => OperationPoller.ResolveCaptureAsync(client, Capture(), options));
         Assert.Equal(setting, e.ParamName);
         Assert.Empty(_paths);
     }
@@ -409,7 +409,7 @@ public sealed class AntomClientTests : IDisposable
         string inquiry = Inquiry("U", "PROCESSING").Replace("\"transactions\":[", "\"transactions\":[{\"transactionType\":\"CAPTURE\",\"transactionStatus\":\"SUCCESS\",\"transactionResult\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\"},\"transactionId\":\"c-9\",\"transactionRequestId\":\"cap-9\",\"transactionAmount\":{\"currency\":\"BRL\",\"value\":\"6000\"}},", StringComparison.Ordinal);
         AntomClient client = Client((_, _) => Answer(inquiry));
 
-        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => CapturePoller.ResolveAsync(client, Capture(), Fast(TimeSpan.FromMilliseconds(80))));
+        AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => OperationPoller.ResolveCaptureAsync(client, Capture(), Fast(TimeSpan.FromMilliseconds(80))));
         Assert.Equal(NoVerifiedAnswerReason.StillUndecided, e.Reason);
     }
 
@@ -420,7 +420,7 @@ public sealed class AntomClientTests : IDisposable
         AntomClient client = Client((_, _) => Answer(Inquiry("U", "PROCESSING")), time: time);
         var options = new PollingOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(16), TimeSpan.FromMinutes(2));
 
-        await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => CapturePoller.ResolveAsync(client, Capture(), options, time));
+        await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => OperationPoller.ResolveCaptureAsync(client, Capture(), options, time));
 
         // Steps of 2, 4, 8, 16, 16, ... s; each wait between half the step and the step, and not all exactly the step.
         Assert.True(time.Waits.Count >= 8, $"{time.Waits.Count} waits");

@@ -63,7 +63,7 @@ public sealed class AntomClient
 
     /// <summary>
     /// Sends a capture and returns Antom's verified answer to it: <c>S</c>, <c>F</c>, or <c>U</c> (see
-    /// <see cref="CapturePoller"/> to resolve a <c>U</c>).
+    /// <see cref="OperationPoller"/> to resolve a <c>U</c>).
     /// </summary>
     /// <exception cref="AntomPayloadException">The request breaks its contract; nothing was sent.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired before sending; nothing was sent.</exception>

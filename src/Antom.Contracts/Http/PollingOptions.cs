@@ -2,7 +2,7 @@ using System;
 
 namespace Antom.Contracts.Http;
 
-/// <summary>How <see cref="CapturePoller"/> waits: a first delay that doubles up to a ceiling, with jitter, until a deadline.</summary>
+/// <summary>How <see cref="OperationPoller"/> waits: a first delay that doubles up to a ceiling, with jitter, until a deadline.</summary>
 /// <param name="FirstDelay">The wait before the first inquiry; at least <see cref="MinimumDelay"/>.</param>
 /// <param name="MaxDelay">The longest wait between inquiries (each wait doubles up to it); at least <paramref name="FirstDelay"/>.</param>
 /// <param name="Deadline">How long to keep trying in all; positive.</param>
