@@ -117,7 +117,7 @@ try
     // 2. A partial capture that Antom has not decided yet.
     Money firstAmount = Money.FromMinorUnits(authorized.MinorUnits * 6 / 10, authorized.Currency.Code);
     var first = new CaptureRequest { CaptureRequestId = "walkthrough-" + run + "-1", PaymentId = paymentId, CaptureAmount = firstAmount, IsLastCapture = false };
-    simulator?.Script(CaptureScript.AnswerUnknownFirst);
+    simulator?.Script(SimulatedOperation.Capture, OperationScript.AnswerUnknownFirst);
     CaptureResponse? response = await CaptureAsync(first);
     Console.WriteLine($"2. Reserved {firstAmount} and persisted the ledger, then sent it → resultStatus {response?.Result.ResultStatus.ToString() ?? "unknown"} ({response?.Result.ResultCode.ToString() ?? "no answer"}).");
     if (response?.Result.ResultStatus is null or ResultStatus.Unknown)

@@ -15,7 +15,7 @@ public sealed class AntomSimulatorOptions
     /// <summary>"Antom's" private key (PEM or base64 PKCS#8) for signing; a fresh throwaway key when null.</summary>
     public string? AntomPrivateKey { get; init; }
 
-    /// <summary>Where notifyCapture goes; none are sent when null.</summary>
+    /// <summary>Where every notification goes (notifyPayment, notifyCapture, notifyRefund); none are sent when null.</summary>
     public Uri? NotifyUrl { get; init; }
 
     /// <summary>
@@ -25,6 +25,14 @@ public sealed class AntomSimulatorOptions
     public IReadOnlyList<TimeSpan> NotificationSchedule { get; init; } =
         [TimeSpan.Zero, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(1500)];
 
-    /// <summary>How long a capture scripted to answer U stays undecided before it succeeds.</summary>
+    /// <summary>How long an operation scripted to answer U stays undecided before it resolves.</summary>
     public TimeSpan UnknownResolvesAfter { get; init; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>
+    /// "Antom's" clock: the times it writes (answers, notifications, the signed <c>response-time</c>) and the windows it
+    /// applies (cancel within seven days, <c>authExpiryTime</c> seven days after a pay). Move it to test a window without
+    /// waiting, and give the client the same clock (<c>AntomClientOptions.Time</c>) so a fresh answer reads as fresh. The
+    /// delays (<see cref="NotificationSchedule"/>, <see cref="UnknownResolvesAfter"/>) run on real time.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

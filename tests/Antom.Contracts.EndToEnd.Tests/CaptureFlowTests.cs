@@ -73,7 +73,7 @@ public sealed class CaptureFlowTests : IAsyncLifetime
         AntomClient client = Client();
         var ledger = AuthorizationLedger.Open(new AuthorizationTerms("pay-brl", Money.FromMajorUnits(100.00m, "BRL"), DateTimeOffset.UtcNow.AddMinutes(-5)) { AllowsMultipleCaptures = true });
         var first = new CaptureRequest { CaptureRequestId = "cap-1", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(60.00m, "BRL") };
-        _simulator.Script(CaptureScript.AnswerUnknownFirst);
+        _simulator.Script(SimulatedOperation.Capture, OperationScript.AnswerUnknownFirst);
 
         ledger = ledger.Reserve(first, DateTimeOffset.UtcNow);
         CaptureResponse response = await client.CaptureAsync(first);
@@ -128,7 +128,7 @@ public sealed class CaptureFlowTests : IAsyncLifetime
     [Fact]
     public async Task A_capture_timeout_is_outcome_unknown()
     {
-        _simulator.Script(CaptureScript.Delay(TimeSpan.FromSeconds(3)));
+        _simulator.Script(SimulatedOperation.Capture, OperationScript.Delay(TimeSpan.FromSeconds(3)));
         AntomClient client = Client(timeout: TimeSpan.FromMilliseconds(300));
         AntomOutcomeUnknownException e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => client.CaptureAsync(new CaptureRequest { CaptureRequestId = "cap-slow", PaymentId = "pay-brl", CaptureAmount = Money.FromMajorUnits(1.00m, "BRL") }));
         Assert.Equal(NoVerifiedAnswerReason.Timeout, e.Reason);

@@ -46,20 +46,7 @@ public sealed class FaultMatrixTests : IAsyncLifetime
     private WebApplication _webhook = null!;
     private AntomSimulator _simulator = null!;
 
-    public static TheoryData<string> Rows => new()
-    {
-        "apply-then-502",
-        "apply-then-503",
-        "apply-then-504",
-        "apply-then-drop",
-        "apply-then-delay-past-timeout",
-        "signed-answer-for-another-request",
-        "notification-before-answer",
-        "notification-twice-at-once",
-        "U-then-S",
-        "out-of-order",
-        "U-then-F",
-    };
+    public static TheoryData<string> Rows => FaultRows.All;
 
     public async Task InitializeAsync()
     {
@@ -108,27 +95,12 @@ public sealed class FaultMatrixTests : IAsyncLifetime
     [MemberData(nameof(Rows))]
     public async Task Every_fault_ends_with_the_ledger_equal_to_Antoms_record(string row)
     {
-        (CaptureScript script, NoVerifiedAnswerReason? expectedReason, ResultStatus? expectedAnswer) = row switch
-        {
-            "apply-then-502" => ((CaptureScript, NoVerifiedAnswerReason?, ResultStatus?))(CaptureScript.ApplyThenAnswerStatus(502), NoVerifiedAnswerReason.HttpStatus, null),
-            "apply-then-503" => (CaptureScript.ApplyThenAnswerStatus(503), NoVerifiedAnswerReason.HttpStatus, null),
-            "apply-then-504" => (CaptureScript.ApplyThenAnswerStatus(504), NoVerifiedAnswerReason.HttpStatus, null),
-            "apply-then-drop" => (CaptureScript.ApplyThenDropConnection, NoVerifiedAnswerReason.ConnectionFailed, null),
-            "apply-then-delay-past-timeout" => (CaptureScript.Delay(TimeSpan.FromSeconds(2)), NoVerifiedAnswerReason.Timeout, null),
-            "signed-answer-for-another-request" => (CaptureScript.AnswerForAnotherRequest, NoVerifiedAnswerReason.NotThisRequest, null),
-            "notification-before-answer" => (CaptureScript.NotifyBeforeAnswer, null, ResultStatus.Success),
-            "notification-twice-at-once" => (CaptureScript.NotifyTwiceAtOnce, null, ResultStatus.Success),
-            "U-then-S" => (CaptureScript.NotifyUnknownThenSuccess, null, ResultStatus.Unknown),
-            "out-of-order" => (CaptureScript.NotifyOutOfOrder, null, ResultStatus.Unknown),
-            "U-then-F" => (CaptureScript.AnswerUnknownThenFail(ResultCode.ProcessFail), null, ResultStatus.Unknown),
-            _ => throw new ArgumentOutOfRangeException(nameof(row), row, null),
-        };
-        // Only the timeout row has a short timeout: on a loaded machine a normal answer can take longer than 500 ms.
-        AntomClient client = Client(timeout: row == "apply-then-delay-past-timeout" ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(30));
+        (OperationScript script, NoVerifiedAnswerReason? expectedReason, ResultStatus? expectedAnswer) = FaultRows.For(row);
+        AntomClient client = Client(timeout: FaultRows.Timeout(row));
         var capture = new CaptureRequest { CaptureRequestId = "cap-" + row, PaymentId = PaymentId, CaptureAmount = Money.FromMajorUnits(60.00m, "BRL") };
 
         // check → reserve → persist → send → record
-        _simulator.Script(script);
+        _simulator.Script(SimulatedOperation.Capture, script);
         Update(ledger => ledger.Reserve(capture, DateTimeOffset.UtcNow));
         CaptureResponse? answer = null;
         try
@@ -200,7 +172,7 @@ public sealed class FaultMatrixTests : IAsyncLifetime
     public async Task Two_captures_racing_for_the_remainder_never_reserve_more_than_was_authorised()
     {
         AntomClient client = Client();
-        _simulator.Script(CaptureScript.AnswerUnknownFirst);
+        _simulator.Script(SimulatedOperation.Capture, OperationScript.AnswerUnknownFirst);
         var first = new CaptureRequest { CaptureRequestId = "cap-race-1", PaymentId = PaymentId, CaptureAmount = Money.FromMajorUnits(70.00m, "BRL") };
         var second = new CaptureRequest { CaptureRequestId = "cap-race-2", PaymentId = PaymentId, CaptureAmount = Money.FromMajorUnits(70.00m, "BRL") };
 
