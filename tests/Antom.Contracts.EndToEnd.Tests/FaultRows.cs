@@ -12,8 +12,8 @@ namespace Antom.Contracts.EndToEnd.Tests;
 /// </summary>
 internal static class FaultRows
 {
-    public static TheoryData<string> All => new()
-    {
+    public static string[] Names { get; } =
+    [
         "apply-then-502",
         "apply-then-503",
         "apply-then-504",
@@ -25,7 +25,9 @@ internal static class FaultRows
         "U-then-S",
         "out-of-order",
         "U-then-F",
-    };
+    ];
+
+    public static TheoryData<string> All => new(Names);
 
     public static (OperationScript Script, NoVerifiedAnswerReason? Reason, ResultStatus? Answer) For(string row) => row switch
     {
