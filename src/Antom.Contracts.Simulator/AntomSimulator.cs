@@ -303,19 +303,7 @@ public sealed class AntomSimulator : IAsyncDisposable
     }
 
     private Decision DecideCapture(CaptureRequest request)
-    {
-        if (!_payments.TryGetValue(request.PaymentId, out SimulatedPaymentRecord? payment))
-        {
-            return Decision.Refused(ResultCode.AuthNotFound, "no such authorised payment");
-        }
-
-        lock (payment)
-        {
-            return payment.Find(SimulatedOperation.Capture, request.CaptureRequestId) is { } previous
-                ? Repeat(payment, previous, previous.Amount == request.CaptureAmount)
-                : Record(payment, SimulatedOperation.Capture, request.CaptureRequestId, request.CaptureAmount, payment.RefuseCapture(request.CaptureAmount, Now));
-        }
-    }
+        => Decide(request.PaymentId, ResultCode.AuthNotFound, SimulatedOperation.Capture, request.CaptureRequestId, request.CaptureAmount, p => p.RefuseCapture(request.CaptureAmount, Now));
 
     private Decision DecideCancel(CancelRequest request)
     {
@@ -348,41 +336,40 @@ public sealed class AntomSimulator : IAsyncDisposable
 
     private Decision DecideRefund(RefundRequest request)
     {
-        if (!_payments.TryGetValue(request.PaymentId, out SimulatedPaymentRecord? payment))
+        // A refundRequestId is Antom-wide (inquiryRefund finds the refund by it alone): one used for another payment is inconsistent.
+        Decision decision = Decide(
+            request.PaymentId, ResultCode.OrderNotExist, SimulatedOperation.Refund, request.RefundRequestId, request.RefundAmount, p => p.RefuseRefund(request.RefundAmount),
+            owns: p => _refundRequests.GetOrAdd(request.RefundRequestId, p) == p);
+        if (decision is { IsNew: true, Payment: { } payment, Transaction: { } refund })
         {
-            return Decision.Refused(ResultCode.OrderNotExist, "no such payment");
+            _refundIds[refund.Id] = payment; // before the answer: nobody knows the refundId until then
         }
 
-        lock (payment)
-        {
-            if (_refundRequests.GetOrAdd(request.RefundRequestId, payment) != payment)
-            {
-                return Decision.Refused(ResultCode.RepeatReqInconsistent, "this refundRequestId refunded another payment");
-            }
-
-            if (payment.Find(SimulatedOperation.Refund, request.RefundRequestId) is { } previous)
-            {
-                return Repeat(payment, previous, previous.Amount == request.RefundAmount);
-            }
-
-            Decision decision = Record(payment, SimulatedOperation.Refund, request.RefundRequestId, request.RefundAmount, payment.RefuseRefund(request.RefundAmount));
-            _refundIds[decision.Transaction!.Id] = payment;
-            return decision;
-        }
+        return decision;
     }
 
     private Decision DecideUpdateAmount(UpdateAmountRequest request)
+        => Decide(request.PaymentId, ResultCode.OrderNotExist, SimulatedOperation.UpdateAmount, request.UpdateRequestId, request.Amount, p => p.RefuseUpdate(request.Amount, Now));
+
+    // An operation with its own request id on an existing payment, under its lock: a repeated id gets the first one's
+    // transaction (another amount: REPEAT_REQ_INCONSISTENT); a new one is refused by the rules or recorded.
+    private Decision Decide(string paymentId, ResultCode notFound, SimulatedOperation kind, string requestId, Money amount, Func<SimulatedPaymentRecord, ResultCode?> refuse, Func<SimulatedPaymentRecord, bool>? owns = null)
     {
-        if (!_payments.TryGetValue(request.PaymentId, out SimulatedPaymentRecord? payment))
+        if (!_payments.TryGetValue(paymentId, out SimulatedPaymentRecord? payment))
         {
-            return Decision.Refused(ResultCode.OrderNotExist, "no such payment");
+            return Decision.Refused(notFound, "no such payment");
         }
 
         lock (payment)
         {
-            return payment.Find(SimulatedOperation.UpdateAmount, request.UpdateRequestId) is { } previous
-                ? Repeat(payment, previous, previous.Amount == request.Amount)
-                : Record(payment, SimulatedOperation.UpdateAmount, request.UpdateRequestId, request.Amount, payment.RefuseUpdate(request.Amount, Now));
+            if (owns is not null && !owns(payment))
+            {
+                return Decision.Refused(ResultCode.RepeatReqInconsistent, "this request id was used for another payment");
+            }
+
+            return payment.Find(kind, requestId) is { } previous
+                ? Repeat(payment, previous, previous.Amount == amount)
+                : Record(payment, kind, requestId, amount, refuse(payment));
         }
     }
 
@@ -541,30 +528,7 @@ public sealed class AntomSimulator : IAsyncDisposable
     // The notification of the transaction's current state (under the payment's lock), or null: cancel has none.
     private static byte[]? NotificationBody(SimulatedPaymentRecord payment, SimulatedTransaction transaction) => transaction.Kind switch
     {
-        SimulatedOperation.Pay => AntomJson.SerializeToUtf8Bytes(new PaymentResultNotification
-        {
-            NotifyType = PaymentNotifyType.PaymentResult,
-            Result = transaction.Result,
-            PaymentRequestId = payment.PaymentRequestId,
-            PaymentId = payment.PaymentId,
-            PaymentAmount = transaction.Amount,
-            PaymentCreateTime = payment.Created,
-            PaymentTime = transaction.Status == ResultStatus.Success ? transaction.Time : null,
-            AuthExpiryTime = payment.AuthExpiry,
-            PaymentMethodType = "CARD",
-            PaymentResultInfo = transaction.Status == ResultStatus.Success ? new PaymentResultInfo { IncrementalAuthorizationAvailable = true } : null,
-        }),
-        SimulatedOperation.UpdateAmount => AntomJson.SerializeToUtf8Bytes(new PaymentResultNotification
-        {
-            NotifyType = PaymentNotifyType.UpdateAmountResult,
-            Result = transaction.Result,
-            PaymentRequestId = payment.PaymentRequestId,
-            PaymentId = payment.PaymentId,
-            PaymentAmount = payment.Authorized, // the new total once it took effect, the old one otherwise
-            PaymentCreateTime = payment.Created,
-            UpdateRequestId = transaction.RequestId,
-            AuthExpiryTime = payment.AuthExpiry,
-        }),
+        SimulatedOperation.Pay or SimulatedOperation.UpdateAmount => AntomJson.SerializeToUtf8Bytes(PaymentNotification(payment, transaction)),
         SimulatedOperation.Capture => AntomJson.SerializeToUtf8Bytes(new CaptureResultNotification
         {
             Result = transaction.Result,
@@ -590,6 +554,27 @@ public sealed class AntomSimulator : IAsyncDisposable
         }),
         _ => null,
     };
+
+    // notifyPayment: PAYMENT_RESULT for the pay, UPDATE_AMOUNT_RESULT (with its updateRequestId) for an increment.
+    private static PaymentResultNotification PaymentNotification(SimulatedPaymentRecord payment, SimulatedTransaction transaction)
+    {
+        bool pay = transaction.Kind == SimulatedOperation.Pay;
+        bool success = transaction.Status == ResultStatus.Success;
+        return new PaymentResultNotification
+        {
+            NotifyType = pay ? PaymentNotifyType.PaymentResult : PaymentNotifyType.UpdateAmountResult,
+            Result = transaction.Result,
+            PaymentRequestId = payment.PaymentRequestId,
+            PaymentId = payment.PaymentId,
+            PaymentAmount = pay ? transaction.Amount : payment.Authorized, // an increment's: the new total once it took effect, the old one otherwise
+            PaymentCreateTime = payment.Created,
+            PaymentTime = pay && success ? transaction.Time : null,
+            AuthExpiryTime = payment.AuthExpiry,
+            UpdateRequestId = pay ? null : transaction.RequestId,
+            PaymentMethodType = "CARD",
+            PaymentResultInfo = pay && success ? new PaymentResultInfo { IncrementalAuthorizationAvailable = true } : null,
+        };
+    }
 
     // Posts a signed notification and re-sends on the schedule until the exact acknowledgement comes back.
     private async Task DeliverAsync(byte[] body)
