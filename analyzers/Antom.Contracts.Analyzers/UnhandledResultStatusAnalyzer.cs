@@ -67,7 +67,8 @@ public sealed class UnhandledResultStatusAnalyzer : DiagnosticAnalyzer
             var parts = coverage.Missing.Select(m =>
             {
                 (string wire, string? description) = symbols.Describe(m);
-                return $"{subject} {wire} ({m.Name}) is not handled" + (description is null ? string.Empty : ": " + description);
+                string named = wire == m.Name ? wire : $"{wire} ({m.Name})"; // a library enum's member is its own name
+                return $"{subject} {named} is not handled" + (description is null ? string.Empty : ": " + description);
             }).ToList();
             Report(context, subject, parts, coverage.Missing.Select(m => m.Name), coverage.MissingNull);
             return;

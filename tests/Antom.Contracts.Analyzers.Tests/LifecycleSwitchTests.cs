@@ -55,4 +55,17 @@ public class LifecycleSwitchTests
         => Analyze<UnhandledResultStatusAnalyzer>(In(
             "return n.State switch { RefundState.Refunded => 1, RefundState.Failed => 2, RefundState.Processing => 3, RefundState.NotKnown => 4 };",
             "RefundResultNotification n"));
+
+    [Fact]
+    public Task A_ledger_state_switch_that_treats_pending_as_failed_is_reported_naming_it()
+        => Analyze<UnhandledResultStatusAnalyzer>(
+            "using Antom.Contracts.Ledger;\n" + In("return e.State {|#0:switch|} { OperationState.Reserved => 1, OperationState.Succeeded => 2, _ => 0 };", "LedgerEntry e"),
+            new DiagnosticResult("ANTOM1001", DiagnosticSeverity.Warning).WithLocation(0).WithMessage(
+                "operationState Pending is not handled: undecided (U, or an accepted updateAmount): it stays held until its notification or an inquiry says S or F; "
+                + "operationState Failed is not handled: failed: nothing changed and what it held is released"));
+
+    [Fact]
+    public Task A_ledger_state_switch_naming_every_member_is_silent()
+        => Analyze<UnhandledResultStatusAnalyzer>(
+            "using Antom.Contracts.Ledger;\n" + In("return e.State switch { OperationState.Reserved => 1, OperationState.Pending => 2, OperationState.Succeeded => 3, OperationState.Failed => 4 };", "LedgerEntry e"));
 }
