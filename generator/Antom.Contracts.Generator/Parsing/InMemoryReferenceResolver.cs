@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NJsonSchema;
@@ -45,8 +46,7 @@ internal sealed class InMemoryReferenceResolver : JsonReferenceResolver
     // document it names; NJsonSchema keeps the fragment and resolves it in that document.
     public override string ResolveFilePath(string documentPath, string jsonPath)
     {
-        int hash = jsonPath.IndexOf('#');
-        string filePart = hash < 0 ? jsonPath : jsonPath.Substring(0, hash);
+        string filePart = SchemaPaths.SplitReference(jsonPath).FilePart;
         return _set.ResolveFile(documentPath, filePart, out string? why) ?? throw new InvalidOperationException($"'{jsonPath}' does not resolve: {why}");
     }
 
@@ -117,6 +117,13 @@ internal static class SchemaPaths
         return Normalize(directory + relative);
     }
 
+    /// <summary>A reference split at its first <c>#</c>: the document it names (empty: its own) and the JSON pointer in it.</summary>
+    public static (string FilePart, string Fragment) SplitReference(string reference)
+    {
+        int hash = reference.IndexOf('#');
+        return hash < 0 ? (reference, string.Empty) : (reference.Substring(0, hash), reference.Substring(hash + 1));
+    }
+
     /// <summary>An id without the empty fragment draft-07 ids often end with (<c>…/risk.json#</c>).</summary>
     public static string TrimEmptyFragment(string id) => id.EndsWith("#", StringComparison.Ordinal) ? id.Substring(0, id.Length - 1) : id;
 
@@ -139,4 +146,98 @@ internal static class SchemaPaths
 
         return true;
     }
+}
+
+/// <summary>
+/// The schemas of one compilation as NJsonSchema reads them: the reading for documents that <see cref="SchemaReading"/>
+/// cannot vouch it reads alike (a keyword NJsonSchema converts or refuses, a reference into extension data, …).
+/// One node per NJsonSchema schema; its location comes from the parser's index.
+/// </summary>
+internal sealed class NJsonSchemaReading
+{
+    private readonly Dictionary<JsonSchema, NJsonSchemaNode> _nodes = new(ReferenceComparer.Instance);
+    private readonly SchemaSet _set;
+
+    public NJsonSchemaReading(SchemaSet set)
+    {
+        _set = set;
+    }
+
+    /// <summary>The shipped documents the references of the loaded ones brought in, by path.</summary>
+    public IEnumerable<KeyValuePair<string, SchemaNode>> Loaded => _set.Loaded.ToList().Select(l => new KeyValuePair<string, SchemaNode>(l.Key, Node(l.Value)));
+
+    public SchemaNode Load(string path, CancellationToken cancellationToken) => Node(InMemoryReferenceResolver.Load(_set, path, cancellationToken));
+
+    public SchemaNode Node(JsonSchema schema)
+    {
+        if (!_nodes.TryGetValue(schema, out NJsonSchemaNode? node))
+        {
+            node = new NJsonSchemaNode(this, schema);
+            _nodes[schema] = node;
+        }
+
+        return node;
+    }
+
+    private sealed class ReferenceComparer : IEqualityComparer<JsonSchema>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(JsonSchema? x, JsonSchema? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(JsonSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
+}
+
+/// <summary>One schema as NJsonSchema read it.</summary>
+internal sealed class NJsonSchemaNode : SchemaNode
+{
+    private readonly NJsonSchemaReading _reading;
+    private readonly JsonSchema _schema;
+
+    public NJsonSchemaNode(NJsonSchemaReading reading, JsonSchema schema)
+    {
+        _reading = reading;
+        _schema = schema;
+    }
+
+    public override SchemaTypes Type => (SchemaTypes)(int)_schema.Type;
+
+    public override string? Title => _schema.Title;
+
+    public override string? Description => _schema.Description;
+
+    public override string? Format => _schema.Format;
+
+    public override string? Pattern => _schema.Pattern;
+
+    public override int? MaxLength => _schema.MaxLength;
+
+    public override int? MinLength => _schema.MinLength;
+
+    public override IReadOnlyList<KeyValuePair<string, SchemaNode>> Properties
+        => _schema.Properties.Select(p => new KeyValuePair<string, SchemaNode>(p.Key, _reading.Node(p.Value))).ToList();
+
+    public override IReadOnlyList<KeyValuePair<string, SchemaNode>> Definitions
+        => _schema.Definitions.Select(d => new KeyValuePair<string, SchemaNode>(d.Key, _reading.Node(d.Value))).ToList();
+
+    public override SchemaNode? Item => _schema.Item is { } item ? _reading.Node(item) : null;
+
+    public override SchemaNode? AdditionalPropertiesSchema => _schema.AdditionalPropertiesSchema is { } values ? _reading.Node(values) : null;
+
+    public override IReadOnlyList<SchemaNode> AllOf => _schema.AllOf.Select(_reading.Node).ToList();
+
+    public override IReadOnlyList<SchemaNode> OneOf => _schema.OneOf.Select(_reading.Node).ToList();
+
+    public override IReadOnlyList<SchemaNode> AnyOf => _schema.AnyOf.Select(_reading.Node).ToList();
+
+    public override IReadOnlyList<string> RequiredProperties => _schema.RequiredProperties.ToList();
+
+    public override bool IsEnumeration => _schema.IsEnumeration;
+
+    public override SchemaNode ActualSchema => _reading.Node(_schema.ActualSchema);
+
+    public override (SchemaDocument Document, string[] Pointer)? Location => null;
+
+    public override bool HasExtension(string keyword) => _schema.ExtensionData?.ContainsKey(keyword) == true;
 }

@@ -4,7 +4,6 @@ using System.Linq;
 using Antom.Contracts.Generator.Model;
 using Microsoft.CodeAnalysis.Text;
 using Newtonsoft.Json.Linq;
-using NJsonSchema;
 
 namespace Antom.Contracts.Generator.Parsing;
 
@@ -25,7 +24,7 @@ internal sealed partial class SchemaParser
     private readonly Dictionary<string, LocationInfo> _unionAt = new(StringComparer.Ordinal);
 
     /// <summary>A property as declared by an object schema or one of its <c>allOf</c> parts, where it is written.</summary>
-    private sealed record DeclaredProperty(string Name, JsonSchemaProperty Schema, SchemaDocument Document, string[] Pointer);
+    private sealed record DeclaredProperty(string Name, SchemaNode Schema, SchemaDocument Document, string[] Pointer);
 
     // ---- structure ---------------------------------------------------------------------------------------------------
 
@@ -83,33 +82,33 @@ internal sealed partial class SchemaParser
     // ---- shapes ------------------------------------------------------------------------------------------------------
 
     /// <summary>A <c>oneOf</c> of two or more schemas, none of them <c>null</c>: a union.</summary>
-    private static bool IsUnion(JsonSchema schema) => schema.OneOf.Count >= 2 && !schema.OneOf.Any(b => b.ActualSchema.Type == JsonObjectType.Null);
+    private static bool IsUnion(SchemaNode schema) => schema.OneOf.Count >= 2 && !schema.OneOf.Any(b => b.ActualSchema.Type == SchemaTypes.Null);
 
-    private static bool IsAlias(JsonSchema schema, JObject raw) => AliasTarget(schema, raw) is not null;
+    private static bool IsAlias(SchemaNode schema, JObject raw) => AliasTarget(schema, raw) is not null;
 
     /// <summary>
     /// What a schema stands for when it only wraps another: <c>allOf</c> of one schema with nothing beside it but
     /// annotations (a <c>$ref</c> with its own description), or <c>oneOf</c>/<c>anyOf</c> of a schema and <c>null</c>.
     /// </summary>
-    private static (JsonSchema Branch, string Keyword, string Index, bool OrNull)? AliasTarget(JsonSchema schema, JObject raw)
+    private static (SchemaNode Branch, string Keyword, string Index, bool OrNull)? AliasTarget(SchemaNode schema, JObject raw)
     {
-        if (schema.Type != JsonObjectType.None || raw.ContainsKey("properties") || raw.ContainsKey("required") || WrapperExtra(raw) is not null)
+        if (schema.Type != SchemaTypes.None || raw.ContainsKey("properties") || raw.ContainsKey("required") || WrapperExtra(raw) is not null)
         {
             return null;
         }
 
         if (schema.AllOf.Count == 1 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0 && string.IsNullOrEmpty(schema.Title))
         {
-            return (schema.AllOf.First(), "allOf", "0", false);
+            return (schema.AllOf[0], "allOf", "0", false);
         }
 
-        foreach ((ICollection<JsonSchema> branches, string keyword) in new[] { (schema.OneOf, "oneOf"), (schema.AnyOf, "anyOf") })
+        foreach ((IReadOnlyList<SchemaNode> branches, string keyword) in new[] { (schema.OneOf, "oneOf"), (schema.AnyOf, "anyOf") })
         {
             if (branches.Count == 2 && schema.AllOf.Count == 0)
             {
-                JsonSchema[] pair = branches.ToArray();
-                int nullAt = Array.FindIndex(pair, b => b.ActualSchema.Type == JsonObjectType.Null);
-                if (nullAt >= 0 && pair[1 - nullAt].ActualSchema.Type != JsonObjectType.Null)
+                SchemaNode[] pair = branches.ToArray();
+                int nullAt = Array.FindIndex(pair, b => b.ActualSchema.Type == SchemaTypes.Null);
+                if (nullAt >= 0 && pair[1 - nullAt].ActualSchema.Type != SchemaTypes.Null)
                 {
                     return (pair[1 - nullAt], keyword, (1 - nullAt).ToString(System.Globalization.CultureInfo.InvariantCulture), true);
                 }
@@ -135,13 +134,13 @@ internal sealed partial class SchemaParser
     /// An object: <c>"type": "object"</c>, or <c>allOf</c> parts with no <c>type</c> of its own (a composition is read
     /// as a record; a part that is not an object is then refused where it is written).
     /// </summary>
-    private static bool IsObject(JsonSchema schema)
-        => !IsUnion(schema) && (schema.Type.HasFlag(JsonObjectType.Object) || (schema.Type == JsonObjectType.None && schema.AllOf.Count > 0));
+    private static bool IsObject(SchemaNode schema)
+        => !IsUnion(schema) && (schema.Type.HasFlag(SchemaTypes.Object) || (schema.Type == SchemaTypes.None && schema.AllOf.Count > 0));
 
     // A part of an object: an object schema, or one with only properties, required names or allOf parts of its own.
-    private static bool IsObjectPart(JsonSchema part)
-        => part.OneOf.Count == 0 && !part.IsEnumeration && part.AdditionalPropertiesSchema is null && part.ExtensionData?.ContainsKey("x-antom-raw-json") != true
-           && (part.Type.HasFlag(JsonObjectType.Object) || (part.Type == JsonObjectType.None && (part.Properties.Count > 0 || part.RequiredProperties.Count > 0 || part.AllOf.Count > 0)));
+    private static bool IsObjectPart(SchemaNode part)
+        => part.OneOf.Count == 0 && !part.IsEnumeration && part.AdditionalPropertiesSchema is null && !part.HasExtension("x-antom-raw-json")
+           && (part.Type.HasFlag(SchemaTypes.Object) || (part.Type == SchemaTypes.None && (part.Properties.Count > 0 || part.RequiredProperties.Count > 0 || part.AllOf.Count > 0)));
 
     // ---- allOf -------------------------------------------------------------------------------------------------------
 
@@ -150,12 +149,12 @@ internal sealed partial class SchemaParser
     /// them), and the names any part requires. The same name declared twice alike is one property; declared
     /// differently, the later one is a located ANTOM0010.
     /// </summary>
-    private (List<DeclaredProperty> Declared, HashSet<string> Required) Flatten(SchemaDocument document, JsonSchema schema, string[] pointer, string typeName)
+    private (List<DeclaredProperty> Declared, HashSet<string> Required) Flatten(SchemaDocument document, SchemaNode schema, string[] pointer, string typeName)
     {
         var declared = new List<DeclaredProperty>();
         var byName = new Dictionary<string, DeclaredProperty>(StringComparer.Ordinal);
         var required = new HashSet<string>(StringComparer.Ordinal);
-        var visited = new HashSet<JsonSchema>(ReferenceComparer.Instance);
+        var visited = new HashSet<SchemaNode>();
         var requiredAt = new Dictionary<string, (SchemaDocument Document, string[] Pointer)>(StringComparer.Ordinal);
         Collect(document, schema, pointer);
         foreach (string name in required.Where(n => !byName.ContainsKey(n)).OrderBy(n => n, StringComparer.Ordinal))
@@ -167,7 +166,7 @@ internal sealed partial class SchemaParser
 
         return (declared, required);
 
-        void Collect(SchemaDocument document, JsonSchema schema, string[] pointer)
+        void Collect(SchemaDocument document, SchemaNode schema, string[] pointer)
         {
             if (!visited.Add(schema))
             {
@@ -175,17 +174,17 @@ internal sealed partial class SchemaParser
             }
 
             int i = 0;
-            foreach (JsonSchema branch in schema.AllOf)
+            foreach (SchemaNode branch in schema.AllOf)
             {
                 string[] at = Append(pointer, "allOf", (i++).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                JsonSchema part = branch.ActualSchema;
+                SchemaNode part = branch.ActualSchema;
                 if (!IsObjectPart(part))
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "allOf", $"every part of the object {typeName} must be an object schema (properties, required, or a $ref to an object); a union or a plain value cannot be merged into a record"));
                     continue;
                 }
 
-                (SchemaDocument partDocument, string[] partPointer) = _locations.TryGetValue(part, out var location) ? location : (document, at);
+                (SchemaDocument partDocument, string[] partPointer) = TryLocate(part, out var location) ? location : (document, at);
                 if (part.AnyOf.Count > 0 && !ReferenceEquals(part, schema))
                 {
                     _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, partDocument.Locate(Append(partPointer, "anyOf")), "anyOf", $"an anyOf of required lists belongs on the record {typeName} itself, not on one of its allOf parts"));
@@ -204,7 +203,7 @@ internal sealed partial class SchemaParser
                 }
             }
 
-            foreach (KeyValuePair<string, JsonSchemaProperty> entry in schema.Properties)
+            foreach (KeyValuePair<string, SchemaNode> entry in schema.Properties)
             {
                 var property = new DeclaredProperty(entry.Key, entry.Value, document, Append(pointer, "properties", entry.Key));
                 if (byName.TryGetValue(entry.Key, out DeclaredProperty? first))
@@ -225,7 +224,7 @@ internal sealed partial class SchemaParser
     }
 
     // Two declarations of one property agree when they are the same schema, or the same JSON apart from annotations.
-    private bool SameDefinition(JsonSchema a, JsonSchema b)
+    private bool SameDefinition(SchemaNode a, SchemaNode b)
     {
         if (ReferenceEquals(a.ActualSchema, b.ActualSchema))
         {
@@ -235,8 +234,8 @@ internal sealed partial class SchemaParser
         return RawOf(a.ActualSchema) is { } rawA && RawOf(b.ActualSchema) is { } rawB && JToken.DeepEquals(WithoutAnnotations(rawA), WithoutAnnotations(rawB));
     }
 
-    private JObject? RawOf(JsonSchema actual)
-        => _locations.TryGetValue(actual, out var location) ? location.Document.Find(location.Pointer) as JObject : null;
+    private JObject? RawOf(SchemaNode actual)
+        => TryLocate(actual, out var location) ? location.Document.Find(location.Pointer) as JObject : null;
 
     private static JObject WithoutAnnotations(JObject raw)
     {
@@ -282,15 +281,15 @@ internal sealed partial class SchemaParser
 
     // ---- oneOf -------------------------------------------------------------------------------------------------------
 
-    private void AddUnion(List<TypeModel> types, SchemaDocument document, JsonSchema schema, string[] pointer, string name)
+    private void AddUnion(List<TypeModel> types, SchemaDocument document, SchemaNode schema, string[] pointer, string name)
     {
-        var parts = new List<(JsonSchema Schema, SchemaDocument Document, string[] Pointer, string[] At, Dictionary<string, string> Consts)>();
+        var parts = new List<(SchemaNode Schema, SchemaDocument Document, string[] Pointer, string[] At, Dictionary<string, string> Consts)>();
         int i = 0;
-        foreach (JsonSchema branch in schema.OneOf)
+        foreach (SchemaNode branch in schema.OneOf)
         {
             string[] at = Append(pointer, "oneOf", (i++).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            JsonSchema part = branch.ActualSchema;
-            (SchemaDocument partDocument, string[] partPointer) = _locations.TryGetValue(part, out var location) ? location : (document, at);
+            SchemaNode part = branch.ActualSchema;
+            (SchemaDocument partDocument, string[] partPointer) = TryLocate(part, out var location) ? location : (document, at);
             if (!IsObject(part))
             {
                 _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedConstruct, document.Locate(at), "oneOf", $"every branch of the union {name} must be an object schema: a branch becomes a record that derives from {name}"));
@@ -304,7 +303,7 @@ internal sealed partial class SchemaParser
             }
 
             var consts = new Dictionary<string, string>(StringComparer.Ordinal);
-            CollectConsts(part, consts, new HashSet<JsonSchema>(ReferenceComparer.Instance));
+            CollectConsts(part, consts, new HashSet<SchemaNode>());
             parts.Add((part, partDocument, partPointer, at, consts));
         }
 
@@ -354,19 +353,19 @@ internal sealed partial class SchemaParser
     }
 
     // The string consts of an object's properties, its allOf parts first, as the reader will see them.
-    private void CollectConsts(JsonSchema schema, Dictionary<string, string> consts, HashSet<JsonSchema> visited)
+    private void CollectConsts(SchemaNode schema, Dictionary<string, string> consts, HashSet<SchemaNode> visited)
     {
         if (!visited.Add(schema))
         {
             return;
         }
 
-        foreach (JsonSchema part in schema.AllOf)
+        foreach (SchemaNode part in schema.AllOf)
         {
             CollectConsts(part.ActualSchema, consts, visited);
         }
 
-        foreach (KeyValuePair<string, JsonSchemaProperty> entry in schema.Properties)
+        foreach (KeyValuePair<string, SchemaNode> entry in schema.Properties)
         {
             if (!consts.ContainsKey(entry.Key) && RawOf(entry.Value.ActualSchema)?["const"] is JValue { Type: JTokenType.String } constant)
             {

@@ -4,14 +4,14 @@ using System.Linq;
 using System.Threading;
 using Antom.Contracts.Generator.Model;
 using Newtonsoft.Json.Linq;
-using NJsonSchema;
 
 namespace Antom.Contracts.Generator.Parsing;
 
 /// <summary>
-/// Reads the schema files of one compilation into the equatable model: NJsonSchema reads each schema and resolves
-/// its references (in memory only), and a line-aware JSON reading of the same text locates every diagnostic and
-/// supplies the extension keywords exactly as written. Never throws: every failure is a diagnostic.
+/// Reads the schema files of one compilation into the equatable model. Each file is parsed once, as line-aware JSON
+/// that locates every diagnostic and supplies the extension keywords exactly as written; the schemas are read from
+/// that parse (<see cref="SchemaReading"/>), references resolved in memory only, and through NJsonSchema only when a
+/// file holds something NJsonSchema would read differently. Never throws: every failure is a diagnostic.
 /// </summary>
 internal sealed partial class SchemaParser
 {
@@ -24,7 +24,7 @@ internal sealed partial class SchemaParser
     private readonly GeneratorOptions _options;
     private readonly CancellationToken _cancellationToken;
     private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly Dictionary<JsonSchema, (SchemaDocument Document, string[] Pointer)> _locations = new(ReferenceComparer.Instance);
+    private readonly Dictionary<SchemaNode, (SchemaDocument Document, string[] Pointer)> _locations = new();
     private SchemaSet _set = null!;
     private List<TypeModel> _types = null!;
     private readonly HashSet<string> _inlineTypes = new(StringComparer.Ordinal);
@@ -103,7 +103,13 @@ internal sealed partial class SchemaParser
         var broken = new HashSet<string>(documents.Keys.Except(usable.Select(u => u.Path)), StringComparer.Ordinal);
         var types = new List<TypeModel>();
         _types = types;
-        var roots = new List<(SchemaDocument Document, JsonSchema Schema)>();
+        var roots = new List<(SchemaDocument Document, SchemaNode Schema)>();
+
+        // The schemas are read straight from the JSON parsed above when that reads them exactly as NJsonSchema would
+        // (every healthy compilation of ours); otherwise (a file with errors, a keyword NJsonSchema would convert or
+        // refuse) NJsonSchema reads and resolves them, and its failures stay ANTOM0008.
+        var direct = new SchemaReading(_set);
+        NJsonSchemaReading? fallback = broken.Count == 0 && direct.ReadsAsNJsonSchemaDoes(usable.Select(u => u.Document)) ? null : new NJsonSchemaReading(_set);
         foreach ((string path, SchemaDocument document) in usable)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -114,9 +120,12 @@ internal sealed partial class SchemaParser
 
             try
             {
-                JsonSchema schema = InMemoryReferenceResolver.Load(_set, path, _cancellationToken);
+                SchemaNode schema = fallback is null ? direct.Node(document, [])! : fallback.Load(path, _cancellationToken);
                 roots.Add((document, schema));
-                Index(schema, document, []);
+                if (fallback is not null)
+                {
+                    Index(schema, document, []);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -124,8 +133,9 @@ internal sealed partial class SchemaParser
             }
         }
 
-        // The shipped contracts that references brought in are located too, so that their types can be named.
-        foreach (KeyValuePair<string, JsonSchema> loaded in _set.Loaded.ToList())
+        // The shipped contracts that references brought in are located too, so that their types can be named (a node
+        // read straight from the JSON knows where it is written).
+        foreach (KeyValuePair<string, SchemaNode> loaded in fallback?.Loaded ?? [])
         {
             if (_set.Documents.TryGetValue(loaded.Key, out SchemaDocument? shipped) && ShippedSchemas.IsShipped(shipped))
             {
@@ -133,7 +143,7 @@ internal sealed partial class SchemaParser
             }
         }
 
-        foreach ((SchemaDocument document, JsonSchema schema) in roots)
+        foreach ((SchemaDocument document, SchemaNode schema) in roots)
         {
             AddTypes(types, document, schema);
         }
@@ -274,9 +284,7 @@ internal sealed partial class SchemaParser
         string currentReference = reference;
         while (true)
         {
-            int hash = currentReference.IndexOf('#');
-            string filePart = hash < 0 ? currentReference : currentReference.Substring(0, hash);
-            string fragment = hash < 0 ? string.Empty : currentReference.Substring(hash + 1);
+            (string filePart, string fragment) = SchemaPaths.SplitReference(currentReference);
             if (_set.ResolveFile(current.Path, filePart, out string? why) is not { } targetPath)
             {
                 _diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnresolvedReference, document.Locate(at), reference, why!));
@@ -316,7 +324,7 @@ internal sealed partial class SchemaParser
 
         return ((document.Root as JContainer)?.DescendantsAndSelf() ?? Enumerable.Empty<JToken>()).OfType<JProperty>()
             .Where(p => p.Name == "$ref" && p.Value.Type == JTokenType.String)
-            .Select(p => ((string)p.Value!).Split('#')[0])
+            .Select(p => SchemaPaths.SplitReference((string)p.Value!).FilePart)
             .Where(r => r.Length > 0)
             .Any(r => _set.ResolveFile(document.Path, r, out _) is { } path && broken.Contains(path));
     }
@@ -368,7 +376,7 @@ internal sealed partial class SchemaParser
 
     // The value of an array element or a map entry. What the kind's emitter cannot write there is refused here, where
     // the location is known, rather than failing while emitting.
-    private ValueModel? ElementValue(SchemaDocument document, JsonSchema schema, string[] pointer, string inlineName, SchemaDocument reportIn, string[] reportAt, string what)
+    private ValueModel? ElementValue(SchemaDocument document, SchemaNode schema, string[] pointer, string inlineName, SchemaDocument reportIn, string[] reportAt, string what)
     {
         ValueModel? value = BuildValue(document, schema, pointer, allowArray: false, inlineName);
         return value is not null && !Emitting.ValueEmitter.For(value.Kind).CanBeElement
@@ -393,7 +401,19 @@ internal sealed partial class SchemaParser
 
     // ---- model -----------------------------------------------------------------------------------------------------
 
-    private void Index(JsonSchema schema, SchemaDocument document, string[] pointer)
+    // Where a schema is written: a node read straight from the JSON knows; one NJsonSchema read is looked up in the index.
+    private bool TryLocate(SchemaNode schema, out (SchemaDocument Document, string[] Pointer) location)
+    {
+        if (schema.Location is { } known)
+        {
+            location = known;
+            return true;
+        }
+
+        return _locations.TryGetValue(schema, out location);
+    }
+
+    private void Index(SchemaNode schema, SchemaDocument document, string[] pointer)
     {
         if (_locations.ContainsKey(schema))
         {
@@ -401,14 +421,14 @@ internal sealed partial class SchemaParser
         }
 
         _locations[schema] = (document, pointer);
-        foreach (KeyValuePair<string, JsonSchemaProperty> property in schema.Properties)
+        foreach (KeyValuePair<string, SchemaNode> property in schema.Properties)
         {
             Index(property.Value, document, Append(pointer, "properties", property.Key));
         }
 
         // NJsonSchema appends the schemas other files contribute to a root's definitions; only the ones written in
         // this file are located here.
-        foreach (KeyValuePair<string, JsonSchema> definition in schema.Definitions)
+        foreach (KeyValuePair<string, SchemaNode> definition in schema.Definitions)
         {
             string[] at = Append(pointer, "definitions", definition.Key);
             if (document.Find(at) is JObject)
@@ -432,19 +452,19 @@ internal sealed partial class SchemaParser
         IndexBranches(schema.AnyOf, "anyOf", document, pointer);
     }
 
-    private void IndexBranches(ICollection<JsonSchema> branches, string keyword, SchemaDocument document, string[] pointer)
+    private void IndexBranches(IReadOnlyList<SchemaNode> branches, string keyword, SchemaDocument document, string[] pointer)
     {
         int i = 0;
-        foreach (JsonSchema branch in branches)
+        foreach (SchemaNode branch in branches)
         {
             Index(branch, document, Append(pointer, keyword, (i++).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
 
-    private void AddTypes(List<TypeModel> types, SchemaDocument document, JsonSchema root)
+    private void AddTypes(List<TypeModel> types, SchemaDocument document, SchemaNode root)
     {
         AddType(types, document, root, []);
-        foreach (KeyValuePair<string, JsonSchema> definition in root.Definitions)
+        foreach (KeyValuePair<string, SchemaNode> definition in root.Definitions)
         {
             string[] at = ["definitions", definition.Key];
             if (document.Find(at) is JObject)
@@ -455,7 +475,7 @@ internal sealed partial class SchemaParser
         }
     }
 
-    private void AddType(List<TypeModel> types, SchemaDocument document, JsonSchema schema, string[] pointer, string? untitledName = null)
+    private void AddType(List<TypeModel> types, SchemaDocument document, SchemaNode schema, string[] pointer, string? untitledName = null)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         JObject raw = (JObject)document.Find(pointer)!;
@@ -540,7 +560,7 @@ internal sealed partial class SchemaParser
     // The type of an object, enum or union schema where it is used: its title; untitled, a definition is named by its
     // key and an inline schema by its parent type and property (Payment.order → PaymentOrder; its array items →
     // PaymentOrderItem). Roots and definitions are added by AddTypes; an inline type is added here, once.
-    private string TypeNameAt(SchemaDocument document, JsonSchema schema, string[] pointer, string inlineName)
+    private string TypeNameAt(SchemaDocument document, SchemaNode schema, string[] pointer, string inlineName)
     {
         bool titled = !string.IsNullOrEmpty(schema.Title);
         bool isDefinition = pointer.Length == 2 && pointer[0] == "definitions";
@@ -556,7 +576,7 @@ internal sealed partial class SchemaParser
     // A type defined in a shipped contract is the shipped runtime type, never a generated copy.
     private static string? ShippedNamespace(SchemaDocument document) => ShippedSchemas.IsShipped(document) ? ShippedSchemas.Namespace : null;
 
-    private string? CheckTypeName(SchemaDocument document, JsonSchema schema, string[] pointer)
+    private string? CheckTypeName(SchemaDocument document, SchemaNode schema, string[] pointer)
     {
         string? title = schema.Title;
         if (string.IsNullOrEmpty(title))
@@ -574,7 +594,7 @@ internal sealed partial class SchemaParser
         return title;
     }
 
-    private ImmutableEquatableArray<PropertyModel> BuildProperties(SchemaDocument document, JsonSchema schema, string[] pointer, string typeName)
+    private ImmutableEquatableArray<PropertyModel> BuildProperties(SchemaDocument document, SchemaNode schema, string[] pointer, string typeName)
     {
         var properties = new List<PropertyModel>();
         var byCSharpName = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -609,7 +629,7 @@ internal sealed partial class SchemaParser
         return properties.ToEquatableArray();
     }
 
-    private ValueModel? BuildValue(SchemaDocument document, JsonSchema property, string[] at, bool allowArray, string inlineName)
+    private ValueModel? BuildValue(SchemaDocument document, SchemaNode property, string[] at, bool allowArray, string inlineName)
     {
         ValueModel? value = BuildValue(document, property, at, allowArray, inlineName, out bool nullable);
         return value is not null && nullable
@@ -617,11 +637,11 @@ internal sealed partial class SchemaParser
             : value;
     }
 
-    private ValueModel? BuildValue(SchemaDocument document, JsonSchema property, string[] at, bool allowArray, string inlineName, out bool nullable)
+    private ValueModel? BuildValue(SchemaDocument document, SchemaNode property, string[] at, bool allowArray, string inlineName, out bool nullable)
     {
-        JsonSchema actual = property.ActualSchema;
+        SchemaNode actual = property.ActualSchema;
         nullable = false;
-        if (!_locations.TryGetValue(actual, out var target))
+        if (!TryLocate(actual, out var target))
         {
             target = (document, at);
         }
@@ -637,12 +657,12 @@ internal sealed partial class SchemaParser
         if (raw.TryGetValue("x-antom-raw-json", out JToken? rawJson) && rawJson.Type == JTokenType.Boolean && (bool)rawJson!)
         {
             // Carried byte for byte; a "type": "object" still holds (any other type is not checked, and is refused).
-            if (actual.Type is not (JsonObjectType.None or JsonObjectType.Object))
+            if (actual.Type is not (SchemaTypes.None or SchemaTypes.Object))
             {
                 return Unsupported(document, at, what, "x-antom-raw-json carries an object (\"type\": \"object\") or any JSON value (no type); another type would not be checked");
             }
 
-            return new ValueModel(ValueKind.Raw, RawObject: actual.Type == JsonObjectType.Object);
+            return new ValueModel(ValueKind.Raw, RawObject: actual.Type == SchemaTypes.Object);
         }
 
         if (raw.TryGetValue("const", out JToken? constant))
@@ -674,33 +694,33 @@ internal sealed partial class SchemaParser
             return new ValueModel(ValueKind.Record, TypeNameAt(target.Document, actual, target.Pointer, inlineName), TypeNamespace: ShippedNamespace(target.Document));
         }
 
-        JsonObjectType type = actual.Type;
-        if (type == JsonObjectType.None && IsObject(actual))
+        SchemaTypes type = actual.Type;
+        if (type == SchemaTypes.None && IsObject(actual))
         {
-            type = JsonObjectType.Object; // properties and allOf branches with no "type" of their own
+            type = SchemaTypes.Object; // properties and allOf branches with no "type" of their own
         }
 
-        if (type != JsonObjectType.Null && type.HasFlag(JsonObjectType.Null))
+        if (type != SchemaTypes.Null && type.HasFlag(SchemaTypes.Null))
         {
             // "type": ["X", "null"]: X, and null is allowed.
             nullable = true;
-            type &= ~JsonObjectType.Null;
+            type &= ~SchemaTypes.Null;
         }
 
-        if (Flag(target.Document, raw, target.Pointer, "x-antom-sensitive", type == JsonObjectType.String && !raw.ContainsKey("format") && !raw.ContainsKey("enum") && !raw.ContainsKey("x-antom-known-values"), "it marks a plain string (no format, enum or known values)") is not { } sensitive
-            || Flag(target.Document, raw, target.Pointer, "x-antom-number-or-string", type is JsonObjectType.Integer or JsonObjectType.Number, "it belongs on an integer or number") is not { } numberOrString)
+        if (Flag(target.Document, raw, target.Pointer, "x-antom-sensitive", type == SchemaTypes.String && !raw.ContainsKey("format") && !raw.ContainsKey("enum") && !raw.ContainsKey("x-antom-known-values"), "it marks a plain string (no format, enum or known values)") is not { } sensitive
+            || Flag(target.Document, raw, target.Pointer, "x-antom-number-or-string", type is SchemaTypes.Integer or SchemaTypes.Number, "it belongs on an integer or number") is not { } numberOrString)
         {
             return null;
         }
 
-        if (type is JsonObjectType.Integer or JsonObjectType.Number)
+        if (type is SchemaTypes.Integer or SchemaTypes.Number)
         {
             return Bounds(target.Document, raw, target.Pointer) is { } bounds
-                ? new ValueModel(type == JsonObjectType.Integer ? ValueKind.Integer : ValueKind.Number, Bounds: bounds.IsEmpty ? null : bounds, NumberOrString: numberOrString)
+                ? new ValueModel(type == SchemaTypes.Integer ? ValueKind.Integer : ValueKind.Number, Bounds: bounds.IsEmpty ? null : bounds, NumberOrString: numberOrString)
                 : null;
         }
 
-        if (type == JsonObjectType.Object && raw["additionalProperties"] is JObject && raw["properties"] is not JObject { HasValues: true })
+        if (type == SchemaTypes.Object && raw["additionalProperties"] is JObject && raw["properties"] is not JObject { HasValues: true })
         {
             // A map: string keys, values of one schema.
             if (actual.AdditionalPropertiesSchema is not { } valueSchema)
@@ -712,7 +732,7 @@ internal sealed partial class SchemaParser
             return mapValue is null ? null : new ValueModel(ValueKind.Map, Item: mapValue);
         }
 
-        if (type == JsonObjectType.Object)
+        if (type == SchemaTypes.Object)
         {
             if (raw.ContainsKey("x-antom-known-values"))
             {
@@ -722,7 +742,7 @@ internal sealed partial class SchemaParser
             return new ValueModel(ValueKind.Record, TypeNameAt(target.Document, actual, target.Pointer, inlineName), TypeNamespace: ShippedNamespace(target.Document));
         }
 
-        if (type == JsonObjectType.Array)
+        if (type == SchemaTypes.Array)
         {
             if (!allowArray)
             {
@@ -744,12 +764,12 @@ internal sealed partial class SchemaParser
             return item is null ? null : new ValueModel(ValueKind.Array, Item: item, MinItems: minItems, MaxItems: maxItems);
         }
 
-        if (type == JsonObjectType.Boolean)
+        if (type == SchemaTypes.Boolean)
         {
             return new ValueModel(ValueKind.Boolean);
         }
 
-        if (type == JsonObjectType.String)
+        if (type == SchemaTypes.String)
         {
             if (raw.ContainsKey("enum") || raw.ContainsKey("x-antom-known-values"))
             {
@@ -779,7 +799,7 @@ internal sealed partial class SchemaParser
             return new ValueModel(ValueKind.String, MaxLength: actual.MaxLength ?? -1, Pattern: string.IsNullOrEmpty(actual.Pattern) ? null : actual.Pattern, MinLength: actual.MinLength is > 0 and int min ? min : -1, Format: checkedFormat, Sensitive: sensitive);
         }
 
-        return Unsupported(document, at, what, type == JsonObjectType.None
+        return Unsupported(document, at, what, type == SchemaTypes.None
             ? "a property needs a type (or a $ref to a schema that has one)"
             : $"type '{type.ToString().ToLowerInvariant()}' is not supported; Antom carries numbers and amounts as strings");
     }
@@ -932,7 +952,7 @@ internal sealed partial class SchemaParser
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
-    private static bool TryParsePointer(string fragment, out string[] pointer)
+    internal static bool TryParsePointer(string fragment, out string[] pointer)
     {
         if (fragment.Length == 0)
         {
@@ -950,7 +970,7 @@ internal sealed partial class SchemaParser
         return true;
     }
 
-    private static string[] Append(string[] pointer, params string[] more)
+    internal static string[] Append(string[] pointer, params string[] more)
     {
         var result = new string[pointer.Length + more.Length];
         pointer.CopyTo(result, 0);
@@ -972,14 +992,5 @@ internal sealed partial class SchemaParser
         }
 
         return e;
-    }
-
-    private sealed class ReferenceComparer : IEqualityComparer<JsonSchema>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(JsonSchema? x, JsonSchema? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(JsonSchema obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -8,7 +8,7 @@ namespace Antom.Contracts.Generator.Parsing;
 /// <summary>
 /// The schema documents one compilation can reach: its own schema files, by normalized path and by <c>$id</c>, and
 /// the contracts Antom.Contracts ships (<c>urn:antom-contracts:…</c>), brought in only when a reference names one.
-/// Every reference is resolved here, for the structural checks and for NJsonSchema alike, so the two never disagree.
+/// Every reference is resolved here, for the structural checks, the schema reading and NJsonSchema alike, so they never disagree.
 /// </summary>
 internal sealed class SchemaSet
 {
