@@ -33,8 +33,14 @@ internal sealed class SchemaSet
     /// </summary>
     public SchemaDocument? Find(string pathOrId)
     {
+        // Most callers hold a document's own path, its key already (normalizing is idempotent).
+        if (_documents.TryGetValue(pathOrId, out SchemaDocument? document))
+        {
+            return document;
+        }
+
         string path = SchemaPaths.Normalize(pathOrId);
-        if (_documents.TryGetValue(path, out SchemaDocument? document))
+        if (_documents.TryGetValue(path, out document))
         {
             return document;
         }
