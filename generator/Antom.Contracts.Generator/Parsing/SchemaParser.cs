@@ -29,15 +29,22 @@ internal sealed partial class SchemaParser
     private List<TypeModel> _types = null!;
     private readonly HashSet<string> _inlineTypes = new(StringComparer.Ordinal);
 
-    private SchemaParser(GeneratorOptions options, CancellationToken cancellationToken)
+    private readonly bool _throughNJsonSchema;
+
+    private SchemaParser(GeneratorOptions options, bool throughNJsonSchema, CancellationToken cancellationToken)
     {
         _options = options;
         _cancellationToken = cancellationToken;
+        _throughNJsonSchema = throughNJsonSchema;
     }
 
     public static ContractsModel Parse(ImmutableEquatableArray<SchemaFile> files, GeneratorOptions options, CancellationToken cancellationToken)
+        => Parse(files, options, throughNJsonSchema: false, cancellationToken);
+
+    /// <summary>The model of <paramref name="files"/>; <paramref name="throughNJsonSchema"/> reads them through NJsonSchema even where the direct reading would do (for the tests that compare the two).</summary>
+    public static ContractsModel Parse(ImmutableEquatableArray<SchemaFile> files, GeneratorOptions options, bool throughNJsonSchema, CancellationToken cancellationToken)
     {
-        var parser = new SchemaParser(options, cancellationToken);
+        var parser = new SchemaParser(options, throughNJsonSchema, cancellationToken);
         List<TypeModel> types;
         try
         {
@@ -109,7 +116,7 @@ internal sealed partial class SchemaParser
         // (every healthy compilation of ours); otherwise (a file with errors, a keyword NJsonSchema would convert or
         // refuse) NJsonSchema reads and resolves them, and its failures stay ANTOM0008.
         var direct = new SchemaReading(_set);
-        NJsonSchemaReading? fallback = broken.Count == 0 && direct.ReadsAsNJsonSchemaDoes(usable.Select(u => u.Document)) ? null : new NJsonSchemaReading(_set);
+        NJsonSchemaReading? fallback = !_throughNJsonSchema && broken.Count == 0 && direct.ReadsAsNJsonSchemaDoes(usable.Select(u => u.Document)) ? null : new NJsonSchemaReading(_set);
         foreach ((string path, SchemaDocument document) in usable)
         {
             _cancellationToken.ThrowIfCancellationRequested();
