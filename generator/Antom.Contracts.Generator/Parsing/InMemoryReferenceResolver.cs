@@ -14,28 +14,30 @@ namespace Antom.Contracts.Generator.Parsing;
 /// </summary>
 internal sealed class InMemoryReferenceResolver : JsonReferenceResolver
 {
-    private readonly SchemaSet _set;
+    private readonly NJsonSchemaReading _reading;
 
-    private InMemoryReferenceResolver(JsonSchema root, SchemaSet set)
+    private InMemoryReferenceResolver(JsonSchema root, NJsonSchemaReading reading)
         : base(new NothingAppended(root))
     {
-        _set = set;
+        _reading = reading;
     }
 
-    /// <summary>Loads (once) the schema file at <paramref name="path"/>, resolving its references through <paramref name="set"/>.</summary>
-    public static JsonSchema Load(SchemaSet set, string path, CancellationToken cancellationToken)
+    private SchemaSet Set => _reading.Set;
+
+    /// <summary>Loads (once) the schema file at <paramref name="path"/>, resolving its references through the reading's <see cref="SchemaSet"/>.</summary>
+    public static JsonSchema Load(NJsonSchemaReading reading, string path, CancellationToken cancellationToken)
     {
-        if (set.Loaded.TryGetValue(path, out JsonSchema? loaded))
+        if (reading.Schemas.TryGetValue(path, out JsonSchema? loaded))
         {
             return loaded;
         }
 
-        string text = set.Documents[path].File.Text;
+        string text = reading.Set.Documents[path].File.Text;
         Task<JsonSchema> task = JsonSchema.FromJsonAsync(text, path, schema =>
         {
             // Registered before its references are resolved, so that files referring to each other terminate.
-            set.Loaded[path] = schema;
-            return new InMemoryReferenceResolver(schema, set);
+            reading.Schemas[path] = schema;
+            return new InMemoryReferenceResolver(schema, reading);
         }, cancellationToken);
 
         // Every step is in memory, so the task has completed; nothing here ever waits on I/O.
@@ -47,20 +49,20 @@ internal sealed class InMemoryReferenceResolver : JsonReferenceResolver
     public override string ResolveFilePath(string documentPath, string jsonPath)
     {
         string filePart = SchemaPaths.SplitReference(jsonPath).FilePart;
-        return _set.ResolveFile(documentPath, filePart, out string? why) ?? throw new InvalidOperationException($"'{jsonPath}' does not resolve: {why}");
+        return Set.ResolveFile(documentPath, filePart, out string? why) ?? throw new InvalidOperationException($"'{jsonPath}' does not resolve: {why}");
     }
 
     public override Task<IJsonReference> ResolveFileReferenceAsync(string filePath, CancellationToken cancellationToken = default)
     {
-        SchemaDocument document = _set.Find(filePath) ?? throw new InvalidOperationException($"'{filePath}' is not a schema file of this compilation.");
-        return Task.FromResult<IJsonReference>(Load(_set, document.Path, cancellationToken));
+        SchemaDocument document = Set.Find(filePath) ?? throw new InvalidOperationException($"'{filePath}' is not a schema file of this compilation.");
+        return Task.FromResult<IJsonReference>(Load(_reading, document.Path, cancellationToken));
     }
 
     // http(s) references reach here: one that is the $id of a known schema resolves to it; any other is never fetched.
     public override Task<IJsonReference> ResolveUrlReferenceAsync(string url, CancellationToken cancellationToken = default)
     {
-        string path = _set.ResolveFile(null, url, out string? why) ?? throw new InvalidOperationException($"'{url}' does not resolve: {why}");
-        return Task.FromResult<IJsonReference>(Load(_set, path, cancellationToken));
+        string path = Set.ResolveFile(null, url, out string? why) ?? throw new InvalidOperationException($"'{url}' does not resolve: {why}");
+        return Task.FromResult<IJsonReference>(Load(_reading, path, cancellationToken));
     }
 }
 
@@ -156,17 +158,21 @@ internal static class SchemaPaths
 internal sealed class NJsonSchemaReading
 {
     private readonly Dictionary<JsonSchema, NJsonSchemaNode> _nodes = new(ReferenceComparer.Instance);
-    private readonly SchemaSet _set;
 
     public NJsonSchemaReading(SchemaSet set)
     {
-        _set = set;
+        Set = set;
     }
 
-    /// <summary>The shipped documents the references of the loaded ones brought in, by path.</summary>
-    public IEnumerable<KeyValuePair<string, SchemaNode>> Loaded => _set.Loaded.ToList().Select(l => new KeyValuePair<string, SchemaNode>(l.Key, Node(l.Value)));
+    public SchemaSet Set { get; }
 
-    public SchemaNode Load(string path, CancellationToken cancellationToken) => Node(InMemoryReferenceResolver.Load(_set, path, cancellationToken));
+    /// <summary>What NJsonSchema has loaded, by document path.</summary>
+    public Dictionary<string, JsonSchema> Schemas { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every document loaded so far (the ones asked for, and those their references brought in), by path.</summary>
+    public IEnumerable<KeyValuePair<string, SchemaNode>> Loaded => Schemas.ToList().Select(l => new KeyValuePair<string, SchemaNode>(l.Key, Node(l.Value)));
+
+    public SchemaNode Load(string path, CancellationToken cancellationToken) => Node(InMemoryReferenceResolver.Load(this, path, cancellationToken));
 
     public SchemaNode Node(JsonSchema schema)
     {

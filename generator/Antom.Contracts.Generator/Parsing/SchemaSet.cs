@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NJsonSchema;
 
 namespace Antom.Contracts.Generator.Parsing;
 
@@ -23,9 +22,6 @@ internal sealed class SchemaSet
 
     /// <summary>The documents by normalized path: the compilation's own, and the shipped ones referenced so far.</summary>
     public IReadOnlyDictionary<string, SchemaDocument> Documents => _documents;
-
-    /// <summary>What NJsonSchema has loaded, by document path.</summary>
-    public Dictionary<string, JsonSchema> Loaded { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The document at <paramref name="pathOrId"/>: a path (NJsonSchema may have made it absolute), or an id that
