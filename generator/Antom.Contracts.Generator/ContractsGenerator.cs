@@ -65,9 +65,9 @@ public sealed class ContractsGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
     }
 
-    // The parser needs NJsonSchema, which loads from beside the generator. If it cannot load (a broken install),
-    // that surfaces here as a located ANTOM0099 rather than as CS8785: ParseCore is compiled, and so NJsonSchema
-    // resolved, only when it is first called, inside this handler.
+    // The parser needs Newtonsoft.Json (and NJsonSchema, for a compilation its direct reading cannot vouch for), which
+    // load from beside the generator. If one cannot load (a broken install), that surfaces here as a located ANTOM0099
+    // rather than as CS8785: ParseCore is compiled, and so they are resolved, only when it is first called, inside this handler.
     private static ContractsModel Parse(ImmutableEquatableArray<SchemaFile> files, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
     {
         if (files.Count == 0)
