@@ -1,0 +1,34 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Antom.Contracts.Notifications;
+using Antom.Contracts.Tests.Stores;
+using Xunit;
+
+namespace Antom.Contracts.Storage.PostgreSql.Tests;
+
+public sealed class PostgreSqlNotificationClaimStoreTests : NotificationClaimStoreConformance, IDisposable
+{
+    private readonly PostgreSqlSchema _schema = new();
+
+    protected override INotificationClaimStore Open(TimeProvider time) => new PostgreSqlNotificationClaimStore(_schema.DataSource, _schema.Name, time, Retention);
+
+    [Fact]
+    public async Task Instances_starting_at_once_create_the_schema_and_table_once_and_EnsureCreatedAsync_is_idempotent()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => new PostgreSqlNotificationClaimStore(_schema.DataSource, _schema.Name).EnsureCreatedAsync())));
+        var store = new PostgreSqlNotificationClaimStore(_schema.DataSource, _schema.Name, Clock, Retention);
+        await store.EnsureCreatedAsync();
+
+        Assert.Equal(ClaimStatus.Claimed, (await store.ClaimAsync("k", TimeSpan.FromMinutes(1), default)).Status);
+        Assert.Equal(1, _schema.Count("antom_notification_claims"));
+    }
+
+    [Fact]
+    public void A_schema_that_is_not_a_plain_identifier_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new PostgreSqlNotificationClaimStore(_schema.DataSource, "x\"; DROP TABLE y; --"));
+    }
+
+    public void Dispose() => _schema.Dispose();
+}
