@@ -23,7 +23,7 @@ public sealed class PostgreSqlAuthorizationLedgerStore : IAuthorizationLedgerSto
     public PostgreSqlAuthorizationLedgerStore(NpgsqlDataSource dataSource, string schema = "public")
     {
         string table = PostgreSqlStoreConnections.QuoteSchema(schema) + ".antom_authorization_ledgers";
-        _connections = PostgreSqlStoreConnections.Create(dataSource, PostgreSqlStoreConnections.QuoteSchema(schema), SqlLedgers.CreateTableSql(table));
+        _connections = PostgreSqlStoreConnections.Create(dataSource, PostgreSqlStoreConnections.QuoteSchema(schema), table, SqlLedgers.CreateTableSql(table));
         _ledgers = new SqlLedgers(_connections, table);
     }
 

@@ -25,7 +25,7 @@ public sealed class PostgreSqlNotificationClaimStore : INotificationClaimStore
     public PostgreSqlNotificationClaimStore(NpgsqlDataSource dataSource, string schema = "public", TimeProvider? time = null, TimeSpan? retention = null)
     {
         string table = PostgreSqlStoreConnections.QuoteSchema(schema) + ".antom_notification_claims";
-        _connections = PostgreSqlStoreConnections.Create(dataSource, PostgreSqlStoreConnections.QuoteSchema(schema), SqlClaims.CreateTableSql(table));
+        _connections = PostgreSqlStoreConnections.Create(dataSource, PostgreSqlStoreConnections.QuoteSchema(schema), table, SqlClaims.CreateTableSql(table));
         _claims = new SqlClaims(_connections, table, time, retention);
     }
 

@@ -11,13 +11,23 @@ internal static partial class PostgreSqlStoreConnections
     // Any lock id of our own: held while creating, so concurrent CREATE ... IF NOT EXISTS cannot race on the catalog.
     private const long SchemaLockId = 0x616E746F6D5F7374; // "antom_st"
 
-    public static StoreConnections Create(NpgsqlDataSource dataSource, string schema, string createTableSql)
+    public static StoreConnections Create(NpgsqlDataSource dataSource, string schema, string table, string createTableSql)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         return new StoreConnections(
             async cancellationToken => await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false),
             async (connection, cancellationToken) =>
             {
+                // A table that exists is left alone: CREATE ... IF NOT EXISTS would still need the CREATE privilege,
+                // which an application's own role often lacks once a migration role made the tables.
+                await using (DbCommand exists = StoreConnections.Command(connection, "SELECT to_regclass(@table) IS NOT NULL", ("table", table)))
+                {
+                    if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
+                    {
+                        return;
+                    }
+                }
+
                 await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 foreach (string sql in new[] { $"SELECT pg_advisory_xact_lock({SchemaLockId})", $"CREATE SCHEMA IF NOT EXISTS {schema}", createTableSql })
                 {

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Antom.Contracts.Notifications;
 using Antom.Contracts.Tests.Stores;
+using Npgsql;
 using Xunit;
 
 namespace Antom.Contracts.Storage.PostgreSql.Tests;
@@ -22,6 +23,29 @@ public sealed class PostgreSqlNotificationClaimStoreTests : NotificationClaimSto
 
         Assert.Equal(ClaimStatus.Claimed, (await store.ClaimAsync("k", TimeSpan.FromMinutes(1), default)).Status);
         Assert.Equal(1, _schema.Count("antom_notification_claims"));
+    }
+
+    [Fact]
+    public async Task A_role_that_may_not_create_tables_uses_tables_made_by_another()
+    {
+        await new PostgreSqlNotificationClaimStore(_schema.DataSource, _schema.Name).EnsureCreatedAsync();
+        string role = "antom_app_" + Guid.NewGuid().ToString("N");
+        _schema.Execute($"CREATE ROLE {role} LOGIN; GRANT USAGE ON SCHEMA \"{_schema.Name}\" TO {role}; " +
+                        $"GRANT SELECT, INSERT, UPDATE, DELETE ON \"{_schema.Name}\".antom_notification_claims TO {role}");
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(_schema.DataSource.ConnectionString) { Username = role };
+            await using NpgsqlDataSource restricted = NpgsqlDataSource.Create(builder.ConnectionString);
+            var store = new PostgreSqlNotificationClaimStore(restricted, _schema.Name, Clock, Retention);
+
+            Assert.Equal(ClaimStatus.Claimed, (await store.ClaimAsync("k", TimeSpan.FromMinutes(1), default)).Status);
+            await store.EnsureCreatedAsync();
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            _schema.Execute($"DROP OWNED BY {role}; DROP ROLE {role}");
+        }
     }
 
     [Fact]

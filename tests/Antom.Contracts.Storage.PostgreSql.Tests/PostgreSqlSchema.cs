@@ -29,6 +29,12 @@ internal sealed class PostgreSqlSchema : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
+    public void Execute(string sql)
+    {
+        using NpgsqlCommand command = DataSource.CreateCommand(sql);
+        command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         using (NpgsqlCommand drop = DataSource.CreateCommand($"DROP SCHEMA IF EXISTS \"{Name}\" CASCADE"))
