@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 version="0.0.0-ci.$(date +%s)"
 
 echo "== pack Antom.Contracts $version"
-for project in Antom.Contracts Antom.Contracts.AspNetCore Antom.Contracts.Simulator; do
+for project in Antom.Contracts Antom.Contracts.AspNetCore Antom.Contracts.Simulator Antom.Contracts.Storage.Sqlite Antom.Contracts.Storage.PostgreSql; do
   dotnet pack "$root/src/$project/$project.csproj" -c Release -o "$work/feed" -p:Version="$version" -warnaserror --nologo -v quiet
 done
 package="$work/feed/Antom.Contracts.$version.nupkg"
@@ -25,6 +25,12 @@ for entry in lib/net8.0/Antom.Contracts.dll lib/net10.0/Antom.Contracts.dll \
   grep -qx "$entry" <<<"$listing" || { echo "missing from the package: $entry" >&2; exit 1; }
 done
 if grep -q '^lib/netstandard' <<<"$listing"; then echo "the generator leaked into lib/" >&2; exit 1; fi
+for store in Sqlite PostgreSql; do
+  store_listing="$(python3 -c "import sys, zipfile; print(\"\\n\".join(zipfile.ZipFile(sys.argv[1]).namelist()))" "$work/feed/Antom.Contracts.Storage.$store.$version.nupkg")"
+  for entry in lib/net8.0/Antom.Contracts.Storage.$store.dll lib/net10.0/Antom.Contracts.Storage.$store.dll; do
+    grep -qx "$entry" <<<"$store_listing" || { echo "missing from Antom.Contracts.Storage.$store: $entry" >&2; exit 1; }
+  done
+done
 echo "ok: lib/net8.0, lib/net10.0, analyzers/dotnet/cs/ (generator + NJsonSchema, Namotion.Reflection, Newtonsoft.Json; analyzers; code fixes), schemas/"
 
 echo "== consumer: build and run"
@@ -66,4 +72,10 @@ grep -qx 'union: paid BRL 9.90 as {"type":"ORDER_PAID","amount":{"currency":"BRL
 grep -qx "union incomplete: not paid" <<<"$output"
 grep -qx "status: not captured" <<<"$output"
 grep -qx "simulator: Success BRL 2.50" <<<"$output"
+grep -qx "sqlite: Claimed then AlreadyCompleted, ledger created=True, BRL 60.00 held at version 1" <<<"$output"
+if [ -n "${ANTOM_TEST_POSTGRES:-}" ]; then
+  grep -qx "postgresql: Claimed then AlreadyCompleted, ledger created=True, BRL 60.00 held at version 1" <<<"$output"
+else
+  grep -qx "postgresql: constructed (ANTOM_TEST_POSTGRES not set)" <<<"$output"
+fi
 echo "package test: 1 passed, 0 failed"

@@ -2,8 +2,13 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Antom.Contracts;
 using Antom.Contracts.Http;
+using Antom.Contracts.Ledger;
+using Antom.Contracts.Notifications;
 using Antom.Contracts.Signatures;
 using Antom.Contracts.Simulator;
+using Antom.Contracts.Storage.PostgreSql;
+using Antom.Contracts.Storage.Sqlite;
+using Npgsql;
 using Shop.Payments;
 
 // A shipped contract, read from the wire.
@@ -126,6 +131,35 @@ await using (AntomSimulator antom = await AntomSimulator.StartAsync(new AntomSim
     Console.WriteLine($"simulator: {simulated.Result.ResultStatus} {simulated.CaptureAmount}");
 }
 
+// The SQLite stores, from their package: a claim completed, and a ledger created and changed by compare-and-swap, in a file.
+string sqliteFile = Path.Combine(AppContext.BaseDirectory, "stores.db");
+File.Delete(sqliteFile);
+string sqlite = $"Data Source={sqliteFile}";
+Console.WriteLine("sqlite: " + await StoreProof(new SqliteNotificationClaimStore(sqlite), new SqliteAuthorizationLedgerStore(sqlite)));
+
+// The PostgreSQL stores, from their package: the same against ANTOM_TEST_POSTGRES (CI sets it), in a schema of their own.
+if (Environment.GetEnvironmentVariable("ANTOM_TEST_POSTGRES") is { Length: > 0 } postgres)
+{
+    await using NpgsqlDataSource dataSource = NpgsqlDataSource.Create(postgres);
+    string schema = "antom_consumer_" + Guid.NewGuid().ToString("N");
+    try
+    {
+        Console.WriteLine("postgresql: " + await StoreProof(new PostgreSqlNotificationClaimStore(dataSource, schema), new PostgreSqlAuthorizationLedgerStore(dataSource, schema)));
+    }
+    finally
+    {
+        await using NpgsqlCommand drop = dataSource.CreateCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+else
+{
+    await using NpgsqlDataSource unused = NpgsqlDataSource.Create("Host=127.0.0.1");
+    _ = new PostgreSqlNotificationClaimStore(unused);
+    _ = new PostgreSqlAuthorizationLedgerStore(unused);
+    Console.WriteLine("postgresql: constructed (ANTOM_TEST_POSTGRES not set)");
+}
+
 return 0;
 
 // Deliberately incomplete: a voided order falls into the default arm. The package's analyzer must flag it (ANTOM1001).
@@ -150,4 +184,15 @@ static string Describe(ResultStatus status)
         default:
             return "not captured";
     }
+}
+
+static async Task<string> StoreProof(INotificationClaimStore claims, IAuthorizationLedgerStore ledgers)
+{
+    NotificationClaim claim = await claims.ClaimAsync("TEST_CLIENT_1|CAPTURE_RESULT|pay-1|cap-1|S", TimeSpan.FromMinutes(1), default);
+    await claims.CompleteAsync(claim, default);
+    ClaimStatus again = (await claims.ClaimAsync(claim.Key, TimeSpan.FromMinutes(1), default)).Status;
+    DateTimeOffset now = DateTimeOffset.UtcNow;
+    bool created = await ledgers.TryCreateAsync(AuthorizationLedger.Open(new AuthorizationTerms("pay-1", Money.FromMinorUnits(10_000, "BRL"), now)));
+    AuthorizationLedger ledger = await ledgers.UpdateAsync("pay-1", l => l.Reserve(new CaptureRequest { CaptureRequestId = "cap-1", PaymentId = "pay-1", CaptureAmount = Money.FromMinorUnits(6_000, "BRL") }, now));
+    return $"{claim.Status} then {again}, ledger created={created}, {ledger.CapturesHeld} held at version {ledger.Version}";
 }
