@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Antom.Contracts.Http;
 using Antom.Contracts.Notifications;
 using Antom.Contracts.Simulator;
+using Antom.Contracts.Tests;
 using Xunit;
 
 namespace Antom.Contracts.EndToEnd.Tests;

@@ -1,9 +1,9 @@
 using System;
 using System.Threading;
 
-namespace Antom.Contracts.EndToEnd.Tests;
+namespace Antom.Contracts.Tests;
 
-/// <summary>A clock that moves only when told to, shared by the simulator, the client and the webhook.</summary>
+/// <summary>A clock that moves only when told to: shared by the simulator, the client and the webhook in the end-to-end tests, and by the store tests to run leases out.</summary>
 internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
     private long _ticks = start.UtcTicks;

@@ -15,7 +15,7 @@ public abstract class NotificationClaimStoreConformance
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    internal StoreClock Clock { get; } = new(new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.Zero));
+    internal ManualClock Clock { get; } = new(new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.Zero));
 
     /// <summary>How long the stores <see cref="Open"/> gives remember a completed key.</summary>
     protected static TimeSpan Retention { get; } = TimeSpan.FromDays(2);
