@@ -9,7 +9,9 @@ internal sealed class SqliteDatabase : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("antom-sqlite-").FullName;
 
-    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "antom.db") }.ToString();
+    public string File => Path.Combine(_folder, "antom.db");
+
+    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = File }.ToString();
 
     public void Dispose()
     {
