@@ -9,6 +9,8 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Antom.Contracts.Signatures;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Antom.Contracts.Http;
 
@@ -23,6 +25,7 @@ public sealed class AntomClient
 
     private readonly HttpClient _http;
     private readonly AntomClientOptions _options;
+    private readonly ILogger _logger;
 
     /// <summary>Creates a client; the <see cref="HttpClient"/> is not disposed by it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it.</exception>
@@ -33,7 +36,11 @@ public sealed class AntomClient
         options.Validate();
         _http = http;
         _options = options;
+        _logger = options.Logger ?? NullLogger.Instance;
     }
+
+    /// <summary>Where calls are logged; <see cref="OperationPoller"/> logs there too.</summary>
+    internal ILogger Logger => _logger;
 
     /// <summary>
     /// Sends a pay (a card authorisation; with <c>paymentFactor.captureMode</c> <c>MANUAL</c> it is not captured) and
@@ -246,6 +253,24 @@ public sealed class AntomClient
         // The last moment at which nothing has left the process: a cancellation up to here is plain.
         cancellationToken.ThrowIfCancellationRequested();
 
+        CallTelemetry telemetry = CallTelemetry.Start(_logger, call.Api, call.RequestId);
+        try
+        {
+            T value = await ExchangeAsync(call, message, path, mismatch, cancellationToken).ConfigureAwait(false);
+            telemetry.Answered(ResultOf(value));
+            return value;
+        }
+        catch (Exception e)
+        {
+            telemetry.Failed(e);
+            throw;
+        }
+    }
+
+    // Sends and reads the answer: from here every failure is the call's one exception type (or a plain cancelled inquiry).
+    private async Task<T> ExchangeAsync<T>(Call call, HttpRequestMessage message, string path, Func<T, string?, string?> mismatch, CancellationToken cancellationToken)
+        where T : IAntomJsonContract<T>
+    {
         // HttpClient.Timeout stops at the headers; this one also covers reading the body.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.Timeout);
@@ -332,6 +357,18 @@ public sealed class AntomClient
         }
     }
 
+    private static AntomResult ResultOf(object answer) => answer switch
+    {
+        PayResponse r => r.Result,
+        CaptureResponse r => r.Result,
+        CancelResponse r => r.Result,
+        RefundResponse r => r.Result,
+        UpdateAmountResponse r => r.Result,
+        InquiryPaymentResponse r => r.Result,
+        InquiryRefundResponse r => r.Result,
+        _ => throw new ArgumentException(answer.GetType().Name + " is not an answer of this client.", nameof(answer)),
+    };
+
     // A header that must appear at most once: a repeated signature (or time) is not an answer to trust.
     private static string? Single(HttpResponseMessage response, string name, Call call)
     {
@@ -408,6 +445,9 @@ public sealed class AntomClient
         public bool ChangesState => KeyName is not null;
 
         private string? KeyName { get; }
+
+        /// <summary>The idempotency key of a state-changing call; null for an inquiry.</summary>
+        public string? RequestId => Key;
 
         private string? Key { get; }
 

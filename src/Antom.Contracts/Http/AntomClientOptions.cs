@@ -1,6 +1,7 @@
 using System;
 using System.Net.Http;
 using Antom.Contracts.Signatures;
+using Microsoft.Extensions.Logging;
 
 namespace Antom.Contracts.Http;
 
@@ -43,6 +44,12 @@ public sealed class AntomClientOptions
     /// believed; an old one could be a replay, and is <see cref="NoVerifiedAnswerReason.NotThisRequest"/>.
     /// </summary>
     public TimeSpan ResponseTimeTolerance { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Where every call is logged (api, idempotency key, resultStatus, resultCode, elapsed time; outcome-unknown
+    /// reasons), never keys, signatures, bodies or card data; nothing is logged when null.
+    /// </summary>
+    public ILogger? Logger { get; init; }
 
     internal void Validate()
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -121,6 +122,7 @@ public static class OperationPoller
         DateTimeOffset deadline = time.GetUtcNow() + options.Deadline;
         TimeSpan step = options.FirstDelay;
         Exception? last = null;
+        long started = Stopwatch.GetTimestamp();
         while (true)
         {
             TimeSpan left = deadline - time.GetUtcNow();
@@ -131,6 +133,7 @@ public static class OperationPoller
             {
                 if (await probe(cancellationToken).ConfigureAwait(false) is { } final)
                 {
+                    CallTelemetry.Resolved(client.Logger, unresolved.Api, unresolved.Key, started);
                     return final;
                 }
             }
@@ -141,6 +144,7 @@ public static class OperationPoller
 
             if (time.GetUtcNow() >= deadline)
             {
+                CallTelemetry.StillUndecided(client.Logger, unresolved.Api, unresolved.Key, options.Deadline);
                 throw new AntomOutcomeUnknownException(unresolved.Api, unresolved.KeyName, unresolved.Key, unresolved.Request, unresolved.ResolveWith, NoVerifiedAnswerReason.StillUndecided, $"after {options.Deadline}", inner: last);
             }
 
