@@ -46,6 +46,7 @@ public static class AuthorizationLedgerStore
 
             if (await store.TrySaveAsync(changed.ToState(), current.Version, cancellationToken).ConfigureAwait(false))
             {
+                AntomTelemetry.HeldChanged(current.CapturesHeld, changed.CapturesHeld);
                 return changed;
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
@@ -55,6 +56,25 @@ public sealed partial class AntomNotificationReceiver
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(handler);
+        Activity? activity = NotificationTelemetry.Start();
+        NotificationOutcome? outcome = null;
+        try
+        {
+            outcome = await ReceiveCoreAsync(request, handler, activity, cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }
+        finally
+        {
+            NotificationTelemetry.Done(activity, outcome);
+        }
+    }
+
+    private async Task<NotificationOutcome> ReceiveCoreAsync(
+        NotificationRequest request,
+        Func<AntomNotification, NotificationContext, CancellationToken, Task> handler,
+        Activity? activity,
+        CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(request.Signature)
             || !_verifier.Verify("POST", request.Path, request.ClientId ?? string.Empty, request.RequestTime ?? string.Empty, request.Signature, request.Body.Span))
         {
@@ -131,6 +151,7 @@ public sealed partial class AntomNotificationReceiver
             }
         }
 
+        NotificationTelemetry.Accepted(activity, notification.NotifyType, redelivery);
         return NotificationOutcome.Acknowledged(AcknowledgementBytes);
     }
 
