@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Antom.Contracts.Http;
 using Antom.Contracts.Signatures;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace Antom.Contracts.Tests;
@@ -64,10 +65,10 @@ internal sealed class SignedAntomFake : IDisposable
         }
     }
 
-    public AntomClient Client(Func<HttpRequestMessage, CancellationToken, HttpResponseMessage> answer, string clientId = "TEST_CLIENT_1", int maxResponseBytes = AntomClientOptions.DefaultMaxResponseBytes, TimeSpan? callTimeout = null)
-        => Client((r, ct) => Task.FromResult(answer(r, ct)), clientId, maxResponseBytes, callTimeout);
+    public AntomClient Client(Func<HttpRequestMessage, CancellationToken, HttpResponseMessage> answer, string clientId = "TEST_CLIENT_1", int maxResponseBytes = AntomClientOptions.DefaultMaxResponseBytes, TimeSpan? callTimeout = null, ILogger? logger = null)
+        => Client((r, ct) => Task.FromResult(answer(r, ct)), clientId, maxResponseBytes, callTimeout, logger);
 
-    public AntomClient Client(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer, string clientId = "TEST_CLIENT_1", int maxResponseBytes = AntomClientOptions.DefaultMaxResponseBytes, TimeSpan? callTimeout = null)
+    public AntomClient Client(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer, string clientId = "TEST_CLIENT_1", int maxResponseBytes = AntomClientOptions.DefaultMaxResponseBytes, TimeSpan? callTimeout = null, ILogger? logger = null)
     {
         _clientId = clientId;
         var merchant = AntomSignatureVerifier.FromPublicKey(File.ReadAllText(Path.Combine(Dir, "test-public-key.pem")));
@@ -97,6 +98,7 @@ internal sealed class SignedAntomFake : IDisposable
             Verifier = AntomSignatureVerifier.FromPublicKey(AntomPublicKeyPem),
             MaxResponseBytes = maxResponseBytes,
             Timeout = callTimeout ?? TimeSpan.FromSeconds(30),
+            Logger = logger,
         });
     }
 
