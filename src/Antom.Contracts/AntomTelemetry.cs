@@ -22,13 +22,13 @@ public static class AntomTelemetry
     /// <summary>Counter of client calls ({call}), by <c>antom.api</c> and <c>antom.result_status</c> (S, F, U, outcome_unknown, inquiry_failed, cancelled).</summary>
     public const string ClientCalls = "antom.client.calls";
 
-    /// <summary>Histogram of client call durations (s), by <c>antom.api</c> and <c>antom.result_status</c>.</summary>
+    /// <summary>Histogram of client call durations (ms, whole: the runtime has no floating point), by <c>antom.api</c> and <c>antom.result_status</c>.</summary>
     public const string ClientCallDuration = "antom.client.call.duration";
 
     /// <summary>Counter of outcome-unknown results ({call}), by <c>antom.api</c> and <c>antom.outcome_unknown.reason</c>, the poller's deadline included.</summary>
     public const string OutcomeUnknown = "antom.client.outcome_unknown";
 
-    /// <summary>Histogram of the time (s) <c>OperationPoller</c> took from its start to the operation's final state, by <c>antom.api</c>.</summary>
+    /// <summary>Histogram of the time (ms) <c>OperationPoller</c> took from its start to the operation's final state, by <c>antom.api</c>.</summary>
     public const string ResolutionDuration = "antom.operation.resolution.duration";
 
     /// <summary>Counter of notifications handled and acknowledged for the first time ({notification}), by <c>antom.notify_type</c>.</summary>
@@ -53,11 +53,11 @@ public static class AntomTelemetry
 
     internal static readonly Counter<long> Calls = Meter.CreateCounter<long>(ClientCalls, "{call}", "Antom API calls by api and result status");
 
-    internal static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>(ClientCallDuration, "s", "Duration of Antom API calls");
+    internal static readonly Histogram<long> CallDuration = Meter.CreateHistogram<long>(ClientCallDuration, "ms", "Duration of Antom API calls");
 
     internal static readonly Counter<long> Unknown = Meter.CreateCounter<long>(OutcomeUnknown, "{call}", "State-changing calls with no verified answer, by api and reason");
 
-    internal static readonly Histogram<double> Resolution = Meter.CreateHistogram<double>(ResolutionDuration, "s", "Time from the start of resolving an undecided operation to its final state");
+    internal static readonly Histogram<long> Resolution = Meter.CreateHistogram<long>(ResolutionDuration, "ms", "Time from the start of resolving an undecided operation to its final state");
 
     internal static readonly Counter<long> Received = Meter.CreateCounter<long>(NotificationsReceived, "{notification}", "Notifications handled for the first time");
 

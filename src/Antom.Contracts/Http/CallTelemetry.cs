@@ -50,10 +50,10 @@ internal sealed partial class CallTelemetry
         {
             string status = ResultStatusJsonConverter.Table.ToWireValue(result.ResultStatus);
             string code = result.ResultCode.Value;
-            TimeSpan elapsed = Stopwatch.GetElapsedTime(_started);
+            long elapsed = Milliseconds(Stopwatch.GetElapsedTime(_started));
             _activity?.SetTag("antom.result_status", status).SetTag("antom.result_code", code);
             Count(status, elapsed);
-            LogAnswered(_logger, _api, _requestId, status, code, (long)elapsed.TotalMilliseconds);
+            LogAnswered(_logger, _api, _requestId, status, code, elapsed);
         }
         catch (Exception)
         {
@@ -70,19 +70,19 @@ internal sealed partial class CallTelemetry
     {
         try
         {
-            TimeSpan elapsed = Stopwatch.GetElapsedTime(_started);
+            long elapsed = Milliseconds(Stopwatch.GetElapsedTime(_started));
             switch (error)
             {
                 case AntomOutcomeUnknownException unknown:
                     Count("outcome_unknown", elapsed);
                     NoAnswer(unknown);
                     AntomTelemetry.Unknown.Add(1, AntomTelemetry.Tag("antom.api", _api), AntomTelemetry.Tag("antom.outcome_unknown.reason", unknown.Reason.ToString()));
-                    LogOutcomeUnknown(_logger, _api, unknown.IdempotencyKey, unknown.Reason, (int?)unknown.StatusCode, (long)elapsed.TotalMilliseconds);
+                    LogOutcomeUnknown(_logger, _api, unknown.IdempotencyKey, unknown.Reason, (int?)unknown.StatusCode, elapsed);
                     break;
                 case AntomInquiryFailedException failed:
                     Count("inquiry_failed", elapsed);
                     NoAnswer(failed);
-                    LogInquiryFailed(_logger, _api, failed.Reason, (int?)failed.StatusCode, (long)elapsed.TotalMilliseconds);
+                    LogInquiryFailed(_logger, _api, failed.Reason, (int?)failed.StatusCode, elapsed);
                     break;
                 default:
                     Count("cancelled", elapsed);
@@ -107,9 +107,9 @@ internal sealed partial class CallTelemetry
     {
         try
         {
-            TimeSpan elapsed = Stopwatch.GetElapsedTime(startedTimestamp);
-            AntomTelemetry.Resolution.Record(elapsed.TotalSeconds, AntomTelemetry.Tag("antom.api", api));
-            LogResolved(logger, api, requestId, (long)elapsed.TotalMilliseconds);
+            long elapsed = Milliseconds(Stopwatch.GetElapsedTime(startedTimestamp));
+            AntomTelemetry.Resolution.Record(elapsed, AntomTelemetry.Tag("antom.api", api));
+            LogResolved(logger, api, requestId, elapsed);
         }
         catch (Exception)
         {
@@ -131,12 +131,15 @@ internal sealed partial class CallTelemetry
         }
     }
 
-    private void Count(string status, TimeSpan elapsed)
+    private void Count(string status, long elapsedMs)
     {
         var tags = new TagList { { "antom.api", _api }, { "antom.result_status", status } };
         AntomTelemetry.Calls.Add(1, tags);
-        AntomTelemetry.CallDuration.Record(elapsed.TotalSeconds, tags);
+        AntomTelemetry.CallDuration.Record(elapsedMs, tags);
     }
+
+    // Whole milliseconds, without floating point (TimeSpan.TotalMilliseconds is a double).
+    private static long Milliseconds(TimeSpan elapsed) => elapsed.Ticks / TimeSpan.TicksPerMillisecond;
 
     private void NoAnswer(AntomTransportException error)
     {
