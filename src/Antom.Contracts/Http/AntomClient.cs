@@ -323,9 +323,9 @@ public sealed class AntomClient
 
             return mismatch(value, responseTime) is { } why ? throw call.Fail(NoVerifiedAnswerReason.NotThisRequest, why) : value;
         }
-        catch (AntomTransportException)
+        catch (Exception e) when (e is AntomTransportException or AntomRequestNotSentException)
         {
-            throw;
+            throw; // already says what the caller needs: no verified answer, or provably nothing sent
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !call.ChangesState)
         {
