@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 version="0.0.0-ci.$(date +%s)"
 
 echo "== pack Antom.Contracts $version"
-for project in Antom.Contracts Antom.Contracts.AspNetCore Antom.Contracts.Simulator Antom.Contracts.Storage.Sqlite Antom.Contracts.Storage.PostgreSql; do
+for project in Antom.Contracts Antom.Contracts.AspNetCore Antom.Contracts.Hosting Antom.Contracts.Simulator Antom.Contracts.Storage.Sqlite Antom.Contracts.Storage.PostgreSql; do
   dotnet pack "$root/src/$project/$project.csproj" -c Release -o "$work/feed" -p:Version="$version" -warnaserror --nologo -v quiet
 done
 package="$work/feed/Antom.Contracts.$version.nupkg"
@@ -78,4 +78,6 @@ if [ -n "${ANTOM_TEST_POSTGRES:-}" ]; then
 else
   grep -qx "postgresql: constructed (ANTOM_TEST_POSTGRES not set)" <<<"$output"
 fi
+grep -qx "hosting: Success BRL 1.00" <<<"$output"
+grep -qx "hosting invalid: Antom:Endpoint must be an absolute https URI" <<<"$output"
 echo "package test: 1 passed, 0 failed"

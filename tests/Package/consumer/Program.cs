@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Antom.Contracts;
+using Antom.Contracts.Hosting;
 using Antom.Contracts.Http;
 using Antom.Contracts.Ledger;
 using Antom.Contracts.Notifications;
@@ -9,6 +10,9 @@ using Antom.Contracts.Simulator;
 using Antom.Contracts.Storage.PostgreSql;
 using Antom.Contracts.Storage.Sqlite;
 using Npgsql;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Shop.Payments;
 
 // A shipped contract, read from the wire.
@@ -129,6 +133,32 @@ await using (AntomSimulator antom = await AntomSimulator.StartAsync(new AntomSim
     });
     CaptureResponse simulated = await client.CaptureAsync(new CaptureRequest { CaptureRequestId = "pkg-1", PaymentId = "pay-sim", CaptureAmount = Money.FromMajorUnits(2.50m, "BRL") });
     Console.WriteLine($"simulator: {simulated.Result.ResultStatus} {simulated.CaptureAmount}");
+
+    // AddAntom from the Hosting package: bound from configuration, validated, and the typed client through its pipeline.
+    ServiceProvider Provider(string endpoint) => new ServiceCollection().AddAntom(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Antom:Endpoint"] = endpoint,
+        ["Antom:ClientId"] = "PKG_CLIENT",
+        ["Antom:PrivateKey"] = merchant.ExportPkcs8PrivateKeyPem(),
+        ["Antom:AntomPublicKeys:0"] = antom.AntomPublicKeyPem,
+    }).Build().GetSection("Antom")).Services.BuildServiceProvider();
+    using (ServiceProvider hosted = Provider(antom.Endpoint.ToString()))
+    {
+        CaptureResponse viaHost = await hosted.GetRequiredService<AntomClient>().CaptureAsync(new CaptureRequest { CaptureRequestId = "pkg-2", PaymentId = "pay-sim", CaptureAmount = Money.FromMajorUnits(1.00m, "BRL") });
+        Console.WriteLine($"hosting: {viaHost.Result.ResultStatus} {viaHost.CaptureAmount}");
+    }
+
+    using (ServiceProvider invalid = Provider("http://open-sea-global.alipay.com"))
+    {
+        try
+        {
+            _ = invalid.GetRequiredService<AntomClient>();
+        }
+        catch (OptionsValidationException e)
+        {
+            Console.WriteLine($"hosting invalid: {e.Failures.Single()[..44]}");
+        }
+    }
 }
 
 // The SQLite stores, from their package: a claim completed, and a ledger created and changed by compare-and-swap, in a file.
