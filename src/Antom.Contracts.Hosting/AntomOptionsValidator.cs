@@ -82,7 +82,7 @@ internal sealed class AntomOptionsValidator(string section) : IValidateOptions<A
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            failures.Add(e is ArgumentException ? $"{setting} is not usable: {e.Message}" : $"{setting} cannot be read: {e.Message}");
+            failures.Add(e is ArgumentException a ? $"{setting} is not usable: {Reason(a)}" : $"{setting} cannot be read: {e.Message}");
         }
     }
 
@@ -102,8 +102,12 @@ internal sealed class AntomOptionsValidator(string section) : IValidateOptions<A
             }
             catch (ArgumentException e)
             {
-                failures.Add($"{section}:AntomPublicKeys:{i.ToString(CultureInfo.InvariantCulture)} is not usable: {e.Message}");
+                failures.Add($"{section}:AntomPublicKeys:{i.ToString(CultureInfo.InvariantCulture)} is not usable: {Reason(e)}");
             }
         }
     }
+
+    // The key loader's reason without ArgumentException's " (Parameter 'key')": the setting is named already.
+    private static string Reason(ArgumentException e)
+        => e.ParamName is { } parameter ? e.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal) : e.Message;
 }

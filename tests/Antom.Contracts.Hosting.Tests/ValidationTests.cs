@@ -45,6 +45,7 @@ public class ValidationTests
         OptionsValidationException e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<AntomClient>());
         string failure = Assert.Single(e.Failures);
         Assert.StartsWith(expected, failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter '", failure, StringComparison.Ordinal);
     }
 
     [Fact]
