@@ -143,6 +143,20 @@ public class ResilienceTests
         Assert.Equal(2, injector.Attempts);
     }
 
+    [Fact]
+    public async Task The_poller_keeps_asking_through_unsent_inquiries_and_ends_outcome_unknown()
+    {
+        var injector = new FaultInjector();
+        using ServiceProvider services = Services(new Uri($"http://127.0.0.1:{HostTests.FreePort()}"), injector, ("ConnectRetries", "0"));
+        var polling = new PollingOptions(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(200));
+
+        var e = await Assert.ThrowsAsync<AntomOutcomeUnknownException>(() => OperationPoller.ResolveCaptureAsync(Client(services), Capture, polling));
+
+        Assert.Equal(NoVerifiedAnswerReason.StillUndecided, e.Reason);
+        Assert.IsType<AntomRequestNotSentException>(e.InnerException);
+        Assert.True(injector.Attempts > 1);
+    }
+
     private static RequestDelegate Behaviour(string fault) => fault switch
     {
         "502" => context =>

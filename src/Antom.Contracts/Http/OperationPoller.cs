@@ -137,9 +137,9 @@ public static class OperationPoller
                     return final;
                 }
             }
-            catch (AntomInquiryFailedException e)
+            catch (Exception e) when (e is AntomInquiryFailedException or AntomRequestNotSentException)
             {
-                last = e; // keep polling: a failed inquiry says nothing about the operation
+                last = e; // keep polling: a failed or unsent inquiry says nothing about the operation
             }
 
             if (time.GetUtcNow() >= deadline)
