@@ -16,8 +16,11 @@ internal sealed class PostgreSqlSchema : IDisposable
         string connectionString = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"{Variable} is not set: start a throwaway PostgreSQL server with `source eng/start-postgres.sh` (from the repository root), then run the tests from that shell.");
+        ConnectionString = connectionString;
         DataSource = NpgsqlDataSource.Create(connectionString);
     }
+
+    public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
 
