@@ -4,6 +4,8 @@
 // With no arguments it runs against the embedded simulator, with throwaway DEMO keys generated for this run.
 // With --endpoint, --client-id, --private-key-file, --antom-public-key-file and --payment-id (an authorisation with
 // manual capture made elsewhere) the same code talks to a real Antom environment instead: no local webhook, it polls.
+// The ledger is kept in a store: --store sqlite (the default; a file in a temporary folder) or --store postgres
+// (--postgres "<connection string>", or ANTOM_TEST_POSTGRES, which `source eng/start-postgres.sh` sets).
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -14,12 +16,15 @@ using Antom.Contracts.Ledger;
 using Antom.Contracts.Notifications;
 using Antom.Contracts.Signatures;
 using Antom.Contracts.Simulator;
+using Antom.Contracts.Storage.PostgreSql;
+using Antom.Contracts.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 Dictionary<string, string> options = ParseArguments(args);
 bool real = options.ContainsKey("endpoint");
@@ -90,7 +95,15 @@ try
     // 1. Authorise with manual capture: the money is held on the card, not taken. The ledger opens on the verified result.
     AuthorizationTerms terms = real ? await AuthorisedElsewhereAsync(Required(options, "payment-id")) : await AuthoriseAsync(Money.FromMajorUnits(100.00m, "BRL"));
     var ledger = AuthorizationLedger.Open(terms);
-    AuthorizationLedgerState saved = ledger.ToState(); // stands in for your database row; compare-and-swap on Version
+    (IAuthorizationLedgerStore store, string where) = OpenStore(options.GetValueOrDefault("store", "sqlite"), options.GetValueOrDefault("postgres"));
+    if (!await store.TryCreateAsync(ledger))
+    {
+        throw new InvalidOperationException($"A ledger of payment {terms.PaymentId} is already stored.");
+    }
+
+    long persisted = ledger.Version;
+    Console.WriteLine($"   the ledger is kept in {where}; every change is saved by compare-and-swap on its Version.");
+    await PersistAsync();
     Step(1, $"authorised {terms.Authorized} with manual capture: payment {terms.PaymentId}.");
 
     // 2. Capture 60 %. Antom answers U: not a failure; the amount stays held until notifyCapture (or inquiryPayment) says.
@@ -109,11 +122,13 @@ try
         ledger = ledger.Apply(notified.Notification);
     }
 
+    await PersistAsync();
     Step(2, $"notifyCapture: {first.CaptureRequestId} {ledger.Find(LedgerOperation.Capture, first.CaptureRequestId)!.State}.");
 
     // 3. Capture what remains, as the last capture.
     var rest = new CaptureRequest { CaptureRequestId = "walk-" + run + "-cap-2", PaymentId = terms.PaymentId, CaptureAmount = ledger.Remaining, IsLastCapture = true };
     CaptureResponse? last = await CaptureAsync(rest);
+    await PersistAsync();
     Step(3, $"capture {rest.CaptureAmount} (last) → {Describe(last?.Result)}.");
 
     // 4. Refund 25 %. REFUND_IN_PROCESS is U: held (it cannot be refunded twice) until notifyRefund's refundStatus says.
@@ -133,23 +148,26 @@ try
         ledger = ledger.Apply(notified.Notification);
     }
 
+    await PersistAsync();
     Step(4, $"notifyRefund: {refund.RefundRequestId} {ledger.Find(LedgerOperation.Refund, refund.RefundRequestId)!.State}.");
 
     // 5. inquiryRefund: its result says only that the inquiry worked; refundStatus is the refund's state.
     InquiryRefundResponse inquiry = await client.InquiryRefundAsync(new InquiryRefundRequest { RefundRequestId = refund.RefundRequestId });
     ledger = ledger.Apply(inquiry);
+    await PersistAsync();
     Step(5, $"inquiryRefund: result {inquiry.Result.ResultStatus} (the inquiry worked), refundStatus {inquiry.RefundStatus} → {inquiry.RefundState}.");
 
     // 6. Cancel? The ledger refuses before anything is sent: a captured payment is refunded, not cancelled.
     var cancel = new CancelRequest { PaymentId = terms.PaymentId };
     IReadOnlyList<LedgerViolation> why = ledger.Check(cancel, DateTimeOffset.UtcNow);
+    await PersistAsync();
     Step(6, $"cancel? refused before sending: {string.Join(", ", why)}. Nothing was sent.");
-    saved = ledger.ToState();
+    await PersistAsync();
 
     bool ok = why.Contains(LedgerViolation.CancelAfterCapture) && why.Contains(LedgerViolation.CancelAfterRefund)
               && ledger.Captured == terms.Authorized && ledger.Refunded == quarter && ledger.Refundable == terms.Authorized - quarter
               && ledger.CapturesHeld.MinorUnits == 0 && ledger.RefundsHeld.MinorUnits == 0 && !ledger.IsCancelled
-              && ledger.Discrepancies.Count == 0 && AuthorizationLedger.FromState(saved).ToState() == ledger.ToState();
+              && ledger.Discrepancies.Count == 0 && (await store.LoadAsync(terms.PaymentId))!.ToState() == ledger.ToState();
     Console.WriteLine(ok ? "Done: every step behaved as Antom's rules say." : "Something did not go as expected.");
     return ok ? 0 : 1;
 
@@ -160,12 +178,26 @@ try
         Console.WriteLine($"   authorised {ledger.Authorized} | captured {ledger.Captured} (held {ledger.CapturesHeld}) | refunded {ledger.Refunded} (held {ledger.RefundsHeld}) | may capture {ledger.Remaining} | may refund {ledger.Refundable}{(ledger.IsCancelled ? " | CANCELLED" : string.Empty)}");
     }
 
+    // Saves what changed since the last save; another writer in between would be a conflict, never a silent overwrite.
+    async Task PersistAsync()
+    {
+        if (ledger.Version != persisted)
+        {
+            if (!await store.TrySaveAsync(ledger.ToState(), persisted, CancellationToken.None))
+            {
+                throw new InvalidOperationException($"The stored ledger of {terms.PaymentId} changed under this run: reload it and check again.");
+            }
+
+            persisted = ledger.Version;
+        }
+    }
+
     // check → reserve → persist → send → record. After sending there are two outcomes: Antom's verified answer to
     // this request, or AntomOutcomeUnknownException, which keeps the amount reserved (it may have happened).
     async Task<CaptureResponse?> CaptureAsync(CaptureRequest request)
     {
         ledger = ledger.Reserve(request, DateTimeOffset.UtcNow); // OperationRefusedException: nothing is sent
-        saved = ledger.ToState();                                 // persisted before anything leaves the process
+        await PersistAsync();                                     // persisted before anything leaves the process
         try
         {
             CaptureResponse answer = await client.CaptureAsync(request);
@@ -182,7 +214,7 @@ try
     async Task<RefundResponse?> RefundAsync(RefundRequest request)
     {
         ledger = ledger.Reserve(request, DateTimeOffset.UtcNow);
-        saved = ledger.ToState();
+        await PersistAsync();
         try
         {
             RefundResponse answer = await client.RefundAsync(request);
@@ -256,6 +288,25 @@ finally
     }
 }
 
+static (IAuthorizationLedgerStore Store, string Where) OpenStore(string kind, string? postgres)
+{
+    switch (kind)
+    {
+        case "sqlite":
+            string folder = Directory.CreateTempSubdirectory("antom-walkthrough-").FullName;
+            string file = Path.Combine(folder, "antom.db");
+            return (new SqliteAuthorizationLedgerStore($"Data Source={file}"), $"the SQLite file {file}");
+        case "postgres":
+            string connectionString = postgres ?? (Environment.GetEnvironmentVariable("ANTOM_TEST_POSTGRES") is { Length: > 0 } fromEnvironment
+                ? fromEnvironment
+                : throw new ArgumentException("--store postgres needs --postgres \"<connection string>\" or ANTOM_TEST_POSTGRES (source eng/start-postgres.sh)."));
+            string schema = "antom_walkthrough_" + Guid.NewGuid().ToString("N")[..8];
+            return (new PostgreSqlAuthorizationLedgerStore(NpgsqlDataSource.Create(connectionString), schema), $"PostgreSQL, schema {schema}");
+        default:
+            throw new ArgumentException($"--store is sqlite or postgres, not '{kind}'.");
+    }
+}
+
 static string Describe(AntomResult? result) => result is null ? "no verified answer" : $"resultStatus {result.ResultStatus} ({result.ResultCode})";
 
 async Task<T> WaitAsync<T>(Func<T, bool> match, string what)
@@ -292,7 +343,7 @@ static Dictionary<string, string> ParseArguments(string[] args)
     {
         if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
         {
-            throw new ArgumentException($"Unexpected argument '{args[i]}'. Options: --endpoint --client-id --private-key-file --antom-public-key-file --payment-id.");
+            throw new ArgumentException($"Unexpected argument '{args[i]}'. Options: --store sqlite|postgres, --postgres, --endpoint --client-id --private-key-file --antom-public-key-file --payment-id.");
         }
 
         result[args[i][2..]] = args[++i];
