@@ -20,6 +20,7 @@ internal static class DiagnosticIds
     // Analyzers, warnings.
     public const string UnhandledResultStatus = "ANTOM1001";
     public const string UnknownFallsThrough = "ANTOM1002";
+    public const string NewIdempotencyKeyOnRetry = "ANTOM1003";
     public const string MoneyAsString = "ANTOM2001";
     public const string MoneyAsFloatingPoint = "ANTOM2002";
 

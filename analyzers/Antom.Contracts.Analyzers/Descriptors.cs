@@ -10,6 +10,7 @@ internal static class Descriptors
 {
     public const string UnhandledResultStatusId = DiagnosticIds.UnhandledResultStatus;
     public const string UnknownFallsThroughId = DiagnosticIds.UnknownFallsThrough;
+    public const string NewIdempotencyKeyOnRetryId = DiagnosticIds.NewIdempotencyKeyOnRetry;
     public const string MoneyAsStringId = DiagnosticIds.MoneyAsString;
     public const string MoneyAsFloatingPointId = DiagnosticIds.MoneyAsFloatingPoint;
     public const string SuppressExhaustiveSwitchId = DiagnosticIds.SuppressUnnamedEnumValue;
@@ -56,6 +57,16 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: "An if/else chain or conditional expression that tests ResultStatus against some members lets Unknown fall into a branch written for another status, typically treating U as a failure. U means Antom has not decided yet: never fail, never retry with a new captureRequestId.",
         helpLinkUri: HelpLink(UnknownFallsThroughId));
+
+    public static readonly DiagnosticDescriptor NewIdempotencyKeyOnRetry = new(
+        NewIdempotencyKeyOnRetryId,
+        "A retry after an unknown outcome uses a new idempotency key",
+        "{0} is set to a new id {1}: the first {2} may have happened, and a second one under a new id can happen too; retry with the {0} that was sent",
+        Correctness,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Inside catch (AntomOutcomeUnknownException) or a branch where resultStatus is U (Unknown), a new CaptureRequest, RefundRequest, PayRequest or UpdateAmountRequest whose captureRequestId/refundRequestId/paymentRequestId/updateRequestId is computed there (Guid.NewGuid(), a literal, an interpolation, a call) is a second operation to Antom, not a retry of the first: it double-captures, double-refunds or double-charges. Reuse the request that was sent, or its id.",
+        helpLinkUri: HelpLink(NewIdempotencyKeyOnRetryId));
 
     /// <summary>Suppresses CS8524 on a switch expression over a marked enum that names every member.</summary>
     public static readonly SuppressionDescriptor ExhaustiveSwitchUnnamedValue = new(

@@ -43,6 +43,20 @@ internal static class Harness
         return test.RunAsync();
     }
 
+    /// <summary>The analyzer reports <paramref name="expected"/> in <paramref name="source"/> and the fix offers nothing for them: the code stays as it is.</summary>
+    public static Task NoFix<TAnalyzer, TFix>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> { TestCode = source, FixedCode = source };
+        Configure(test.TestState);
+        Configure(test.FixedState);
+        test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>
     /// Like <see cref="Fix{TAnalyzer, TFix}"/>, but Fix All (document, project, solution) must reach
     /// <paramref name="fixedSource"/> in one pass, and one-at-a-time fixing in <paramref name="diagnostics"/> steps.
