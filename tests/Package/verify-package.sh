@@ -80,4 +80,35 @@ else
 fi
 grep -qx "hosting: Success BRL 1.00" <<<"$output"
 grep -qx "hosting invalid: Antom:Endpoint must be an absolute https URI" <<<"$output"
+# Fix All through dotnet format: every fixable id, several diagnostics over several files, fixed in bulk by the packaged
+# code fixes. Each id on a fresh copy: reported at least twice in at least two files before, gone after, every file
+# that had one changed, and the fixed code builds.
+echo "== dotnet format analyzers: Fix All per fixable id"
+warnings_of() { # the distinct "file(line,col): warning <id>" of a full rebuild of $1, which must build
+  local out
+  out="$(cd "$1" && dotnet build -c Release --no-incremental -p:AntomContractsVersion="$version" -p:RestorePackagesPath="$work/packages" --nologo 2>&1)" \
+    || { echo "$out" >&2; echo "$1 does not build" >&2; return 1; }
+  grep -oE "[A-Za-z]+\.cs\([0-9]+,[0-9]+\): warning $2\b" <<<"$out" | sort -u || true
+}
+for id in ANTOM1001 ANTOM1003 ANTOM2001; do
+  copy="$work/fixall-$id"
+  cp -r "$here/fixall" "$copy"
+  cp "$work/consumer/nuget.config" "$copy/nuget.config"
+  before="$(warnings_of "$copy" "$id")" || exit 1
+  count_before=$(grep -c . <<<"$before" || true)
+  files_before=$(sed -E 's/\(.*//' <<<"$before" | sort -u)
+  if [ "$(grep -c . <<<"$files_before" || true)" -lt 2 ] || [ "$count_before" -lt 2 ]; then
+    echo "the Fix All consumer should report $id in at least 2 files; it reported:" >&2; echo "$before" >&2; exit 1
+  fi
+  format="$(cd "$copy" && AntomContractsVersion="$version" RestorePackagesPath="$work/packages" \
+    dotnet format analyzers FixAll.csproj --diagnostics "$id" --severity warn --verbosity diagnostic 2>&1)" || { echo "$format" >&2; exit 1; }
+  for file in $files_before; do
+    if cmp -s "$here/fixall/$file" "$copy/$file"; then echo "$format" >&2; echo "dotnet format left $file unchanged for $id" >&2; exit 1; fi
+  done
+  after="$(warnings_of "$copy" "$id")" || exit 1
+  if [ -n "$after" ]; then echo "$format" >&2; echo "$id is still reported after dotnet format:" >&2; echo "$after" >&2; exit 1; fi
+  build="$(cd "$copy" && dotnet build -c Release -p:AntomContractsVersion="$version" -p:RestorePackagesPath="$work/packages" --nologo 2>&1)" \
+    || { echo "$build" >&2; echo "the code after the $id Fix All does not build" >&2; exit 1; }
+  echo "ok: $id: $count_before diagnostics in $(grep -c . <<<"$files_before") files before, 0 after dotnet format, and it builds"
+done
 echo "package test: 1 passed, 0 failed"
