@@ -68,6 +68,36 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
                 },
                 SyntaxKind.ElementAccessExpression,
                 SyntaxKind.InvocationExpression);
+            // Money built as key/value data: a string-keyed dictionary or JsonObject initialised with a "currency" and a
+            // "value" key, and an anonymous object with currency and value members handed to a serializer.
+            INamedTypeSymbol?[] dictionaries =
+            [
+                start.Compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2"),
+                start.Compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2"),
+            ];
+            KeyValueMoney keyValue = new(start.Compilation);
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    if (KeyValueMoney.KeyedCandidate((InitializerExpressionSyntax)c.Node) is { } valueKey
+                        && c.SemanticModel.GetTypeInfo(c.Node.Parent!, c.CancellationToken).Type is { } created
+                        && KeyValueMoney.IsStringKeyed(created, dictionaries))
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(Descriptors.MoneyAsString, valueKey.GetLocation(), KeyValueMoney.KeyText(valueKey), "a money amount written as key/value data beside a currency key"));
+                    }
+                },
+                SyntaxKind.ObjectInitializerExpression,
+                SyntaxKind.CollectionInitializerExpression);
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    var anonymous = (AnonymousObjectCreationExpressionSyntax)c.Node;
+                    if (KeyValueMoney.AnonymousCandidate(anonymous) is { } value && keyValue.IsSerialized(anonymous, c.SemanticModel, c.CancellationToken))
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(Descriptors.MoneyAsString, value.Location, value.Name, "a money amount in an anonymous object that is serialized"));
+                    }
+                },
+                SyntaxKind.AnonymousObjectCreationExpression);
             start.RegisterSyntaxNodeAction(
                 c =>
                 {
