@@ -248,14 +248,30 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
 
     // The JSON names of every generated contract's money fields: from this assembly's and every referenced
     // assembly's [AntomMoneyFields], which the generator emits, so a consumer's own schemas count too.
+    // Only assemblies that can carry the attribute are read: Antom.Contracts itself, those that reference it, and this
+    // one; the framework's hundreds of assemblies never decode their attributes for this.
     private static ImmutableHashSet<string> MoneyKeys(Compilation compilation)
     {
         var keys = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+        INamedTypeSymbol? moneyFields = compilation.GetTypeByMetadataName("Antom.Contracts.Serialization.AntomMoneyFieldsAttribute");
+        if (moneyFields is null)
+        {
+            return keys.ToImmutable();
+        }
+
+        IAssemblySymbol antom = moneyFields.ContainingAssembly;
         foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols.Append(compilation.Assembly))
         {
+            if (!SymbolEqualityComparer.Default.Equals(assembly, antom)
+                && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly)
+                && !assembly.Modules.Any(m => m.ReferencedAssemblySymbols.Any(r => SymbolEqualityComparer.Default.Equals(r, antom))))
+            {
+                continue;
+            }
+
             foreach (AttributeData attribute in assembly.GetAttributes())
             {
-                if (attribute.AttributeClass?.ToDisplayString() == "Antom.Contracts.Serialization.AntomMoneyFieldsAttribute"
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, moneyFields)
                     && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array)
                 {
                     foreach (TypedConstant name in attribute.ConstructorArguments[0].Values)
