@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,9 +11,12 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Antom.Contracts.Analyzers;
 
 /// <summary>
-/// ANTOM1002: an <c>if</c>/<c>else if</c>/<c>else</c> chain or a conditional expression that tests a closed Antom enum
-/// (<c>ResultStatus</c>) against some members and lets <c>Unknown</c> reach a branch, without testing <c>Unknown</c>
-/// explicitly first. The typical bug: <c>if (s == ResultStatus.Success) { ... } else { /* failure */ }</c>.
+/// ANTOM1002: code that tests a closed Antom enum (<c>ResultStatus</c>) against some members and lets <c>Unknown</c>
+/// reach a branch written for another status, without naming <c>Unknown</c> first. The shapes: an
+/// <c>if</c>/<c>else if</c>/<c>else</c> chain or a conditional expression (with <c>==</c>, <c>!=</c>, <c>is</c>,
+/// <c>is not</c>, <c>or</c>, property patterns, <c>&amp;&amp;</c>/<c>||</c> with other conditions, or a <c>bool</c>
+/// local that holds such a test); an early-return guard (<c>if (s == Success) return ...;</c> and the code after it);
+/// a <c>switch</c> on a response whose property-pattern arms leave Unknown to <c>_</c> or <c>default</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
@@ -28,87 +32,110 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             ClosedEnumSymbols? symbols = ClosedEnumSymbols.From(start.Compilation);
-            if (symbols is not null)
+            if (symbols?.Marker is not null)
             {
-                // Found by syntax, with a cheap filter on the condition's shape; operations are built only for candidates.
-                start.RegisterSyntaxNodeAction(c => AnalyzeNode(c, symbols), SyntaxKind.IfStatement, SyntaxKind.ConditionalExpression);
+                // Found by syntax, and kept only when the condition names a status member other than Unknown (a name
+                // set resolved once per compilation); operations are built only for those candidates.
+                var reader = new StatusReader(start.Compilation, symbols);
+                start.RegisterSyntaxNodeAction(c => AnalyzeConditional(c, reader), SyntaxKind.IfStatement, SyntaxKind.ConditionalExpression);
+                start.RegisterSyntaxNodeAction(c => AnalyzeSwitch(c, reader), SyntaxKind.SwitchStatement, SyntaxKind.SwitchExpression);
             }
         });
     }
 
-    private static void AnalyzeNode(SyntaxNodeAnalysisContext context, ClosedEnumSymbols symbols)
+    private static void AnalyzeConditional(SyntaxNodeAnalysisContext context, StatusReader reader)
     {
-        ExpressionSyntax condition = context.Node is IfStatementSyntax ifStatement ? ifStatement.Condition : ((ConditionalExpressionSyntax)context.Node).Condition;
-        while (condition is ParenthesizedExpressionSyntax parenthesized)
+        ExpressionSyntax condition;
+        if (context.Node is IfStatementSyntax ifStatement)
         {
-            condition = parenthesized.Expression;
+            if (ifStatement.Parent is ElseClauseSyntax)
+            {
+                return; // an else-if: analysed as part of the chain that starts above it
+            }
+
+            condition = ifStatement.Condition;
+        }
+        else
+        {
+            var conditional = (ConditionalExpressionSyntax)context.Node;
+            SyntaxNode child = conditional;
+            while (child.Parent is ParenthesizedExpressionSyntax)
+            {
+                child = child.Parent;
+            }
+
+            if (child.Parent is ConditionalExpressionSyntax outer && outer.WhenFalse == child)
+            {
+                return; // the ': ' part of a chain that starts above it
+            }
+
+            condition = conditional.Condition;
         }
 
-        if (!condition.IsKind(SyntaxKind.EqualsExpression) && !condition.IsKind(SyntaxKind.NotEqualsExpression) && !condition.IsKind(SyntaxKind.IsPatternExpression)
-            && !condition.IsKind(SyntaxKind.IsExpression)) // `s is ResultStatus.Success` parses as an is-type expression
+        if (!reader.MentionsName(condition) && !IsBoolLocalCandidate(condition, reader))
         {
             return;
         }
 
         if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IConditionalOperation head)
         {
-            Analyze(context, symbols, head);
+            AnalyzeChain(context, reader, head);
         }
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ClosedEnumSymbols symbols, IConditionalOperation head)
+    private static void AnalyzeChain(SyntaxNodeAnalysisContext context, StatusReader reader, IConditionalOperation head)
     {
-        if (head.Parent is IConditionalOperation parent && parent.WhenFalse == head)
-        {
-            return; // an else-if: analysed as part of the chain that starts above it
-        }
-
-        INamedTypeSymbol? enumType = null;
-        ISymbol? subject = null;
-        IFieldSymbol? unknown = null;
-        HashSet<object?>? remaining = null;
+        StatusCondition? first = null;
+        ulong remaining = 0;
         bool unknownTested = false;
-        IConditionalOperation? current = head;
-        while (current is not null)
+        var branches = new List<IOperation>();
+        IConditionalOperation current = head;
+        while (true)
         {
-            if (!TryReadTest(current.Condition, symbols, out Test test) || (subject is not null && !SymbolEqualityComparer.Default.Equals(subject, test.Subject)))
+            StatusCondition? test = reader.ReadBranchCondition(current.Condition, context.SemanticModel, context.CancellationToken, out ILocalSymbol? local);
+            if (test is not { Kind: ConditionKind.Status } || (first is not null && !SameSubject(first, test)))
             {
                 return; // a condition this rule does not understand: say nothing rather than guess
             }
 
-            if (enumType is null)
+            if (first is null)
             {
-                enumType = test.Enum;
-                subject = test.Subject;
-                unknown = UnknownMember(enumType);
-                if (unknown is null)
-                {
-                    return;
-                }
-
-                remaining = new HashSet<object?>(enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.ConstantValue));
+                first = test;
+                remaining = head.Syntax is IfStatementSyntax statement ? Incoming(statement, test, reader, context.SemanticModel, context.CancellationToken) : test.Enum!.All;
             }
 
-            unknownTested |= test.Members.Contains(unknown!.ConstantValue);
-            var reachesTrue = new HashSet<object?>(test.Negated ? remaining!.Except(test.Members) : remaining!.Intersect(test.Members));
-            if (reachesTrue.Contains(unknown!.ConstantValue) && !unknownTested)
+            StatusEnum status = test.Enum!;
+            unknownTested |= test.NamesUnknown;
+            string conditionText = local is null ? "'" + current.Condition.Syntax + "'" : $"'{current.Condition.Syntax}' ({local.Name} = {Held(local, context.CancellationToken)})";
+            if ((test.Neutral & remaining & status.UnknownBit) != 0 && !unknownTested)
             {
-                Report(context, symbols, head, unknown, "the branch of '" + current.Condition.Syntax + "'");
+                Report(context, reader, head.Syntax, first, "the branch of " + conditionText);
                 return;
             }
 
-            remaining!.ExceptWith(reachesTrue);
+            remaining &= ~test.Must;
+            branches.Add(current.WhenTrue);
             switch (current.WhenFalse)
             {
                 case IConditionalOperation next when next.Syntax is IfStatementSyntax or ConditionalExpressionSyntax:
                     current = next;
                     break;
                 case null:
-                    return; // no else: Unknown reaches no branch written for anything
-                default:
-                    if (remaining.Contains(unknown.ConstantValue) && !unknownTested)
+                    // No else: Unknown reaches no branch of the chain, but it reaches the code after it when every
+                    // branch leaves (an early-return guard).
+                    if (!unknownTested && (remaining & status.UnknownBit) != 0 && (remaining & ~status.UnknownBit) != 0
+                        && head.Syntax is IfStatementSyntax guard && branches.All(b => b.Syntax is StatementSyntax s && Leaves(s))
+                        && CodeAfter(guard) is { Count: > 0 } after && !after.Any(s => MentionsMember(s, status)))
                     {
-                        Report(context, symbols, head, unknown, current.Syntax is ConditionalExpressionSyntax ? "the ': ' branch" : "the else branch");
+                        Report(context, reader, head.Syntax, first, "the code after 'if (" + guard.Condition + ")'" + (local is null ? string.Empty : $" ({local.Name} = {Held(local, context.CancellationToken)})"));
+                    }
+
+                    return;
+                default:
+                    if ((remaining & status.UnknownBit) != 0 && !unknownTested)
+                    {
+                        string branch = current.Syntax is ConditionalExpressionSyntax ? "the ': ' branch" : "the else branch";
+                        Report(context, reader, head.Syntax, first, local is null ? branch : $"{branch} of {conditionText}");
                     }
 
                     return;
@@ -116,114 +143,336 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(SyntaxNodeAnalysisContext context, ClosedEnumSymbols symbols, IConditionalOperation head, IFieldSymbol unknown, string branch)
+    // The members that can reach an if: all, less those that earlier guards in the same block sent away
+    // (`if (s == Success) return ...; if (s == Failure) return ...;`: only Unknown reaches the second guard's code after).
+    private static ulong Incoming(IfStatementSyntax head, StatusCondition test, StatusReader reader, SemanticModel model, CancellationToken cancellationToken)
     {
-        (string wire, _) = symbols.Describe(unknown);
-        string subject = ClosedEnumSymbols.SubjectOf(unknown.ContainingType);
-        Location location = head.Syntax switch
+        ulong incoming = test.Enum!.All;
+        SyntaxList<StatementSyntax> statements = head.Parent switch
         {
-            IfStatementSyntax s => s.IfKeyword.GetLocation(),
-            ConditionalExpressionSyntax c => c.QuestionToken.GetLocation(),
-            _ => head.Syntax.GetLocation(),
+            BlockSyntax b => b.Statements,
+            SwitchSectionSyntax s => s.Statements,
+            _ => default,
         };
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownFallsThrough, location, subject, wire, unknown.Name, branch, unknown.ContainingType.Name));
-    }
-
-    private static IFieldSymbol? UnknownMember(INamedTypeSymbol enumType)
-        => enumType.GetMembers("Unknown").OfType<IFieldSymbol>().FirstOrDefault();
-
-    private readonly struct Test
-    {
-        public Test(INamedTypeSymbol @enum, ISymbol subject, HashSet<object?> members, bool negated)
+        foreach (StatementSyntax statement in statements)
         {
-            Enum = @enum;
-            Subject = subject;
-            Members = members;
-            Negated = negated;
-        }
-
-        public INamedTypeSymbol Enum { get; }
-
-        public ISymbol Subject { get; }
-
-        public HashSet<object?> Members { get; }
-
-        public bool Negated { get; }
-    }
-
-    // Recognises `x == M`, `M == x`, `x != M`, `x is M`, `x is M or N`, `x is not M` over a marked enum.
-    private static bool TryReadTest(IOperation condition, ClosedEnumSymbols symbols, out Test test)
-    {
-        test = default;
-        switch (condition)
-        {
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+            if (statement == head)
             {
-                (IOperation value, IOperation constant) = binary.RightOperand.ConstantValue.HasValue ? (binary.LeftOperand, binary.RightOperand) : (binary.RightOperand, binary.LeftOperand);
-                if (!constant.ConstantValue.HasValue || constant.ConstantValue.Value is null)
-                {
-                    return false;
-                }
-
-                return Make(value, symbols, new HashSet<object?> { constant.ConstantValue.Value }, binary.OperatorKind == BinaryOperatorKind.NotEquals, out test);
+                break;
             }
 
-            case IIsPatternOperation isPattern:
+            if (statement is not IfStatementSyntax previous || !reader.MentionsName(previous.Condition)
+                || model.GetOperation(previous, cancellationToken) is not IConditionalOperation chain)
             {
-                var members = new HashSet<object?>();
-                bool negated = false;
-                IPatternOperation pattern = isPattern.Pattern;
-                if (pattern is INegatedPatternOperation not)
-                {
-                    negated = true;
-                    pattern = not.Pattern;
-                }
-
-                return Collect(pattern, members) && Make(isPattern.Value, symbols, members, negated, out test);
+                continue;
             }
 
-            default:
-                return false;
+            ulong after = test.Enum.All;
+            IConditionalOperation current = chain;
+            while (true)
+            {
+                if (reader.ReadBranchCondition(current.Condition, model, cancellationToken, out _) is not { Kind: ConditionKind.Status } condition
+                    || !SameSubject(condition, test) || current.WhenTrue.Syntax is not StatementSyntax branch || !Leaves(branch))
+                {
+                    after = test.Enum.All;
+                    break;
+                }
+
+                after &= ~condition.Must;
+                if (current.WhenFalse is null)
+                {
+                    break;
+                }
+
+                if (current.WhenFalse is IConditionalOperation { Syntax: IfStatementSyntax } next)
+                {
+                    current = next;
+                    continue;
+                }
+
+                after = test.Enum.All; // an else: not a guard
+                break;
+            }
+
+            incoming &= after;
         }
+
+        return incoming;
     }
 
-    private static bool Collect(IPatternOperation pattern, HashSet<object?> members)
+    private static void AnalyzeSwitch(SyntaxNodeAnalysisContext context, StatusReader reader)
     {
-        switch (pattern)
+        // Only switches with a property pattern that names a status member: a switch on the status itself is ANTOM1001's.
+        IEnumerable<SyntaxNode> patterns = context.Node is SwitchExpressionSyntax expression
+            ? expression.Arms.Select(a => (SyntaxNode)a.Pattern)
+            : ((SwitchStatementSyntax)context.Node).Sections.SelectMany(s => s.Labels).OfType<CasePatternSwitchLabelSyntax>().Select(l => (SyntaxNode)l.Pattern);
+        if (!patterns.Any(p => p.DescendantNodesAndSelf().Any(n => n.IsKind(SyntaxKind.RecursivePattern)) && reader.MentionsName(p)))
         {
-            case IConstantPatternOperation { Value.ConstantValue.HasValue: true } constant when constant.Value.ConstantValue.Value is not null:
-                members.Add(constant.Value.ConstantValue.Value);
-                return true;
-            case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or:
-                return Collect(or.LeftPattern, members) && Collect(or.RightPattern, members);
-            default:
-                return false;
-        }
-    }
-
-    private static bool Make(IOperation value, ClosedEnumSymbols symbols, HashSet<object?> members, bool negated, out Test test)
-    {
-        test = default;
-        while (value is IConversionOperation { IsImplicit: true } conversion)
-        {
-            value = conversion.Operand;
+            return;
         }
 
-        INamedTypeSymbol? enumType = symbols.MarkedEnum(value.Type, out _);
-        ISymbol? subject = value switch
+        IOperation? operation = context.SemanticModel.GetOperation(context.Node, context.CancellationToken);
+        IOperation? value = operation switch
         {
-            ILocalReferenceOperation l => l.Local,
-            IParameterReferenceOperation p => p.Parameter,
-            IFieldReferenceOperation f => f.Field,
-            IPropertyReferenceOperation p => p.Property,
+            ISwitchOperation s => s.Value,
+            ISwitchExpressionOperation e => e.Value,
             _ => null,
         };
-        if (enumType is null || subject is null)
+        if (value is null || reader.Symbols.MarkedEnum(value.Type, out _) is not null)
+        {
+            return;
+        }
+
+        // Each arm in order, with the text the message names it by; the catch-all (`_`, `default`) reads as True.
+        var arms = new List<(StatusCondition? Test, string Text)>();
+        if (operation is ISwitchExpressionOperation switchExpression)
+        {
+            foreach (ISwitchExpressionArmOperation arm in switchExpression.Arms)
+            {
+                StatusCondition? test = reader.ReadPattern(arm.Pattern, value);
+                if (arm.Guard is not null)
+                {
+                    test = StatusCondition.And(test, reader.Read(arm.Guard));
+                }
+
+                arms.Add((test, "the arm '" + arm.Pattern.Syntax + "'"));
+            }
+        }
+        else
+        {
+            string? defaultText = null;
+            foreach (ISwitchCaseOperation section in ((ISwitchOperation)operation!).Cases)
+            {
+                StatusCondition? test = null;
+                bool isDefault = false;
+                foreach (ICaseClauseOperation clause in section.Clauses)
+                {
+                    StatusCondition? one = clause switch
+                    {
+                        IPatternCaseClauseOperation p => p.Guard is null ? reader.ReadPattern(p.Pattern, value) : StatusCondition.And(reader.ReadPattern(p.Pattern, value), reader.Read(p.Guard)),
+                        IDefaultCaseClauseOperation => StatusCondition.True,
+                        _ => StatusCondition.Opaque,
+                    };
+                    isDefault |= clause is IDefaultCaseClauseOperation;
+                    test = test is null ? one : StatusCondition.Or(test, one);
+                }
+
+                if (isDefault)
+                {
+                    defaultText = "the default section";
+                }
+                else
+                {
+                    arms.Add((test, "the section '" + section.Clauses[0].Syntax + "'"));
+                }
+            }
+
+            if (defaultText is not null)
+            {
+                arms.Add((StatusCondition.True, defaultText)); // default is taken last, wherever it is written
+            }
+        }
+
+        StatusCondition? first = null;
+        ulong remaining = 0;
+        bool unknownTested = false;
+        foreach ((StatusCondition? test, string text) in arms)
+        {
+            switch (test?.Kind)
+            {
+                case null:
+                    return;
+                case ConditionKind.Opaque:
+                    continue; // `null =>`, `{ CaptureId: null } =>`: says nothing about the status
+                case ConditionKind.True:
+                    if (first is not null && (remaining & first.Enum!.UnknownBit) != 0 && !unknownTested)
+                    {
+                        Report(context, reader, context.Node, first, text);
+                    }
+
+                    return;
+            }
+
+            if (first is null)
+            {
+                first = test;
+                remaining = test.Enum!.All;
+            }
+            else if (!SameSubject(first, test))
+            {
+                return;
+            }
+
+            unknownTested |= test.NamesUnknown;
+            if ((test.Neutral & remaining & first.Enum!.UnknownBit) != 0 && !unknownTested)
+            {
+                Report(context, reader, context.Node, first, text);
+                return;
+            }
+
+            remaining &= ~test.Must;
+        }
+    }
+
+    private static bool SameSubject(StatusCondition a, StatusCondition b)
+        => SymbolEqualityComparer.Default.Equals(a.Enum!.Type, b.Enum!.Type) && SymbolEqualityComparer.Default.Equals(a.Subject, b.Subject);
+
+    // `if (ok)` / `if (!ok)` where a declaration before it, in an enclosing block, gives `ok` a status test.
+    private static bool IsBoolLocalCandidate(ExpressionSyntax condition, StatusReader reader)
+    {
+        while (condition is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression })
+        {
+            condition = condition is ParenthesizedExpressionSyntax p ? p.Expression : ((PrefixUnaryExpressionSyntax)condition).Operand;
+        }
+
+        if (condition is not IdentifierNameSyntax name)
         {
             return false;
         }
 
-        test = new Test(enumType, subject, members, negated);
-        return true;
+        foreach (SyntaxNode ancestor in condition.Ancestors())
+        {
+            SyntaxList<StatementSyntax> statements = ancestor switch
+            {
+                BlockSyntax b => b.Statements,
+                SwitchSectionSyntax s => s.Statements,
+                _ => default,
+            };
+            foreach (StatementSyntax statement in statements)
+            {
+                if (statement.SpanStart >= condition.SpanStart)
+                {
+                    break;
+                }
+
+                if (statement is LocalDeclarationStatementSyntax declaration
+                    && declaration.Declaration.Variables.Any(v => v.Identifier.ValueText == name.Identifier.ValueText && v.Initializer is { } init && reader.MentionsName(init.Value)))
+                {
+                    return true;
+                }
+            }
+
+            if (ancestor is MemberDeclarationSyntax)
+            {
+                break;
+            }
+        }
+
+        return false;
     }
+
+    private static string Held(ILocalSymbol local, CancellationToken cancellationToken)
+        => local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value } ? value.ToString() : local.Name;
+
+    // A statement that cannot complete normally, read from syntax alone: return, throw, break, continue, goto, yield
+    // break, a block that ends in one, an if/else whose two branches both leave.
+    private static bool Leaves(StatementSyntax statement) => statement switch
+    {
+        ReturnStatementSyntax or ThrowStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or GotoStatementSyntax => true,
+        YieldStatementSyntax y => y.IsKind(SyntaxKind.YieldBreakStatement),
+        BlockSyntax b => b.Statements.Count > 0 && Leaves(b.Statements[b.Statements.Count - 1]),
+        IfStatementSyntax { Else: { } e } i => Leaves(i.Statement) && Leaves(e.Statement),
+        _ => false,
+    };
+
+    private static List<StatementSyntax> CodeAfter(IfStatementSyntax guard)
+    {
+        SyntaxList<StatementSyntax> statements = guard.Parent switch
+        {
+            BlockSyntax b => b.Statements,
+            SwitchSectionSyntax s => s.Statements,
+            _ => default,
+        };
+        int index = statements.IndexOf(guard);
+        return index < 0 ? new List<StatementSyntax>() : statements.Skip(index + 1).Where(s => s is not LocalFunctionStatementSyntax).ToList();
+    }
+
+    // The code after a guard tests the status again (any member named, Unknown too): it is not written for one status.
+    private static bool MentionsMember(SyntaxNode node, StatusEnum status)
+        => node.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && status.Members.Any(m => m.Name == t.ValueText));
+
+    private static void Report(SyntaxNodeAnalysisContext context, StatusReader reader, SyntaxNode head, StatusCondition test, string branch)
+    {
+        StatusEnum status = test.Enum!;
+        if (UnknownNamedBefore(head, status, context.SemanticModel, context.CancellationToken)
+            || UnknownExcludedAround(head, test, reader, context.SemanticModel, context.CancellationToken)
+            || InExpressionTree(head, reader, context.SemanticModel, context.CancellationToken))
+        {
+            return;
+        }
+
+        IFieldSymbol unknown = status.Unknown;
+        (string wire, _) = reader.Symbols.Describe(unknown);
+        string subject = ClosedEnumSymbols.SubjectOf(unknown.ContainingType);
+        Location location = head switch
+        {
+            IfStatementSyntax s => s.IfKeyword.GetLocation(),
+            ConditionalExpressionSyntax c => c.QuestionToken.GetLocation(),
+            SwitchStatementSyntax s => s.SwitchKeyword.GetLocation(),
+            SwitchExpressionSyntax e => e.SwitchKeyword.GetLocation(),
+            _ => head.GetLocation(),
+        };
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownFallsThrough, location, subject, wire, unknown.Name, branch, unknown.ContainingType.Name));
+    }
+
+    // Unknown named anywhere before, in the same member (`if (s == Unknown) return;`, `if (s != Unknown) { ... }`, a
+    // switch case): the status is known not to be Unknown here, or the author has dealt with it. Read only on a finding.
+    private static bool UnknownNamedBefore(SyntaxNode head, StatusEnum status, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode body = head.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax and not GlobalStatementSyntax)
+                          ?? head.SyntaxTree.GetRoot(cancellationToken);
+        int start = head.SpanStart;
+        foreach (SyntaxNode node in body.DescendantNodes(n => n.SpanStart < start))
+        {
+            if (node.SpanStart < start && node is IdentifierNameSyntax id && id.Identifier.ValueText == status.Unknown.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, status.Unknown))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Inside a branch of an enclosing test of the same status that Unknown cannot reach (`if (s == Failure) { ... }`,
+    // the else of `if (s is Unknown or ...)`): the status is known not to be Unknown here. Read only on a finding.
+    private static bool UnknownExcludedAround(SyntaxNode head, StatusCondition test, StatusReader reader, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode child = head;
+        foreach (SyntaxNode ancestor in head.Ancestors())
+        {
+            (ExpressionSyntax? condition, bool inTrue, bool inFalse) = ancestor switch
+            {
+                IfStatementSyntax i => (i.Condition, child == i.Statement, child == i.Else),
+                ConditionalExpressionSyntax c => (c.Condition, child == c.WhenTrue, child == c.WhenFalse),
+                _ => (null, false, false),
+            };
+            child = ancestor;
+            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                break;
+            }
+
+            if (condition is null || (!inTrue && !inFalse) || !reader.MentionsName(condition)
+                || model.GetOperation(condition, cancellationToken) is not { } operation
+                || reader.ReadBranchCondition(operation, model, cancellationToken, out _) is not { Kind: ConditionKind.Status } enclosing
+                || !SameSubject(enclosing, test))
+            {
+                continue;
+            }
+
+            ulong reaching = inTrue ? enclosing.May : enclosing.Enum!.All & ~enclosing.Must;
+            if ((reaching & enclosing.Enum!.UnknownBit) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InExpressionTree(SyntaxNode head, StatusReader reader, SemanticModel model, CancellationToken cancellationToken)
+        => reader.ExpressionOfT is { } expression
+           && head.Ancestors().OfType<AnonymousFunctionExpressionSyntax>()
+               .Any(f => SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(f, cancellationToken).ConvertedType?.OriginalDefinition, expression));
 }
