@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -195,12 +194,12 @@ internal sealed class StatusReader
 {
     private readonly ClosedEnumSymbols _symbols;
     private readonly ConcurrentDictionary<INamedTypeSymbol, StatusEnum?> _enums = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<HashSet<string>> _names;
-
     public StatusReader(Compilation compilation, ClosedEnumSymbols symbols)
     {
         _symbols = symbols;
-        _names = new Lazy<HashSet<string>>(() => CollectNames(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        // Read here, once, before any node action runs: a lazy read would make every concurrent callback wait on it.
+        Names = CollectNames(compilation);
         ExpressionOfT = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
     }
 
@@ -212,7 +211,7 @@ internal sealed class StatusReader
     /// The names of the members other than <c>Unknown</c> of every marked enum with an <c>Unknown</c>: a condition
     /// that names none of them cannot send Unknown anywhere without naming it (the syntactic filter).
     /// </summary>
-    public HashSet<string> Names => _names.Value;
+    public HashSet<string> Names { get; }
 
     public StatusEnum? Enum(ITypeSymbol? type)
     {
