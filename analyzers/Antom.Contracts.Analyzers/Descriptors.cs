@@ -55,7 +55,7 @@ internal static class Descriptors
         Correctness,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "An if/else chain or conditional expression that tests ResultStatus against some members lets Unknown fall into a branch written for another status, typically treating U as a failure. U means Antom has not decided yet: never fail, never retry with a new captureRequestId.",
+        description: "Code that tests ResultStatus against some members lets Unknown fall into a branch written for another status, typically treating U as a failure: an if/else chain or conditional expression, the code after an early-return guard, a property pattern in a condition or a switch arm, a && or || condition, != or is not, or a status test copied to a bool local. U means Antom has not decided yet: never fail, never retry with a new captureRequestId.",
         helpLinkUri: HelpLink(UnknownFallsThroughId));
 
     public static readonly DiagnosticDescriptor NewIdempotencyKeyOnRetry = new(
