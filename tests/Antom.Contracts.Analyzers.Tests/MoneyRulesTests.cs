@@ -103,4 +103,28 @@ public class MoneyRulesTests
         => Fix<MoneyAnalyzer, UseMoneyCodeFix>(
             Usings + "public class C\n{\n    public void M(string {|ANTOM2001:amount|})\n    {\n    }\n}\n",
             Usings + "public class C\n{\n    public void M(Money amount)\n    {\n    }\n}\n");
+
+    [Fact]
+    public Task An_empty_string_property_becomes_a_Money_with_no_amount_yet()
+        => Fix<MoneyAnalyzer, UseMoneyCodeFix>(
+            Usings + "public class C\n{\n    public string {|ANTOM2001:CaptureAmount|} { get; set; } = \"\";\n}\n",
+            Usings + "public class C\n{\n    public Money? CaptureAmount { get; set; }\n}\n");
+
+    [Fact]
+    public Task A_string_Empty_field_becomes_a_Money_with_no_amount_yet()
+        => Fix<MoneyAnalyzer, UseMoneyCodeFix>(
+            Usings + "public class C\n{\n    private string {|ANTOM2001:_refundAmount|} = string.Empty;\n\n    public int N => _refundAmount is null ? 0 : 1;\n}\n",
+            Usings + "public class C\n{\n    private Money? _refundAmount;\n\n    public int N => _refundAmount is null ? 0 : 1;\n}\n");
+
+    [Fact]
+    public Task An_empty_string_default_becomes_a_Money_with_no_amount_yet()
+        => Fix<MoneyAnalyzer, UseMoneyCodeFix>(
+            Usings + "public class C\n{\n    public int M(string {|ANTOM2001:amount|} = \"\") => amount is null ? 0 : 1;\n}\n",
+            Usings + "public class C\n{\n    public int M(Money? amount) => amount is null ? 0 : 1;\n}\n");
+
+    [Fact]
+    public Task Another_initializer_is_left_to_the_author()
+        => Fix<MoneyAnalyzer, UseMoneyCodeFix>(
+            Usings + "public class C\n{\n    public string {|ANTOM2001:CaptureAmount|} { get; set; } = {|CS0029:\"1.10\"|};\n}\n".Replace("{|CS0029:\"1.10\"|}", "\"1.10\""),
+            Usings + "public class C\n{\n    public Money CaptureAmount { get; set; } = {|CS0029:\"1.10\"|};\n}\n");
 }
