@@ -87,6 +87,8 @@ public class WriteBenchmarks
     private static readonly JsonSerializerOptions Reflection = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
     private static readonly global::Newtonsoft.Json.JsonSerializerSettings NewtonsoftSettings = new() { ContractResolver = new CamelCasePropertyNamesContractResolver(), NullValueHandling = global::Newtonsoft.Json.NullValueHandling.Ignore };
 
+    private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+    private Utf8JsonWriter _stjWriter = null!;
     private object _ours = null!;
     private object _dto = null!;
 
@@ -100,6 +102,7 @@ public class WriteBenchmarks
         reader.Setup();
         _ours = reader.Ours();
         _dto = reader.StjSourceGen();
+        _stjWriter = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
     }
 
     [Benchmark(Description = "Antom.Contracts (validating)")]
@@ -122,6 +125,39 @@ public class WriteBenchmarks
 
     [Benchmark(Description = "STJ reflection")]
     public byte[] StjReflection() => JsonSerializer.SerializeToUtf8Bytes(_dto, _dto.GetType(), Reflection);
+
+    // Into a caller's buffer: a reused, pre-sized ArrayBufferWriter, so neither side allocates. STJ writes with the
+    // source-gen type info through one reused Utf8JsonWriter, with the options its own fast path uses (no validation).
+    [Benchmark(Description = "Antom.Contracts into IBufferWriter")]
+    public int OursBufferWriter()
+    {
+        _buffer.ResetWrittenCount();
+        switch (_ours)
+        {
+            case CaptureRequest c: AntomJson.Serialize(_buffer, c); break;
+            case CaptureResultNotification n: AntomJson.Serialize(_buffer, n); break;
+            case InquiryPaymentResponse i: AntomJson.Serialize(_buffer, i); break;
+            default: throw new InvalidOperationException();
+        }
+
+        return _buffer.WrittenCount;
+    }
+
+    [Benchmark(Description = "STJ source-gen into IBufferWriter")]
+    public int StjSourceGenBufferWriter()
+    {
+        _buffer.ResetWrittenCount();
+        _stjWriter.Reset(_buffer);
+        switch (_dto)
+        {
+            case CaptureRequestDto c: JsonSerializer.Serialize(_stjWriter, c, DtoContext.Default.CaptureRequestDto); break;
+            case CaptureNotificationDto n: JsonSerializer.Serialize(_stjWriter, n, DtoContext.Default.CaptureNotificationDto); break;
+            case InquiryDto i: JsonSerializer.Serialize(_stjWriter, i, DtoContext.Default.InquiryDto); break;
+            default: throw new InvalidOperationException();
+        }
+
+        return _buffer.WrittenCount;
+    }
 
     [Benchmark(Description = "Newtonsoft.Json")]
     public byte[] NewtonsoftJson() => System.Text.Encoding.UTF8.GetBytes(global::Newtonsoft.Json.JsonConvert.SerializeObject(_dto, NewtonsoftSettings));

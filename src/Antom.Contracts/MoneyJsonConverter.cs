@@ -138,14 +138,47 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
         ArgumentNullException.ThrowIfNull(writer);
         Money.ThrowIfNoCurrency(value, CurrencyPath);
 
-        Span<byte> digits = stackalloc byte[20];
-        bool formatted = value.MinorUnits.TryFormat(digits, out int written, default, CultureInfo.InvariantCulture);
-        System.Diagnostics.Debug.Assert(formatted, "a long always fits 20 bytes");
+        if (writer.Options.Indented)
+        {
+            // A caller's indented writer lays the object out itself; the compact bytes below would not be indented.
+            Span<byte> digits = stackalloc byte[20];
+            int written = FormatDigits(value.MinorUnits, digits);
+            writer.WriteStartObject();
+            writer.WriteString(CurrencyName, value.Currency.Code);
+            writer.WriteString(ValueName, digits[..written]);
+            writer.WriteEndObject();
+            return;
+        }
 
-        writer.WriteStartObject();
-        writer.WriteString(CurrencyName, value.Currency.Code);
-        writer.WriteString(ValueName, digits[..written]);
-        writer.WriteEndObject();
+        // The whole object in one raw write: {"currency":"BRL","value":"6000"}. Nothing in it needs escaping by
+        // construction (a currency code is exactly 3 letters A-Z, a Money's minor units are 0 to 16 digits and never
+        // negative), so these are the very bytes the four writer calls above produce.
+        Span<byte> buffer = stackalloc byte[MaxCompactLength];
+        int length = FormatCompact(value, buffer);
+        writer.WriteRawValue(buffer[..length], skipInputValidation: true);
+    }
+
+    // {"currency":"XXX","value":"" + at most 20 digits + "}
+    private const int MaxCompactLength = 32 + 20;
+
+    private static int FormatCompact(Money value, Span<byte> buffer)
+    {
+        string code = value.Currency.Code;
+        "{\"currency\":\"___\",\"value\":\""u8.CopyTo(buffer);
+        buffer[13] = (byte)code[0];
+        buffer[14] = (byte)code[1];
+        buffer[15] = (byte)code[2];
+        int written = FormatDigits(value.MinorUnits, buffer[27..]);
+        buffer[27 + written] = (byte)'"';
+        buffer[28 + written] = (byte)'}';
+        return 29 + written;
+    }
+
+    private static int FormatDigits(long minorUnits, Span<byte> destination)
+    {
+        bool formatted = minorUnits.TryFormat(destination, out int written, default, CultureInfo.InvariantCulture);
+        System.Diagnostics.Debug.Assert(formatted, "a long always fits 20 bytes");
+        return written;
     }
 
     private static CurrencyCode ReadCurrency(ref Utf8JsonReader reader, string name)

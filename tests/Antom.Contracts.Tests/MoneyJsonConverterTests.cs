@@ -126,6 +126,76 @@ public class MoneyJsonConverterTests
         Assert.Equal(0, allocated);
     }
 
+    [Theory]
+    [InlineData(0L, "BRL")]
+    [InlineData(1L, "JPY")]
+    [InlineData(110L, "USD")]
+    [InlineData(9_999_999_999_999_999L, "KWD")]
+    [InlineData(1234L, "XTS")]
+    public void The_compact_amount_is_byte_for_byte_what_the_writer_itself_writes_and_commas_stay_right(long minorUnits, string currency)
+    {
+        Money m = Money.FromMinorUnits(minorUnits, currency);
+        string digits = minorUnits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // As an array element between other values, and as a property between others, on a validating writer.
+        string written = WriteWith(new JsonWriterOptions(), w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("before", "x");
+            w.WritePropertyName("amount");
+            MoneyJsonConverter.WriteMoney(w, m);
+            w.WriteStartArray("list");
+            MoneyJsonConverter.WriteMoney(w, m);
+            MoneyJsonConverter.WriteMoney(w, m);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+        string expected = WriteWith(new JsonWriterOptions(), w =>
+        {
+            void Amount()
+            {
+                w.WriteStartObject();
+                w.WriteString("currency", currency);
+                w.WriteString("value", digits);
+                w.WriteEndObject();
+            }
+
+            w.WriteStartObject();
+            w.WriteString("before", "x");
+            w.WritePropertyName("amount");
+            Amount();
+            w.WriteStartArray("list");
+            Amount();
+            Amount();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+
+        Assert.Equal(expected, written);
+        Assert.Equal(m, JsonSerializer.Deserialize<Money>(JsonNode.Parse(written)!["list"]![1]!.ToJsonString()));
+    }
+
+    [Fact]
+    public void An_indented_writer_gets_an_indented_amount()
+    {
+        Money m = Money.FromMinorUnits(6000, "BRL");
+
+        string written = JsonSerializer.Serialize(new[] { m }, new JsonSerializerOptions { WriteIndented = true });
+
+        Assert.Equal("[\n  {\n    \"currency\": \"BRL\",\n    \"value\": \"6000\"\n  }\n]", written.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    private static string WriteWith(JsonWriterOptions options, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     private static Money Read(byte[] json)
     {
         var reader = new Utf8JsonReader(json);

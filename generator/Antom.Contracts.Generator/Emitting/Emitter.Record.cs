@@ -166,7 +166,7 @@ internal static partial class Emitter
         {
             if (p.Emitter.Check(p.Context, "value." + p.Model.CSharpName, Literal(p.Model.JsonName), p.NeverNull) is { } check)
             {
-                w.Line(check);
+                w.Block(check);
             }
         }
 
@@ -230,7 +230,7 @@ internal static partial class Emitter
             {
                 // Required, and null allowed: the member is always written, as null when it is null.
                 w.Open($"if (value.{p.Model.CSharpName} is {{ }} {p.Local})");
-                w.Line(p.Emitter.Write(p.Context, name, p.Local, required: true));
+                w.Block(p.Emitter.Write(p.Context, name, p.Local, required: true));
                 w.Close();
                 w.Open("else");
                 w.Line($"writer.WriteNull({name});");
@@ -238,7 +238,7 @@ internal static partial class Emitter
             }
             else
             {
-                w.Line(p.Emitter.Write(p.Context, name, "value." + p.Model.CSharpName, p.Model.Required));
+                w.Block(p.Emitter.Write(p.Context, name, "value." + p.Model.CSharpName, p.Model.Required));
             }
         }
 
@@ -251,7 +251,7 @@ internal static partial class Emitter
     /// <summary>One property as the record emitter uses it: its model, its kind's emitter, and its local's name.</summary>
     private sealed class Property
     {
-        private static readonly HashSet<string> Taken = new(System.StringComparer.Ordinal) { "reader", "current", "e", "value", "writer", "options", "typeToConvert", "Names" };
+        private static readonly HashSet<string> Taken = new(System.StringComparer.Ordinal) { "reader", "current", "e", "value", "writer", "options", "typeToConvert", "Names", "element", "i" };
 
         public Property(PropertyModel model, int index, string ns)
         {

@@ -101,6 +101,9 @@ internal abstract class ValueEmitter
 
         public string Converter => Emitter.Global(Value.TypeNamespace ?? Namespace, Value.TypeName! + "JsonConverter");
 
+        /// <summary>The record is generated in this compilation, so its converter's internal steps can be called directly.</summary>
+        public bool IsGeneratedHere => Value.TypeNamespace is null;
+
         public Context ForItem() => this with { Value = Value.Item! };
     }
 
@@ -128,6 +131,21 @@ internal abstract class ValueEmitter
         }
 
         public override string? Check(Context c, string access, string name, bool required)
+        {
+            if (!c.Value.Sensitive && c.Value.MinLength <= 0 && c.Value.Pattern is null && c.Value.Format is null)
+            {
+                // Only presence and a length (the common case): the two small steps CheckString would take, called
+                // directly, with the same errors. A sensitive string keeps CheckSensitiveString, which withholds it.
+                string? length = c.Value.MaxLength < 0 ? null : $"{Writer}CheckLength({access}, {name}, {Emitter.Int(c.Value.MaxLength)});";
+                string? presence = required ? $"{Writer}RequireNotNull({access}, {name});" : null;
+                return presence is null ? length : length is null ? presence : presence + "\n" + length;
+            }
+
+            return GeneralCheck(c, access, name, required);
+        }
+
+        // One CheckString (or CheckSensitiveString) call with every rule; null when there is nothing to check.
+        private static string? GeneralCheck(Context c, string access, string name, bool required)
             => !required && c.Value.MaxLength < 0 && c.Value.MinLength <= 0 && c.Value.Pattern is null && c.Value.Format is null
                 ? null
                 : $"{Writer}{(c.Value.Sensitive ? "CheckSensitiveString" : "CheckString")}({access}, {name}, required: {Emitter.Bool(required)}{(c.Value.MaxLength >= 0 ? ", maxLength: " + Emitter.Int(c.Value.MaxLength) : string.Empty)}{(c.Value.MinLength > 0 ? ", minLength: " + Emitter.Int(c.Value.MinLength) : string.Empty)}{(c.Value.Pattern is null ? string.Empty : ", pattern: " + c.PatternField)}{(c.Value.Format is null ? string.Empty : ", format: " + Emitter.Literal(c.Value.Format))});";
@@ -136,7 +154,7 @@ internal abstract class ValueEmitter
             => required ? $"writer.WriteString({nameField}, {access});" : $"{Writer}WriteIfPresent(writer, {nameField}, {access});";
 
         public override string? ElementCheck(Context c)
-            => Check(c, "v", "n", required: true) is { } check ? $"static (v, n) => {check.TrimEnd(';')}" : null;
+            => GeneralCheck(c, "v", "n", required: true) is { } check ? $"static (v, n) => {check.TrimEnd(';')}" : null;
 
         public override string ElementWrite(Context c) => "static (w, v) => w.WriteStringValue(v)";
 
@@ -237,11 +255,41 @@ internal abstract class ValueEmitter
 
         public override string Read(Context c, string name) => $"{Reader}ReadObject<{c.GeneratedType}>({c.Reader}, {name})";
 
+        // A record generated here is checked and written by direct calls to its converter's ValidateCore and
+        // WriteCore; one shipped with the runtime (internal there) through the generic steps, which reach it via
+        // IAntomJsonContract<T>. The checks and the bytes are the same either way.
         public override string? Check(Context c, string access, string name, bool required)
-            => $"{Writer}CheckObject({access}, {name}, required: {Emitter.Bool(required)});";
+        {
+            if (!c.IsGeneratedHere)
+            {
+                return $"{Writer}CheckObject({access}, {name}, required: {Emitter.Bool(required)});";
+            }
+
+            string validate = $$"""
+                try
+                {
+                    {{c.Converter}}.ValidateCore({{access}});
+                }
+                catch ({{Emitter.Runtime}}AntomPayloadException e)
+                {
+                    throw {{Reader}}Under(e, {{name}});
+                }
+                """;
+            return required
+                ? $"{Writer}RequireNotNull({access}, {name});\n{validate}"
+                : $"if ({access} is not null)\n{{\n{Emitter.IndentLines(validate)}\n}}";
+        }
 
         public override string Write(Context c, string nameField, string access, bool required)
-            => required ? $"{Writer}WriteObject(writer, {nameField}, {access});" : $"{Writer}WriteObjectIfPresent(writer, {nameField}, {access});";
+        {
+            if (!c.IsGeneratedHere)
+            {
+                return required ? $"{Writer}WriteObject(writer, {nameField}, {access});" : $"{Writer}WriteObjectIfPresent(writer, {nameField}, {access});";
+            }
+
+            string write = $"writer.WritePropertyName({nameField});\n{c.Converter}.WriteCore(writer, {access});";
+            return required ? write : $"if ({access} is not null)\n{{\n{Emitter.IndentLines(write)}\n}}";
+        }
 
         // Arrays of records have their own steps (ReadObjects, CheckObjects, WriteObjects); maps of records use these.
         public override string ElementRead(Context c) => $"static (ref {Emitter.Json}Utf8JsonReader r, string? n) => {Reader}ReadObject<{c.GeneratedType}>(ref r, n!)";
@@ -418,7 +466,32 @@ internal abstract class ValueEmitter
         {
             if (c.Value.Item!.Kind == ValueKind.Record)
             {
-                return $"{Writer}CheckObjects({access}, {name}, required: {Emitter.Bool(required)}{Counts(c)});";
+                Context item = c.ForItem();
+                if (!item.IsGeneratedHere)
+                {
+                    return $"{Writer}CheckObjects({access}, {name}, required: {Emitter.Bool(required)}{Counts(c)});";
+                }
+
+                // As CheckObjects does: the count, then each element present and valid, errors at its index.
+                string count = Counts(c).Length == 0 ? string.Empty : $"{Writer}CheckCount({access}, {name}{Counts(c)});\n";
+                string each = $$"""
+                    {{count}}for (int i = 0; i < {{access}}.Count; i++)
+                    {
+                        {{item.GeneratedType}} element = {{access}}[i];
+                        {{Writer}}RequireElement(element, {{name}}, i);
+                        try
+                        {
+                            {{item.Converter}}.ValidateCore(element);
+                        }
+                        catch ({{Emitter.Runtime}}AntomPayloadException e)
+                        {
+                            throw {{Reader}}Under(e, {{name}}, i);
+                        }
+                    }
+                    """;
+                return required
+                    ? $"{Writer}RequireNotNull({access}, {name});\n{each}"
+                    : $"if ({access} is not null)\n{{\n{Emitter.IndentLines(each)}\n}}";
             }
 
             bool checksElements = Item(c).ElementCheck(c.ForItem()) is not null;
@@ -428,9 +501,30 @@ internal abstract class ValueEmitter
         }
 
         public override string Write(Context c, string nameField, string access, bool required)
-            => c.Value.Item!.Kind == ValueKind.Record
-                ? $"{Writer}WriteObjects(writer, {nameField}, {access});"
-                : $"{Writer}WriteArray(writer, {nameField}, {access}, {c.ElementsField}.Write);";
+        {
+            if (c.Value.Item!.Kind != ValueKind.Record)
+            {
+                return $"{Writer}WriteArray(writer, {nameField}, {access}, {c.ElementsField}.Write);";
+            }
+
+            Context item = c.ForItem();
+            if (!item.IsGeneratedHere)
+            {
+                return $"{Writer}WriteObjects(writer, {nameField}, {access});";
+            }
+
+            string write = $$"""
+                writer.WritePropertyName({{nameField}});
+                writer.WriteStartArray();
+                for (int i = 0; i < {{access}}.Count; i++)
+                {
+                    {{item.Converter}}.WriteCore(writer, {{access}}[i]);
+                }
+
+                writer.WriteEndArray();
+                """;
+            return required ? write : $"if ({access} is not null)\n{{\n{Emitter.IndentLines(write)}\n}}";
+        }
 
         public override string ElementWrite(Context c) => throw new System.InvalidOperationException("arrays of arrays are not supported");
 

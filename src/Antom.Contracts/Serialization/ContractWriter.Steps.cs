@@ -162,6 +162,13 @@ public static partial class ContractWriter
         }
     }
 
+    /// <summary>Validation of an array's <c>minItems</c> and <c>maxItems</c> (-1: none), as <see cref="CheckObjects"/> checks them.</summary>
+    public static void CheckCount<T>(ValueList<T> value, string propertyName, int minItems = -1, int maxItems = -1)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ContractReader.CheckCount(value, propertyName, minItems, maxItems);
+    }
+
     /// <summary>Validation of an array of plain values: present when <paramref name="required"/>; no null element; each checked by <paramref name="check"/> (null: nothing to check), with errors at its index.</summary>
     public static void CheckArray<T>(ValueList<T>? value, string propertyName, bool required, ElementCheck<T>? check, int minItems = -1, int maxItems = -1)
     {

@@ -103,18 +103,22 @@ internal static class Rfc3339
     public static int Format(DateTimeOffset value, Span<byte> destination)
     {
         DateTime local = value.DateTime;
+
+        // The date in one conversion from ticks (Year, Month and Day would each repeat it), the time by division.
+        local.Deconstruct(out int year, out int month, out int day);
+        int secondOfDay = (int)(local.TimeOfDay.Ticks / TimeSpan.TicksPerSecond);
         int i = 0;
-        Write(destination, ref i, local.Year, 4);
+        Write(destination, ref i, year, 4);
         destination[i++] = (byte)'-';
-        Write(destination, ref i, local.Month, 2);
+        Write(destination, ref i, month, 2);
         destination[i++] = (byte)'-';
-        Write(destination, ref i, local.Day, 2);
+        Write(destination, ref i, day, 2);
         destination[i++] = (byte)'T';
-        Write(destination, ref i, local.Hour, 2);
+        Write(destination, ref i, secondOfDay / 3600, 2);
         destination[i++] = (byte)':';
-        Write(destination, ref i, local.Minute, 2);
+        Write(destination, ref i, secondOfDay / 60 % 60, 2);
         destination[i++] = (byte)':';
-        Write(destination, ref i, local.Second, 2);
+        Write(destination, ref i, secondOfDay % 60, 2);
 
         int fraction = (int)(local.Ticks % TimeSpan.TicksPerSecond);
         if (fraction != 0)

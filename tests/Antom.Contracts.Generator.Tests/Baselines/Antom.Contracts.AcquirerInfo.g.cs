@@ -182,13 +182,13 @@ public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Seriali
     internal static void ValidateCore(global::Antom.Contracts.AcquirerInfo value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerName, "acquirerName", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ReferenceRequestId, "referenceRequestId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerTransactionId, "acquirerTransactionId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerMerchantId, "acquirerMerchantId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerResultCode, "acquirerResultCode", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerResultMessage, "acquirerResultMessage", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerCardToken, "acquirerCardToken", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AcquirerName, "acquirerName", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ReferenceRequestId, "referenceRequestId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AcquirerTransactionId, "acquirerTransactionId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AcquirerMerchantId, "acquirerMerchantId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AcquirerResultCode, "acquirerResultCode", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AcquirerResultMessage, "acquirerResultMessage", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AcquirerCardToken, "acquirerCardToken", 64);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

@@ -138,12 +138,12 @@ public sealed class AddressJsonConverter : global::System.Text.Json.Serializatio
     internal static void ValidateCore(global::Antom.Contracts.Address value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Region, "region", required: false, maxLength: 2);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.State, "state", required: false, maxLength: 8);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.City, "city", required: false, maxLength: 32);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Address1, "address1", required: false, maxLength: 256);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Address2, "address2", required: false, maxLength: 256);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ZipCode, "zipCode", required: false, maxLength: 32);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.Region, "region", 2);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.State, "state", 8);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.City, "city", 32);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.Address1, "address1", 256);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.Address2, "address2", 256);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ZipCode, "zipCode", 32);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

@@ -108,7 +108,7 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.ResultCode, "resultCode");
         global::Antom.Contracts.Serialization.ContractWriter.CheckEnum(value.ResultStatus, "resultStatus", global::Antom.Contracts.ResultStatusJsonConverter.Table);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ResultMessage, "resultMessage", required: false, maxLength: 256);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ResultMessage, "resultMessage", 256);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

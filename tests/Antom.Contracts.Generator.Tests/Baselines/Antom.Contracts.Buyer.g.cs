@@ -149,10 +149,20 @@ public sealed class BuyerJsonConverter : global::System.Text.Json.Serialization.
     internal static void ValidateCore(global::Antom.Contracts.Buyer value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ReferenceBuyerId, "referenceBuyerId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.BuyerName, "buyerName", required: false);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.BuyerPhoneNo, "buyerPhoneNo", required: false, maxLength: 24);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.BuyerEmail, "buyerEmail", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ReferenceBuyerId, "referenceBuyerId", 64);
+        if (value.BuyerName is not null)
+        {
+            try
+            {
+                global::Antom.Contracts.UserNameJsonConverter.ValidateCore(value.BuyerName);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "buyerName");
+            }
+        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.BuyerPhoneNo, "buyerPhoneNo", 24);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.BuyerEmail, "buyerEmail", 64);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -160,7 +170,11 @@ public sealed class BuyerJsonConverter : global::System.Text.Json.Serialization.
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.ReferenceBuyerId);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.BuyerName);
+        if (value.BuyerName is not null)
+        {
+            writer.WritePropertyName(Names[1]);
+            global::Antom.Contracts.UserNameJsonConverter.WriteCore(writer, value.BuyerName);
+        }
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.BuyerPhoneNo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.BuyerEmail);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[4], value.BuyerRegistrationTime);

@@ -117,16 +117,25 @@ public sealed class CancelResponseJsonConverter : global::System.Text.Json.Seria
     internal static void ValidateCore(global::Antom.Contracts.CancelResponse value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentRequestId, "paymentRequestId", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
+        try
+        {
+            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
+        }
+        catch (global::Antom.Contracts.AntomPayloadException e)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
+        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentRequestId, "paymentRequestId", 64);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CancelResponse value)
     {
         writer.WriteStartObject();
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result);
+        writer.WritePropertyName(Names[0]);
+        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.PaymentId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.PaymentRequestId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.CancelTime);

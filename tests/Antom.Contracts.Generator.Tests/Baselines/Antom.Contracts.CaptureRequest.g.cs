@@ -139,8 +139,10 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
     internal static void ValidateCore(global::Antom.Contracts.CaptureRequest value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureRequestId, "captureRequestId", required: true, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: true, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.CaptureRequestId, "captureRequestId");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.CaptureRequestId, "captureRequestId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentId, "paymentId");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Transit, "transit", required: false);
     }

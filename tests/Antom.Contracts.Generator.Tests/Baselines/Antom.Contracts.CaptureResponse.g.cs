@@ -150,19 +150,28 @@ public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Seri
     internal static void ValidateCore(global::Antom.Contracts.CaptureResponse value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureRequestId, "captureRequestId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureId, "captureId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
+        try
+        {
+            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
+        }
+        catch (global::Antom.Contracts.AntomPayloadException e)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
+        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.CaptureRequestId, "captureRequestId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.CaptureId, "captureId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerReferenceNo, "acquirerReferenceNo", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AcquirerReferenceNo, "acquirerReferenceNo", 64);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResponse value)
     {
         writer.WriteStartObject();
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result);
+        writer.WritePropertyName(Names[0]);
+        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.CaptureRequestId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.CaptureId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.PaymentId);

@@ -204,14 +204,35 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
     internal static void ValidateCore(global::Antom.Contracts.CaptureResultNotification value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureRequestId, "captureRequestId", required: true, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: true, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CaptureId, "captureId", required: true, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
+        try
+        {
+            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
+        }
+        catch (global::Antom.Contracts.AntomPayloadException e)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
+        }
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.CaptureRequestId, "captureRequestId");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.CaptureRequestId, "captureRequestId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentId, "paymentId");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.CaptureId, "captureId");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.CaptureId, "captureId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.AcquirerReferenceNo, "acquirerReferenceNo", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AcquirerReferenceNo, "acquirerReferenceNo", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.AcquirerInfo, "acquirerInfo", required: false);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentResultInfo, "paymentResultInfo", required: false);
+        if (value.PaymentResultInfo is not null)
+        {
+            try
+            {
+                global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(value.PaymentResultInfo);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentResultInfo");
+            }
+        }
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -219,7 +240,8 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], NotifyTypeValue);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[1], value.Result);
+        writer.WritePropertyName(Names[1]);
+        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
         writer.WriteString(Names[2], value.CaptureRequestId);
         writer.WriteString(Names[3], value.PaymentId);
         writer.WriteString(Names[4], value.CaptureId);
@@ -229,7 +251,11 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.AcquirerReferenceNo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.AcquirerInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.TaxCalculationId);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[11], value.PaymentResultInfo);
+        if (value.PaymentResultInfo is not null)
+        {
+            writer.WritePropertyName(Names[11]);
+            global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(writer, value.PaymentResultInfo);
+        }
         writer.WriteEndObject();
     }
 }

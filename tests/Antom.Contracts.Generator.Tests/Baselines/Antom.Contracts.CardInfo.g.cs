@@ -164,7 +164,17 @@ public sealed class CardInfoJsonConverter : global::System.Text.Json.Serializati
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.Funding, "funding");
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.ThreeDSResult, "threeDSResult", required: false);
+        if (value.ThreeDSResult is not null)
+        {
+            try
+            {
+                global::Antom.Contracts.ThreeDSResultJsonConverter.ValidateCore(value.ThreeDSResult);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "threeDSResult");
+            }
+        }
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -177,7 +187,11 @@ public sealed class CardInfoJsonConverter : global::System.Text.Json.Serializati
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.IssuingCountry);
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSetIfPresent(writer, Names[4], value.Funding);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.PaymentMethodRegion);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[6], value.ThreeDSResult);
+        if (value.ThreeDSResult is not null)
+        {
+            writer.WritePropertyName(Names[6]);
+            global::Antom.Contracts.ThreeDSResultJsonConverter.WriteCore(writer, value.ThreeDSResult);
+        }
         writer.WriteEndObject();
     }
 }

@@ -286,15 +286,25 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.TerminalType, "terminalType");
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.OsType, "osType");
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.BrowserInfo, "browserInfo", required: false);
+        if (value.BrowserInfo is not null)
+        {
+            try
+            {
+                global::Antom.Contracts.BrowserInfoJsonConverter.ValidateCore(value.BrowserInfo);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "browserInfo");
+            }
+        }
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ColorDepth, "colorDepth", required: false, pattern: ColorDepthPattern);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ScreenHeight, "screenHeight", required: false, pattern: ScreenHeightPattern);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ScreenWidth, "screenWidth", required: false, pattern: ScreenWidthPattern);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRange(value.TimeZoneOffset, "timeZoneOffset", minimum: -720m, maximum: 720m);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.DeviceTokenId, "deviceTokenId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.DeviceBrand, "deviceBrand", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.DeviceModel, "deviceModel", required: false, maxLength: 128);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ExtendInfo, "extendInfo", required: false, maxLength: 2048);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.DeviceTokenId, "deviceTokenId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.DeviceBrand, "deviceBrand", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.DeviceModel, "deviceModel", 128);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ExtendInfo, "extendInfo", 2048);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -305,7 +315,11 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSetIfPresent(writer, Names[1], value.OsType);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.ClientIp);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.UserAgent);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[4], value.BrowserInfo);
+        if (value.BrowserInfo is not null)
+        {
+            writer.WritePropertyName(Names[4]);
+            global::Antom.Contracts.BrowserInfoJsonConverter.WriteCore(writer, value.BrowserInfo);
+        }
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.ColorDepth);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.ScreenHeight);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.ScreenWidth);

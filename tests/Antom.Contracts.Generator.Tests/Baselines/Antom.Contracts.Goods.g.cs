@@ -194,14 +194,14 @@ public sealed class GoodsJsonConverter : global::System.Text.Json.Serialization.
     internal static void ValidateCore(global::Antom.Contracts.Goods value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ReferenceGoodsId, "referenceGoodsId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.GoodsName, "goodsName", required: false, maxLength: 256);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.GoodsCategory, "goodsCategory", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ReferenceGoodsId, "referenceGoodsId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.GoodsName, "goodsName", 256);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.GoodsCategory, "goodsCategory", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GoodsUnitAmount, "goodsUnitAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.GoodsQuantity, "goodsQuantity", required: false, pattern: GoodsQuantityPattern);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.GoodsUrl, "goodsUrl", required: false, maxLength: 2048);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.GoodsUrl, "goodsUrl", 2048);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.DeliveryMethodType, "deliveryMethodType");
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PriceId, "priceId", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PriceId, "priceId", 64);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

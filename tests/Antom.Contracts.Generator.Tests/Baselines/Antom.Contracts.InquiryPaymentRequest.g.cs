@@ -110,9 +110,9 @@ public sealed class InquiryPaymentRequestJsonConverter : global::System.Text.Jso
     internal static void ValidateCore(global::Antom.Contracts.InquiryPaymentRequest value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentRequestId, "paymentRequestId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.MerchantAccountId, "merchantAccountId", required: false, maxLength: 32);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentRequestId, "paymentRequestId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.MerchantAccountId, "merchantAccountId", 32);
         if (value.PaymentId is null && value.PaymentRequestId is null)
         {
             throw global::Antom.Contracts.Serialization.ContractReader.NoneOf(new[] { "paymentId", "paymentRequestId" });

@@ -110,9 +110,9 @@ public sealed class InquiryRefundRequestJsonConverter : global::System.Text.Json
     internal static void ValidateCore(global::Antom.Contracts.InquiryRefundRequest value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.RefundId, "refundId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.RefundRequestId, "refundRequestId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.MerchantAccountId, "merchantAccountId", required: false, maxLength: 32);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundId, "refundId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundRequestId, "refundRequestId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.MerchantAccountId, "merchantAccountId", 32);
         if (value.RefundId is null && value.RefundRequestId is null)
         {
             throw global::Antom.Contracts.Serialization.ContractReader.NoneOf(new[] { "refundId", "refundRequestId" });

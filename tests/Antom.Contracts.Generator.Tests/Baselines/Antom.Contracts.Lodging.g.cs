@@ -149,11 +149,37 @@ public sealed class LodgingJsonConverter : global::System.Text.Json.Serializatio
     internal static void ValidateCore(global::Antom.Contracts.Lodging value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.HotelName, "hotelName", required: false, maxLength: 128);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.HotelAddress, "hotelAddress", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.HotelName, "hotelName", 128);
+        if (value.HotelAddress is not null)
+        {
+            try
+            {
+                global::Antom.Contracts.AddressJsonConverter.ValidateCore(value.HotelAddress);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "hotelAddress");
+            }
+        }
         global::Antom.Contracts.Serialization.ContractWriter.CheckRange(value.NumberOfNights, "numberOfNights", minimum: 1m);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRange(value.NumberOfRooms, "numberOfRooms", minimum: 1m);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObjects(value.GuestNames, "guestNames", required: false, maxItems: 100);
+        if (value.GuestNames is not null)
+        {
+            global::Antom.Contracts.Serialization.ContractWriter.CheckCount(value.GuestNames, "guestNames", maxItems: 100);
+            for (int i = 0; i < value.GuestNames.Count; i++)
+            {
+                global::Antom.Contracts.UserName element = value.GuestNames[i];
+                global::Antom.Contracts.Serialization.ContractWriter.RequireElement(element, "guestNames", i);
+                try
+                {
+                    global::Antom.Contracts.UserNameJsonConverter.ValidateCore(element);
+                }
+                catch (global::Antom.Contracts.AntomPayloadException e)
+                {
+                    throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "guestNames", i);
+                }
+            }
+        }
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -161,12 +187,26 @@ public sealed class LodgingJsonConverter : global::System.Text.Json.Serializatio
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.HotelName);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.HotelAddress);
+        if (value.HotelAddress is not null)
+        {
+            writer.WritePropertyName(Names[1]);
+            global::Antom.Contracts.AddressJsonConverter.WriteCore(writer, value.HotelAddress);
+        }
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.CheckInDate);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.CheckOutDate);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[4], value.NumberOfNights);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.NumberOfRooms);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjects(writer, Names[6], value.GuestNames);
+        if (value.GuestNames is not null)
+        {
+            writer.WritePropertyName(Names[6]);
+            writer.WriteStartArray();
+            for (int i = 0; i < value.GuestNames.Count; i++)
+            {
+                global::Antom.Contracts.UserNameJsonConverter.WriteCore(writer, value.GuestNames[i]);
+            }
+
+            writer.WriteEndArray();
+        }
         writer.WriteEndObject();
     }
 }

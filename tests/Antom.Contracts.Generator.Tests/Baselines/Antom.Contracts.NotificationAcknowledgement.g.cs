@@ -84,14 +84,23 @@ public sealed class NotificationAcknowledgementJsonConverter : global::System.Te
     internal static void ValidateCore(global::Antom.Contracts.NotificationAcknowledgement value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
+        try
+        {
+            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
+        }
+        catch (global::Antom.Contracts.AntomPayloadException e)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
+        }
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value)
     {
         writer.WriteStartObject();
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result);
+        writer.WritePropertyName(Names[0]);
+        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
         writer.WriteEndObject();
     }
 }

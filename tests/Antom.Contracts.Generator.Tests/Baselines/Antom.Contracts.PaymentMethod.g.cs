@@ -150,10 +150,21 @@ public sealed class PaymentMethodJsonConverter : global::System.Text.Json.Serial
     internal static void ValidateCore(global::Antom.Contracts.PaymentMethod value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentMethodType, "paymentMethodType", required: true, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentMethodId, "paymentMethodId", required: false, maxLength: 128);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentMethodMetaData, "paymentMethodMetaData", required: false);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ExtendInfo, "extendInfo", required: false, maxLength: 2048);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentMethodType, "paymentMethodType");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentMethodType, "paymentMethodType", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentMethodId, "paymentMethodId", 128);
+        if (value.PaymentMethodMetaData is not null)
+        {
+            try
+            {
+                global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ValidateCore(value.PaymentMethodMetaData);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentMethodMetaData");
+            }
+        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ExtendInfo, "extendInfo", 2048);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.Funding, "funding");
     }
 
@@ -163,7 +174,11 @@ public sealed class PaymentMethodJsonConverter : global::System.Text.Json.Serial
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.PaymentMethodType);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.PaymentMethodId);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[2], value.PaymentMethodMetaData);
+        if (value.PaymentMethodMetaData is not null)
+        {
+            writer.WritePropertyName(Names[2]);
+            global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.WriteCore(writer, value.PaymentMethodMetaData);
+        }
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.CustomerId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[4], value.ExtendInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.RequireIssuerAuthentication);

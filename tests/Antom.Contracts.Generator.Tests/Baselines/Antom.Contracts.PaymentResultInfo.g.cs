@@ -453,16 +453,46 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
     internal static void ValidateCore(global::Antom.Contracts.PaymentResultInfo value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CardBin, "cardBin", required: false, maxLength: 8);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.LastFour, "lastFour", required: false, maxLength: 4);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.CardBin, "cardBin", 8);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.LastFour, "lastFour", 4);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ExpiryMonth, "expiryMonth", required: false, pattern: ExpiryMonthPattern);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ExpiryYear, "expiryYear", required: false, pattern: ExpiryYearPattern);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.CardholderName, "cardholderName", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.CardholderName, "cardholderName", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.Funding, "funding");
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.CardCategory, "cardCategory");
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.ThreeDSResult, "threeDSResult", required: false);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.CreditPayPlan, "creditPayPlan", required: false);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.AcquirerInfo, "acquirerInfo", required: false);
+        if (value.ThreeDSResult is not null)
+        {
+            try
+            {
+                global::Antom.Contracts.ThreeDSResultJsonConverter.ValidateCore(value.ThreeDSResult);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "threeDSResult");
+            }
+        }
+        if (value.CreditPayPlan is not null)
+        {
+            try
+            {
+                global::Antom.Contracts.CreditPayPlanJsonConverter.ValidateCore(value.CreditPayPlan);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "creditPayPlan");
+            }
+        }
+        if (value.AcquirerInfo is not null)
+        {
+            try
+            {
+                global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(value.AcquirerInfo);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "acquirerInfo");
+            }
+        }
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -492,12 +522,24 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[20], value.MerchantAdviceCode);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[21], value.ExemptionRequested);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[22], value.CredentialTypeUsed);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[23], value.ThreeDSResult);
+        if (value.ThreeDSResult is not null)
+        {
+            writer.WritePropertyName(Names[23]);
+            global::Antom.Contracts.ThreeDSResultJsonConverter.WriteCore(writer, value.ThreeDSResult);
+        }
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[24], value.IncrementalAuthorizationAvailable);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[25], value.ExtendedAuthorizationAvailable);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[26], value.RefundOnAuthorizationAvailable);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[27], value.CreditPayPlan);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[28], value.AcquirerInfo);
+        if (value.CreditPayPlan is not null)
+        {
+            writer.WritePropertyName(Names[27]);
+            global::Antom.Contracts.CreditPayPlanJsonConverter.WriteCore(writer, value.CreditPayPlan);
+        }
+        if (value.AcquirerInfo is not null)
+        {
+            writer.WritePropertyName(Names[28]);
+            global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value.AcquirerInfo);
+        }
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[29], value.AccountNo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[30], value.UserAuthorizationStatus);
         writer.WriteEndObject();

@@ -138,7 +138,7 @@ public sealed class QuoteJsonConverter : global::System.Text.Json.Serialization.
     internal static void ValidateCore(global::Antom.Contracts.Quote value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.QuoteCurrencyPair, "quoteCurrencyPair", required: false, maxLength: 16);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.QuoteCurrencyPair, "quoteCurrencyPair", 16);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

@@ -117,9 +117,9 @@ public sealed class RedirectActionFormJsonConverter : global::System.Text.Json.S
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.Method, "method");
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Parameters, "parameters", required: false, maxLength: 2048);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.RedirectUrl, "redirectUrl", required: false, maxLength: 2048);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ActionFormType, "actionFormType", required: false, maxLength: 32);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.Parameters, "parameters", 2048);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RedirectUrl, "redirectUrl", 2048);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ActionFormType, "actionFormType", 32);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

@@ -238,13 +238,30 @@ public sealed class RefundRequestJsonConverter : global::System.Text.Json.Serial
     internal static void ValidateCore(global::Antom.Contracts.RefundRequest value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.RefundRequestId, "refundRequestId", required: true, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: true, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.RefundRequestId, "refundRequestId");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundRequestId, "refundRequestId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentId, "paymentId");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.RefundAmount, "refundAmount");
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ReferenceRefundId, "referenceRefundId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.RefundReason, "refundReason", required: false, maxLength: 256);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.RefundNotifyUrl, "refundNotifyUrl", required: false, maxLength: 1024);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObjects(value.RefundDetails, "refundDetails", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ReferenceRefundId, "referenceRefundId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundReason, "refundReason", 256);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundNotifyUrl, "refundNotifyUrl", 1024);
+        if (value.RefundDetails is not null)
+        {
+            for (int i = 0; i < value.RefundDetails.Count; i++)
+            {
+                global::Antom.Contracts.RefundDetail element = value.RefundDetails[i];
+                global::Antom.Contracts.Serialization.ContractWriter.RequireElement(element, "refundDetails", i);
+                try
+                {
+                    global::Antom.Contracts.RefundDetailJsonConverter.ValidateCore(element);
+                }
+                catch (global::Antom.Contracts.AntomPayloadException e)
+                {
+                    throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "refundDetails", i);
+                }
+            }
+        }
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.RefundToBankInfo, "refundToBankInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualRefundAmount, "actualRefundAmount");
@@ -262,7 +279,17 @@ public sealed class RefundRequestJsonConverter : global::System.Text.Json.Serial
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.RefundNotifyUrl);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.IsAsyncRefund);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.CaptureId);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjects(writer, Names[8], value.RefundDetails);
+        if (value.RefundDetails is not null)
+        {
+            writer.WritePropertyName(Names[8]);
+            writer.WriteStartArray();
+            for (int i = 0; i < value.RefundDetails.Count; i++)
+            {
+                global::Antom.Contracts.RefundDetailJsonConverter.WriteCore(writer, value.RefundDetails[i]);
+            }
+
+            writer.WriteEndArray();
+        }
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.Metadata);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.ExtendInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[11], value.CustomizedInfo);

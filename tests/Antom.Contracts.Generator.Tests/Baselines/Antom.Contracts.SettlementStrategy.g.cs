@@ -83,7 +83,7 @@ public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.S
     internal static void ValidateCore(global::Antom.Contracts.SettlementStrategy value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.SettlementCurrency, "settlementCurrency", required: false, maxLength: 3);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.SettlementCurrency, "settlementCurrency", 3);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

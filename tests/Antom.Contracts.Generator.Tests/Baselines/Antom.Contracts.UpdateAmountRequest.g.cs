@@ -106,8 +106,10 @@ public sealed class UpdateAmountRequestJsonConverter : global::System.Text.Json.
     internal static void ValidateCore(global::Antom.Contracts.UpdateAmountRequest value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.UpdateRequestId, "updateRequestId", required: true, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: true, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.UpdateRequestId, "updateRequestId");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.UpdateRequestId, "updateRequestId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentId, "paymentId");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.Amount, "amount");
     }
 

@@ -117,9 +117,17 @@ public sealed class UpdateAmountResponseJsonConverter : global::System.Text.Json
     internal static void ValidateCore(global::Antom.Contracts.UpdateAmountResponse value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.UpdateRequestId, "updateRequestId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
+        try
+        {
+            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
+        }
+        catch (global::Antom.Contracts.AntomPayloadException e)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
+        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.UpdateRequestId, "updateRequestId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.Amount, "amount");
     }
 
@@ -127,7 +135,8 @@ public sealed class UpdateAmountResponseJsonConverter : global::System.Text.Json
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.UpdateAmountResponse value)
     {
         writer.WriteStartObject();
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result);
+        writer.WritePropertyName(Names[0]);
+        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.UpdateRequestId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.PaymentId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.Amount);

@@ -116,10 +116,10 @@ public sealed class UserNameJsonConverter : global::System.Text.Json.Serializati
     internal static void ValidateCore(global::Antom.Contracts.UserName value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.FirstName, "firstName", required: false, maxLength: 32);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.MiddleName, "middleName", required: false, maxLength: 32);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.LastName, "lastName", required: false, maxLength: 32);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.FullName, "fullName", required: false, maxLength: 128);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.FirstName, "firstName", 32);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.MiddleName, "middleName", 32);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.LastName, "lastName", 32);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.FullName, "fullName", 128);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

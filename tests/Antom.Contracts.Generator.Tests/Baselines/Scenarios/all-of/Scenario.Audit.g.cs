@@ -89,8 +89,18 @@ public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.
     internal static void ValidateCore(global::Scenario.Audit value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Operator, "operator", required: true);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Note, "note", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Operator, "operator");
+        if (value.Note is not null)
+        {
+            try
+            {
+                global::Scenario.NoteJsonConverter.ValidateCore(value.Note);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "note");
+            }
+        }
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -98,7 +108,11 @@ public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.Operator);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.Note);
+        if (value.Note is not null)
+        {
+            writer.WritePropertyName(Names[1]);
+            global::Scenario.NoteJsonConverter.WriteCore(writer, value.Note);
+        }
         writer.WriteEndObject();
     }
 }

@@ -78,7 +78,8 @@ public sealed class LineJsonConverter : global::System.Text.Json.Serialization.J
     internal static void ValidateCore(global::Scenario.Line value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Sku, "sku", required: true, maxLength: 20);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Sku, "sku");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.Sku, "sku", 20);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

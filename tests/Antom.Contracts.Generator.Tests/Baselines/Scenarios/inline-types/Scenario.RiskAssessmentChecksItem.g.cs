@@ -86,7 +86,7 @@ public sealed class RiskAssessmentChecksItemJsonConverter : global::System.Text.
     internal static void ValidateCore(global::Scenario.RiskAssessmentChecksItem value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Name, "name", required: true);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Name, "name");
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

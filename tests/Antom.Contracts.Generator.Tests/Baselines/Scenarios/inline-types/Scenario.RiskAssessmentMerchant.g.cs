@@ -85,7 +85,17 @@ public sealed class RiskAssessmentMerchantJsonConverter : global::System.Text.Js
     internal static void ValidateCore(global::Scenario.RiskAssessmentMerchant value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Address, "address", required: false);
+        if (value.Address is not null)
+        {
+            try
+            {
+                global::Scenario.RiskAssessmentMerchantAddressJsonConverter.ValidateCore(value.Address);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "address");
+            }
+        }
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -93,7 +103,11 @@ public sealed class RiskAssessmentMerchantJsonConverter : global::System.Text.Js
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.Id);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.Address);
+        if (value.Address is not null)
+        {
+            writer.WritePropertyName(Names[1]);
+            global::Scenario.RiskAssessmentMerchantAddressJsonConverter.WriteCore(writer, value.Address);
+        }
         writer.WriteEndObject();
     }
 }

@@ -78,7 +78,7 @@ public sealed class PartJsonConverter : global::System.Text.Json.Serialization.J
     internal static void ValidateCore(global::Scenario.Part value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Sku, "sku", required: true);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Sku, "sku");
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

@@ -86,16 +86,39 @@ public sealed class OuterJsonConverter : global::System.Text.Json.Serialization.
     internal static void ValidateCore(global::Scenario.Outer value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Inner, "inner", required: true);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Spare, "spare", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Inner, "inner");
+        try
+        {
+            global::Scenario.InnerJsonConverter.ValidateCore(value.Inner);
+        }
+        catch (global::Antom.Contracts.AntomPayloadException e)
+        {
+            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "inner");
+        }
+        if (value.Spare is not null)
+        {
+            try
+            {
+                global::Scenario.InnerJsonConverter.ValidateCore(value.Spare);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "spare");
+            }
+        }
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Outer value)
     {
         writer.WriteStartObject();
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Inner);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.Spare);
+        writer.WritePropertyName(Names[0]);
+        global::Scenario.InnerJsonConverter.WriteCore(writer, value.Inner);
+        if (value.Spare is not null)
+        {
+            writer.WritePropertyName(Names[1]);
+            global::Scenario.InnerJsonConverter.WriteCore(writer, value.Spare);
+        }
         writer.WriteEndObject();
     }
 }

@@ -94,7 +94,7 @@ public sealed class MaybeJsonConverter : global::System.Text.Json.Serialization.
     internal static void ValidateCore(global::Scenario.Maybe value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Note, "note", required: false, maxLength: 8);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.Note, "note", 8);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

@@ -85,7 +85,7 @@ public sealed class PaymentEventFailedJsonConverter : global::System.Text.Json.S
     internal static void ValidateCore(global::Scenario.PaymentEventFailed value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Reason, "reason", required: true);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Reason, "reason");
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

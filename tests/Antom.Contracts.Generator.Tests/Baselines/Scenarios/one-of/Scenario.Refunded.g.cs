@@ -93,7 +93,7 @@ public sealed class RefundedJsonConverter : global::System.Text.Json.Serializati
     internal static void ValidateCore(global::Scenario.Refunded value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.RefundId, "refundId", required: true);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.RefundId, "refundId");
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

@@ -86,16 +86,50 @@ public sealed class TimelineJsonConverter : global::System.Text.Json.Serializati
     internal static void ValidateCore(global::Scenario.Timeline value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObjects(value.Events, "events", required: true);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Last, "last", required: false);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Events, "events");
+        for (int i = 0; i < value.Events.Count; i++)
+        {
+            global::Scenario.PaymentEvent element = value.Events[i];
+            global::Antom.Contracts.Serialization.ContractWriter.RequireElement(element, "events", i);
+            try
+            {
+                global::Scenario.PaymentEventJsonConverter.ValidateCore(element);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "events", i);
+            }
+        }
+        if (value.Last is not null)
+        {
+            try
+            {
+                global::Scenario.PaymentEventJsonConverter.ValidateCore(value.Last);
+            }
+            catch (global::Antom.Contracts.AntomPayloadException e)
+            {
+                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "last");
+            }
+        }
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Timeline value)
     {
         writer.WriteStartObject();
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjects(writer, Names[0], value.Events);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.Last);
+        writer.WritePropertyName(Names[0]);
+        writer.WriteStartArray();
+        for (int i = 0; i < value.Events.Count; i++)
+        {
+            global::Scenario.PaymentEventJsonConverter.WriteCore(writer, value.Events[i]);
+        }
+
+        writer.WriteEndArray();
+        if (value.Last is not null)
+        {
+            writer.WritePropertyName(Names[1]);
+            global::Scenario.PaymentEventJsonConverter.WriteCore(writer, value.Last);
+        }
         writer.WriteEndObject();
     }
 }

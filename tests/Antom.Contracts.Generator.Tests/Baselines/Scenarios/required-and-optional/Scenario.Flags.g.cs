@@ -102,7 +102,7 @@ public sealed class FlagsJsonConverter : global::System.Text.Json.Serialization.
     internal static void ValidateCore(global::Scenario.Flags value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Name, "name", required: true);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Name, "name");
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.

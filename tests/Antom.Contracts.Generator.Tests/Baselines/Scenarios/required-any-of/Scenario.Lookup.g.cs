@@ -101,8 +101,8 @@ public sealed class LookupJsonConverter : global::System.Text.Json.Serialization
     internal static void ValidateCore(global::Scenario.Lookup value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentId, "paymentId", required: false, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.PaymentRequestId, "paymentRequestId", required: false, maxLength: 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentRequestId, "paymentRequestId", 64);
         if (value.PaymentId is null && value.PaymentRequestId is null)
         {
             throw global::Antom.Contracts.Serialization.ContractReader.NoneOf(new[] { "paymentId", "paymentRequestId" });

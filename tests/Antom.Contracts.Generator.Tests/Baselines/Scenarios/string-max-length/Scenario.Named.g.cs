@@ -86,8 +86,9 @@ public sealed class NamedJsonConverter : global::System.Text.Json.Serialization.
     internal static void ValidateCore(global::Scenario.Named value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Id, "id", required: true, maxLength: 64);
-        global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Note, "note", required: false, maxLength: 256);
+        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Id, "id");
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.Id, "id", 64);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.Note, "note", 256);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
