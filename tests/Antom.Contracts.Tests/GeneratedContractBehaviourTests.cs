@@ -119,6 +119,10 @@ public class GeneratedContractBehaviourTests
     [InlineData("2022-09-29T07:13:50Z")]
     [InlineData("2022-09-29T07:13:50.5+05:30")]
     [InlineData("2022-09-29T07:13:50.1234567-03:00")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59.9999999Z")]
+    [InlineData("2024-02-29T23:59:59.01-14:00")]
+    [InlineData("2024-12-31T00:00:01+14:00")]
     public void Date_times_keep_their_offset_and_are_written_back_in_the_same_form(string time)
     {
         string json = $$"""{"result":{"resultCode":"SUCCESS","resultStatus":"S"},"captureTime":"{{time}}"}""";

@@ -15,8 +15,18 @@ public static partial class ContractWriter
     public static void WriteDateTime(Utf8JsonWriter writer, JsonEncodedText propertyName, DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WritePropertyName(propertyName);
-        WriteDateTimeValue(writer, value);
+        if (value.Offset > TimeSpan.Zero)
+        {
+            // A '+' in the offset: written raw (below), since an encoder would write it as \u002B.
+            writer.WritePropertyName(propertyName);
+            WriteDateTimeValue(writer, value);
+            return;
+        }
+
+        // Digits, '-', ':', 'T', '.' and 'Z' only: nothing an encoder escapes, so the name and the value go in one call.
+        Span<byte> buffer = stackalloc byte[Rfc3339.MaxFormattedLength];
+        int length = Rfc3339.Format(value, buffer);
+        writer.WriteString(propertyName, buffer[..length]);
     }
 
     /// <summary>Writes a date-time array element.</summary>
