@@ -66,9 +66,14 @@ public sealed class ClosedEnumTable<TEnum>
     {
         if (!IsDefined(value))
         {
-            throw ContractWriter.NotInEnum(propertyName, Unsafe.As<TEnum, int>(ref value).ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedValues);
+            ThrowNotInEnum(Unsafe.As<TEnum, int>(ref value), propertyName);
         }
     }
+
+    // Out of line, so that Check itself is small enough to be inlined into the generated validation.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowNotInEnum(int value, string? propertyName)
+        => throw ContractWriter.NotInEnum(propertyName, value.ToString(System.Globalization.CultureInfo.InvariantCulture), AllowedValues);
 
     /// <summary>The wire value of a member.</summary>
     /// <exception cref="AntomPayloadException">It is not a member.</exception>

@@ -18,6 +18,7 @@ public sealed class OpenSetTable<TSelf>
     private readonly byte[][] _utf8;
     private readonly JsonEncodedText[] _encoded;
     private readonly Dictionary<string, int> _indexOf;
+    private readonly bool _knownWithinLength;
     private TSelf[]? _known;
 
     /// <summary>Creates the table of <paramref name="typeName"/>: its <c>maxLength</c> (-1: none) and its known wire values.</summary>
@@ -29,6 +30,7 @@ public sealed class OpenSetTable<TSelf>
         _wireValues = wireValues;
         _utf8 = Array.ConvertAll(wireValues, System.Text.Encoding.UTF8.GetBytes);
         _encoded = Array.ConvertAll(wireValues, v => JsonEncodedText.Encode(v));
+        _knownWithinLength = maxLength < 0 || Array.TrueForAll(wireValues, v => v.Length <= maxLength);
         _indexOf = new Dictionary<string, int>(wireValues.Length, StringComparer.Ordinal);
         for (int i = 0; i < wireValues.Length; i++)
         {
@@ -97,7 +99,15 @@ public sealed class OpenSetTable<TSelf>
     /// <summary>Validation: the value is set and within <see cref="MaxLength"/>.</summary>
     public void Check(TSelf value, string? propertyName)
     {
-        string? wire = value.WireValue;
+        // A known value is one of the table's own strings: set, and within the length when every known one is.
+        if (value.KnownIndex == 0 || !_knownWithinLength)
+        {
+            CheckUnknown(value.WireValue, propertyName);
+        }
+    }
+
+    private void CheckUnknown(string? wire, string? propertyName)
+    {
         if (wire is null)
         {
             throw new AntomPayloadException(ContractReader.PathOf(propertyName), PayloadRule.Required, $"is required but missing: default({TypeName}) holds no value");
