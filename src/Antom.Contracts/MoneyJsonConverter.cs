@@ -70,7 +70,7 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
                     break;
                 }
 
-                if (reader.ValueTextEquals(CurrencyName.EncodedUtf8Bytes))
+                if (IsName(ref reader, "currency"u8))
                 {
                     if (hasCurrency)
                     {
@@ -86,7 +86,7 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
                     currency = ReadCurrency(ref reader, current);
                     hasCurrency = true;
                 }
-                else if (reader.ValueTextEquals(ValueName.EncodedUtf8Bytes))
+                else if (IsName(ref reader, "value"u8))
                 {
                     if (hasValue)
                     {
@@ -180,6 +180,10 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
         System.Diagnostics.Debug.Assert(formatted, "a long always fits 20 bytes");
         return written;
     }
+
+    // A member name compared on the reader's raw bytes when it holds them unescaped in one span (nearly always).
+    private static bool IsName(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+        => !reader.ValueIsEscaped && !reader.HasValueSequence ? reader.ValueSpan.SequenceEqual(name) : reader.ValueTextEquals(name);
 
     private static CurrencyCode ReadCurrency(ref Utf8JsonReader reader, string name)
     {

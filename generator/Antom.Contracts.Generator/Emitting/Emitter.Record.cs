@@ -83,12 +83,13 @@ internal static partial class Emitter
         w.Line("string? current = null;");
         w.Open("try");
         w.Open($"for (; {Serialization}ContractReader.NextProperty(ref reader); current = null)");
-        w.Open("switch (Names.Match(ref reader))");
+        w.Open("switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))");
         foreach (Property p in props)
         {
             w.Line($"case {Int(p.Index)}:");
             w.Indent();
-            w.Line($"current = {Serialization}ContractReader.Enter(ref reader, ref {Seen(p.Index / 64, words)}, {Int(p.Index % 64)}, {Literal(p.Model.JsonName)});");
+            w.Line($"current = {Literal(p.Model.JsonName)};");
+            w.Line($"{Serialization}ContractReader.EnterValue(ref reader, ref {Seen(p.Index / 64, words)}, 0x{(1UL << (p.Index % 64)).ToString("X", CultureInfo.InvariantCulture)}UL, current);");
             string read = p.Emitter.Read(p.Context, "current");
             w.Line(!p.HasValue
                 ? read + ";"
@@ -156,6 +157,71 @@ internal static partial class Emitter
         }
 
         w.Close();
+        w.Line();
+        EmitMatchName(w, props);
+    }
+
+    // The property index of a name the reader holds unescaped in one span: by UTF-8 length, then the bytes, compared
+    // with constants the JIT unrolls. Escaped or segmented names go through PropertyNames.Match.
+    private static void EmitMatchName(SourceWriter w, List<Property> props)
+    {
+        w.Open("private static int MatchName(global::System.ReadOnlySpan<byte> name)");
+        var byLength = props.GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(p.Model.JsonName)).OrderBy(g => g.Key).ToList();
+        w.Open("switch (name.Length)");
+        foreach (IGrouping<int, Property> group in byLength)
+        {
+            w.Line($"case {Int(group.Key)}:");
+            w.Indent();
+            List<Property> same = group.ToList();
+            int at = same.Count > 1 ? DistinguishingByte(same.Select(p => System.Text.Encoding.UTF8.GetBytes(p.Model.JsonName)).ToList(), group.Key) : -1;
+            if (at >= 0)
+            {
+                // Names of one length told apart by one byte: a switch on it, then one comparison.
+                w.Open($"switch (name[{Int(at)}])");
+                foreach (Property p in same)
+                {
+                    w.Line($"case {Int(System.Text.Encoding.UTF8.GetBytes(p.Model.JsonName)[at])}:");
+                    w.Indent();
+                    w.Line($"return global::System.MemoryExtensions.SequenceEqual(name, {Literal(p.Model.JsonName)}u8) ? {Int(p.Index)} : -1;");
+                    w.Outdent();
+                }
+
+                w.Close();
+                w.Line();
+            }
+            else
+            {
+                foreach (Property p in same)
+                {
+                    w.Open($"if (global::System.MemoryExtensions.SequenceEqual(name, {Literal(p.Model.JsonName)}u8))");
+                    w.Line($"return {Int(p.Index)};");
+                    w.Close();
+                    w.Line();
+                }
+            }
+
+            w.Line("break;");
+            w.Outdent();
+        }
+
+        w.Close();
+        w.Line();
+        w.Line("return -1;");
+        w.Close();
+    }
+
+    // The first position at which every one of these names (all of one length) has a different byte; -1 if none.
+    private static int DistinguishingByte(List<byte[]> names, int length)
+    {
+        for (int i = 0; i < length; i++)
+        {
+            if (names.Select(n => n[i]).Distinct().Count() == names.Count)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void EmitValidateCore(SourceWriter w, RecordModel model, string self, List<Property> props)

@@ -16,6 +16,7 @@ public sealed class ClosedEnumTable<TEnum>
 {
     private readonly byte[][] _utf8;
     private readonly JsonEncodedText[] _encoded;
+    private readonly int[][] _byLength; // the indexes of the wire values of each UTF-8 length
 
     /// <summary>Creates the table of <paramref name="typeName"/> from its wire values, in member order.</summary>
     public ClosedEnumTable(string typeName, params string[] wireValues)
@@ -30,6 +31,7 @@ public sealed class ClosedEnumTable<TEnum>
         WireValues = wireValues;
         _utf8 = Array.ConvertAll(wireValues, System.Text.Encoding.UTF8.GetBytes);
         _encoded = Array.ConvertAll(wireValues, v => JsonEncodedText.Encode(v));
+        _byLength = Utf8ByLength.Index(_utf8);
         AllowedValues = string.Join(", ", wireValues);
     }
 
@@ -49,12 +51,30 @@ public sealed class ClosedEnumTable<TEnum>
     public TEnum Read(ref Utf8JsonReader reader, string? propertyName)
     {
         ContractReader.ExpectString(ref reader, propertyName);
-        for (int i = 0; i < _utf8.Length; i++)
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
-            if (reader.ValueTextEquals(_utf8[i]))
+            ReadOnlySpan<byte> span = reader.ValueSpan;
+            if ((uint)span.Length < (uint)_byLength.Length)
             {
-                int member = i + 1;
-                return Unsafe.As<int, TEnum>(ref member);
+                foreach (int i in _byLength[span.Length])
+                {
+                    if (span.SequenceEqual(_utf8[i]))
+                    {
+                        int member = i + 1;
+                        return Unsafe.As<int, TEnum>(ref member);
+                    }
+                }
+            }
+        }
+        else
+        {
+            for (int i = 0; i < _utf8.Length; i++)
+            {
+                if (reader.ValueTextEquals(_utf8[i]))
+                {
+                    int member = i + 1;
+                    return Unsafe.As<int, TEnum>(ref member);
+                }
             }
         }
 

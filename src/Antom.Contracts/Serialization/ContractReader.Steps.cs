@@ -23,12 +23,39 @@ public static partial class ContractReader
         return propertyName;
     }
 
+    /// <summary>
+    /// Enters the property the reader is on, whose name the generated reader has already matched and set as its
+    /// <c>current</c> (so a malformed value is reported there by the reader's one handler): refuses a second occurrence
+    /// (the bit of <paramref name="mask"/> in <paramref name="seen"/>) and moves to its value. Inlined; nothing allocated.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void EnterValue(ref Utf8JsonReader reader, ref ulong seen, ulong mask, string propertyName)
+    {
+        if ((seen & mask) != 0)
+        {
+            ThrowDuplicate(propertyName);
+        }
+
+        seen |= mask;
+        if (!reader.Read())
+        {
+            ThrowEndOfInput(propertyName);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowDuplicate(string propertyName) => throw Duplicate(propertyName);
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowEndOfInput(string? propertyName) => throw EndOfInput(propertyName);
+
     /// <summary>Moves to the next property name of the object being read; false at its end.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool NextProperty(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
         {
-            throw EndOfInput(null);
+            ThrowEndOfInput(null);
         }
 
         return reader.TokenType == JsonTokenType.PropertyName;

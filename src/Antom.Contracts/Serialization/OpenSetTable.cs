@@ -19,6 +19,7 @@ public sealed class OpenSetTable<TSelf>
     private readonly JsonEncodedText[] _encoded;
     private readonly Dictionary<string, int> _indexOf;
     private readonly bool _knownWithinLength;
+    private readonly int[][] _byLength; // the indexes of the known values of each UTF-8 length
     private TSelf[]? _known;
 
     /// <summary>Creates the table of <paramref name="typeName"/>: its <c>maxLength</c> (-1: none) and its known wire values.</summary>
@@ -31,6 +32,7 @@ public sealed class OpenSetTable<TSelf>
         _utf8 = Array.ConvertAll(wireValues, System.Text.Encoding.UTF8.GetBytes);
         _encoded = Array.ConvertAll(wireValues, v => JsonEncodedText.Encode(v));
         _knownWithinLength = maxLength < 0 || Array.TrueForAll(wireValues, v => v.Length <= maxLength);
+        _byLength = Utf8ByLength.Index(_utf8);
         _indexOf = new Dictionary<string, int>(wireValues.Length, StringComparer.Ordinal);
         for (int i = 0; i < wireValues.Length; i++)
         {
@@ -80,15 +82,18 @@ public sealed class OpenSetTable<TSelf>
     /// <summary>Reads a value: a known one allocates nothing, any other is kept (within <see cref="MaxLength"/>).</summary>
     public TSelf Read(ref Utf8JsonReader reader, string? propertyName)
     {
-        ContractReader.ExpectString(ref reader, propertyName);
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
         {
             ReadOnlySpan<byte> span = reader.ValueSpan;
-            for (int i = 0; i < _utf8.Length; i++)
+            int[][] byLength = _byLength;
+            if ((uint)span.Length < (uint)byLength.Length)
             {
-                if (span.SequenceEqual(_utf8[i]))
+                foreach (int i in byLength[span.Length])
                 {
-                    return KnownValues[i];
+                    if (span.SequenceEqual(_utf8[i]))
+                    {
+                        return KnownValues[i];
+                    }
                 }
             }
         }

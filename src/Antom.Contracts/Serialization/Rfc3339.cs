@@ -21,11 +21,14 @@ internal static class Rfc3339
             return false;
         }
 
-        if (!TryDigits(s, 0, 4, out int year) || !TryDigits(s, 5, 2, out int month) || !TryDigits(s, 8, 2, out int day)
-            || !TryDigits(s, 11, 2, out int hour) || !TryDigits(s, 14, 2, out int minute) || !TryDigits(s, 17, 2, out int second))
+        int century = Two(s, 0), yearOfCentury = Two(s, 2), month = Two(s, 5), day = Two(s, 8);
+        int hour = Two(s, 11), minute = Two(s, 14), second = Two(s, 17);
+        if ((century | yearOfCentury | month | day | hour | minute | second) < 0)
         {
-            return false;
+            return false; // a non-digit
         }
+
+        int year = (century * 100) + yearOfCentury;
 
         int i = 19;
         long fractionTicks = 0;
@@ -60,7 +63,8 @@ internal static class Rfc3339
         }
         else if (s[i] is (byte)'+' or (byte)'-')
         {
-            if (s.Length - i != 6 || s[i + 3] != ':' || !TryDigits(s, i + 1, 2, out int oh) || !TryDigits(s, i + 4, 2, out int om) || om > 59)
+            int oh = s.Length - i == 6 ? Two(s, i + 1) : -1, om = s.Length - i == 6 ? Two(s, i + 4) : -1;
+            if (oh < 0 || om < 0 || s[i + 3] != ':' || om > 59)
             {
                 return false;
             }
@@ -84,16 +88,29 @@ internal static class Rfc3339
             return false;
         }
 
-        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
-        var offset = TimeSpan.FromMinutes(offsetMinutes);
-        long utcTicks = local.Ticks + fractionTicks - offset.Ticks;
+        // The ticks of the local date and time, computed directly (the date is already known to be valid).
+        int y = year - 1;
+        long days = (y * 365L) + (y / 4) - (y / 100) + (y / 400) + DaysBeforeMonth[month - 1] + day - 1
+            + (month > 2 && DateTime.IsLeapYear(year) ? 1 : 0);
+        long localTicks = (days * TimeSpan.TicksPerDay) + ((((hour * 60L) + minute) * 60L) + second) * TimeSpan.TicksPerSecond + fractionTicks;
+        long offsetTicks = offsetMinutes * TimeSpan.TicksPerMinute;
+        long utcTicks = localTicks - offsetTicks;
         if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
         {
             return false;
         }
 
-        value = new DateTimeOffset(local.Ticks + fractionTicks, offset);
+        value = new DateTimeOffset(localTicks, new TimeSpan(offsetTicks));
         return true;
+    }
+
+    private static ReadOnlySpan<int> DaysBeforeMonth => [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+    // Two ASCII digits at i as a number, or -1 when either is not a digit.
+    private static int Two(ReadOnlySpan<byte> s, int i)
+    {
+        uint tens = (uint)(s[i] - '0'), ones = (uint)(s[i + 1] - '0');
+        return tens > 9 || ones > 9 ? -1 : (int)((tens * 10) + ones);
     }
 
     /// <summary>
@@ -149,23 +166,6 @@ internal static class Rfc3339
         }
 
         return i;
-    }
-
-    private static bool TryDigits(ReadOnlySpan<byte> s, int start, int count, out int value)
-    {
-        value = 0;
-        for (int k = start; k < start + count; k++)
-        {
-            uint d = (uint)(s[k] - '0');
-            if (d > 9)
-            {
-                return false;
-            }
-
-            value = (value * 10) + (int)d;
-        }
-
-        return true;
     }
 
     private static void Write(Span<byte> destination, ref int i, int value, int digits)

@@ -13,7 +13,10 @@ namespace Antom.Contracts.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct ValueListBuilder<T>
 {
-    private T[]? _items;
+    private const int InlineCapacity = 8;
+
+    private InlineBuffer _inline; // the first elements, on the stack: most arrays in a payload are short
+    private T[]? _items; // from the pool, once there are more
     private int _count;
 
     /// <summary>How many elements were added.</summary>
@@ -22,9 +25,16 @@ public struct ValueListBuilder<T>
     /// <summary>Adds an element.</summary>
     public void Add(T item)
     {
+        if (_count < InlineCapacity)
+        {
+            _inline[_count++] = item;
+            return;
+        }
+
         if (_items is null)
         {
-            _items = ArrayPool<T>.Shared.Rent(8);
+            _items = ArrayPool<T>.Shared.Rent(InlineCapacity * 4);
+            ((ReadOnlySpan<T>)_inline).CopyTo(_items);
         }
         else if (_count == _items.Length)
         {
@@ -37,18 +47,34 @@ public struct ValueListBuilder<T>
         _items[_count++] = item;
     }
 
-    /// <summary>The list of the added elements; the pooled buffer goes back to the pool.</summary>
+    /// <summary>The list of the added elements; a pooled buffer goes back to the pool.</summary>
     public ValueList<T> ToValueList()
     {
-        if (_items is null)
+        if (_count == 0)
         {
             return ValueList<T>.Empty;
         }
 
-        ValueList<T> list = ValueList.Own(_items.AsSpan(0, _count).ToArray());
-        ArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-        _items = null;
+        ValueList<T> list;
+        if (_items is null)
+        {
+            list = ValueList.Own(((ReadOnlySpan<T>)_inline)[.._count].ToArray());
+            _inline = default;
+        }
+        else
+        {
+            list = ValueList.Own(_items.AsSpan(0, _count).ToArray());
+            ArrayPool<T>.Shared.Return(_items, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            _items = null;
+        }
+
         _count = 0;
         return list;
+    }
+
+    [InlineArray(InlineCapacity)]
+    private struct InlineBuffer
+    {
+        private T _element;
     }
 }

@@ -107,46 +107,56 @@ public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Seriali
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "acquirerName");
+                        current = "acquirerName";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         acquirerName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "referenceRequestId");
+                        current = "referenceRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         referenceRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "acquirerTransactionId");
+                        current = "acquirerTransactionId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         acquirerTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "acquirerMerchantId");
+                        current = "acquirerMerchantId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         acquirerMerchantId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "acquirerResultCode");
+                        current = "acquirerResultCode";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         acquirerResultCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "acquirerResultMessage");
+                        current = "acquirerResultMessage";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         acquirerResultMessage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "acquirerMerchantName");
+                        current = "acquirerMerchantName";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         acquirerMerchantName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "acquirerReasonDescription");
+                        current = "acquirerReasonDescription";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         acquirerReasonDescription = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "ptspTransactionId");
+                        current = "ptspTransactionId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         ptspTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "acquirerCardToken");
+                        current = "acquirerCardToken";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         acquirerCardToken = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     default:
@@ -177,6 +187,68 @@ public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Seriali
             PtspTransactionId = ptspTransactionId,
             AcquirerCardToken = acquirerCardToken,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 12:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "acquirerName"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 17:
+                switch (name[0])
+                {
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "ptspTransactionId"u8) ? 8 : -1;
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerCardToken"u8) ? 9 : -1;
+                }
+
+                break;
+            case 18:
+                switch (name[8])
+                {
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "referenceRequestId"u8) ? 1 : -1;
+                    case 77:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerMerchantId"u8) ? 3 : -1;
+                    case 82:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerResultCode"u8) ? 4 : -1;
+                }
+
+                break;
+            case 20:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "acquirerMerchantName"u8))
+                {
+                    return 6;
+                }
+
+                break;
+            case 21:
+                switch (name[8])
+                {
+                    case 84:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerTransactionId"u8) ? 2 : -1;
+                    case 82:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerResultMessage"u8) ? 5 : -1;
+                }
+
+                break;
+            case 25:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "acquirerReasonDescription"u8))
+                {
+                    return 7;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.AcquirerInfo value)

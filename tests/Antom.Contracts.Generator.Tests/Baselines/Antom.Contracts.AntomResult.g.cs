@@ -65,18 +65,21 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "resultCode");
+                        current = "resultCode";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         resultCode = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ResultCode>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "resultStatus");
+                        current = "resultStatus";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         resultStatus = global::Antom.Contracts.ResultStatusJsonConverter.Table.Read(ref reader, current);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "resultMessage");
+                        current = "resultMessage";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         resultMessage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     default:
@@ -101,6 +104,36 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
             ResultStatus = resultStatus.GetValueOrDefault(),
             ResultMessage = resultMessage,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "resultCode"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 12:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "resultStatus"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 13:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "resultMessage"u8))
+                {
+                    return 2;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.AntomResult value)

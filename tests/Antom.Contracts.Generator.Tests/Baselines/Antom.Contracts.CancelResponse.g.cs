@@ -71,22 +71,26 @@ public sealed class CancelResponseJsonConverter : global::System.Text.Json.Seria
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "result");
+                        current = "result";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "paymentId");
+                        current = "paymentId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         paymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "paymentRequestId");
+                        current = "paymentRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         paymentRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "cancelTime");
+                        current = "cancelTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         cancelTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     default:
@@ -112,6 +116,43 @@ public sealed class CancelResponseJsonConverter : global::System.Text.Json.Seria
             PaymentRequestId = paymentRequestId,
             CancelTime = cancelTime,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 9:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "cancelTime"u8))
+                {
+                    return 3;
+                }
+
+                break;
+            case 16:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentRequestId"u8))
+                {
+                    return 2;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.CancelResponse value)

@@ -119,54 +119,66 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "notifyType");
+                        current = "notifyType";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         global::Antom.Contracts.Serialization.ContractReader.ReadConst(ref reader, current, "CAPTURE_RESULT"u8, "CAPTURE_RESULT");
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "result");
+                        current = "result";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "captureRequestId");
+                        current = "captureRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         captureRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "paymentId");
+                        current = "paymentId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "captureId");
+                        current = "captureId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         captureId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "captureAmount");
+                        current = "captureAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         captureAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "captureTime");
+                        current = "captureTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         captureTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "earliestSettlementTime");
+                        current = "earliestSettlementTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         earliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "acquirerReferenceNo");
+                        current = "acquirerReferenceNo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         acquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "acquirerInfo");
+                        current = "acquirerInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "taxCalculationId");
+                        current = "taxCalculationId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         taxCalculationId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 11:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "paymentResultInfo");
+                        current = "paymentResultInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
                         paymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
                         break;
                     default:
@@ -199,6 +211,91 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
             TaxCalculationId = taxCalculationId,
             PaymentResultInfo = paymentResultInfo,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 9:
+                switch (name[0])
+                {
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8) ? 3 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "captureId"u8) ? 4 : -1;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "notifyType"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 11:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "captureTime"u8))
+                {
+                    return 6;
+                }
+
+                break;
+            case 12:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "acquirerInfo"u8))
+                {
+                    return 9;
+                }
+
+                break;
+            case 13:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "captureAmount"u8))
+                {
+                    return 5;
+                }
+
+                break;
+            case 16:
+                switch (name[0])
+                {
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "captureRequestId"u8) ? 2 : -1;
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "taxCalculationId"u8) ? 10 : -1;
+                }
+
+                break;
+            case 17:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentResultInfo"u8))
+                {
+                    return 11;
+                }
+
+                break;
+            case 19:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "acquirerReferenceNo"u8))
+                {
+                    return 8;
+                }
+
+                break;
+            case 22:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "earliestSettlementTime"u8))
+                {
+                    return 7;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.CaptureResultNotification value)

@@ -171,70 +171,86 @@ public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "cardNo");
+                        current = "cardNo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         cardNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 32, pattern: CardNoPattern);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "cvv");
+                        current = "cvv";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         cvv = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 4, pattern: CvvPattern);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "expiryMonth");
+                        current = "expiryMonth";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         expiryMonth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ExpiryMonthPattern);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "expiryYear");
+                        current = "expiryYear";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         expiryYear = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ExpiryYearPattern);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "cardholderName");
+                        current = "cardholderName";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         cardholderName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.UserName>(ref reader, current);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "billingAddress");
+                        current = "billingAddress";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         billingAddress = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Address>(ref reader, current);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "is3DSAuthentication");
+                        current = "is3DSAuthentication";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         is3DSAuthentication = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "enableAuthenticationUpgrade");
+                        current = "enableAuthenticationUpgrade";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         enableAuthenticationUpgrade = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "isCardOnFile");
+                        current = "isCardOnFile";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         isCardOnFile = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "tokenize");
+                        current = "tokenize";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         tokenize = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "networkTransactionId");
+                        current = "networkTransactionId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         networkTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     case 11:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "cpf");
+                        current = "cpf";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
                         cpf = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 14), current, CpfPattern);
                         break;
                     case 12:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "payerEmail");
+                        current = "payerEmail";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
                         payerEmail = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 13:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "dateOfBirth");
+                        current = "dateOfBirth";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
                         dateOfBirth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 10);
                         break;
                     case 14:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 14, "businessNo");
+                        current = "businessNo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
                         businessNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 10);
                         break;
                     case 15:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 15, "cardPasswordDigest");
+                        current = "cardPasswordDigest";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
                         cardPasswordDigest = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 2);
                         break;
                     default:
@@ -271,6 +287,106 @@ public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text
             BusinessNo = businessNo,
             CardPasswordDigest = cardPasswordDigest,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3:
+                switch (name[1])
+                {
+                    case 118:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "cvv"u8) ? 1 : -1;
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "cpf"u8) ? 11 : -1;
+                }
+
+                break;
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "cardNo"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 8:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "tokenize"u8))
+                {
+                    return 9;
+                }
+
+                break;
+            case 10:
+                switch (name[0])
+                {
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "expiryYear"u8) ? 3 : -1;
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "payerEmail"u8) ? 12 : -1;
+                    case 98:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "businessNo"u8) ? 14 : -1;
+                }
+
+                break;
+            case 11:
+                switch (name[0])
+                {
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "expiryMonth"u8) ? 2 : -1;
+                    case 100:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "dateOfBirth"u8) ? 13 : -1;
+                }
+
+                break;
+            case 12:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "isCardOnFile"u8))
+                {
+                    return 8;
+                }
+
+                break;
+            case 14:
+                switch (name[0])
+                {
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "cardholderName"u8) ? 4 : -1;
+                    case 98:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "billingAddress"u8) ? 5 : -1;
+                }
+
+                break;
+            case 18:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "cardPasswordDigest"u8))
+                {
+                    return 15;
+                }
+
+                break;
+            case 19:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "is3DSAuthentication"u8))
+                {
+                    return 6;
+                }
+
+                break;
+            case 20:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "networkTransactionId"u8))
+                {
+                    return 10;
+                }
+
+                break;
+            case 27:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "enableAuthenticationUpgrade"u8))
+                {
+                    return 7;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.CardPaymentMethodMetaData value)

@@ -78,26 +78,31 @@ public sealed class CreditPayPlanJsonConverter : global::System.Text.Json.Serial
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "installmentNum");
+                        current = "installmentNum";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         installmentNum = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "interval");
+                        current = "interval";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         interval = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "creditPayFeeType");
+                        current = "creditPayFeeType";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         creditPayFeeType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "feePercentage");
+                        current = "feePercentage";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         feePercentage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "filteredInstallmentPeriods");
+                        current = "filteredInstallmentPeriods";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         filteredInstallmentPeriods = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, FilteredInstallmentPeriodsElements.Read);
                         break;
                     default:
@@ -123,6 +128,50 @@ public sealed class CreditPayPlanJsonConverter : global::System.Text.Json.Serial
             FeePercentage = feePercentage,
             FilteredInstallmentPeriods = filteredInstallmentPeriods,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 8:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "interval"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 13:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "feePercentage"u8))
+                {
+                    return 3;
+                }
+
+                break;
+            case 14:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "installmentNum"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 16:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "creditPayFeeType"u8))
+                {
+                    return 2;
+                }
+
+                break;
+            case 26:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "filteredInstallmentPeriods"u8))
+                {
+                    return 4;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.CreditPayPlan value)

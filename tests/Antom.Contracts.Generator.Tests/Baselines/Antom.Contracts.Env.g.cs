@@ -164,82 +164,101 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "terminalType");
+                        current = "terminalType";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         terminalType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.TerminalType>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "osType");
+                        current = "osType";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         osType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.OsType>(ref reader, current);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "clientIp");
+                        current = "clientIp";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         clientIp = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "userAgent");
+                        current = "userAgent";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         userAgent = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "browserInfo");
+                        current = "browserInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         browserInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.BrowserInfo>(ref reader, current);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "colorDepth");
+                        current = "colorDepth";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         colorDepth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ColorDepthPattern);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "screenHeight");
+                        current = "screenHeight";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         screenHeight = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ScreenHeightPattern);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "screenWidth");
+                        current = "screenWidth";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         screenWidth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ScreenWidthPattern);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "timeZoneOffset");
+                        current = "timeZoneOffset";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         timeZoneOffset = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current), current, minimum: -720m, maximum: 720m);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "deviceTokenId");
+                        current = "deviceTokenId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         deviceTokenId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "deviceBrand");
+                        current = "deviceBrand";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         deviceBrand = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 11:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "deviceModel");
+                        current = "deviceModel";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
                         deviceModel = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 128);
                         break;
                     case 12:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "deviceLanguage");
+                        current = "deviceLanguage";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
                         deviceLanguage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 13:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "deviceId");
+                        current = "deviceId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
                         deviceId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 14:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 14, "osVersion");
+                        current = "osVersion";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
                         osVersion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 15:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 15, "cookieId");
+                        current = "cookieId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
                         cookieId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 16:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 16, "extendInfo");
+                        current = "extendInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000UL, current);
                         extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 17:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 17, "storeTerminalId");
+                        current = "storeTerminalId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000UL, current);
                         storeTerminalId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 18:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 18, "storeTerminalRequestTime");
+                        current = "storeTerminalRequestTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000UL, current);
                         storeTerminalRequestTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
@@ -279,6 +298,109 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
             StoreTerminalId = storeTerminalId,
             StoreTerminalRequestTime = storeTerminalRequestTime,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "osType"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 8:
+                switch (name[1])
+                {
+                    case 108:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "clientIp"u8) ? 2 : -1;
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "deviceId"u8) ? 13 : -1;
+                    case 111:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "cookieId"u8) ? 15 : -1;
+                }
+
+                break;
+            case 9:
+                switch (name[0])
+                {
+                    case 117:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "userAgent"u8) ? 3 : -1;
+                    case 111:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "osVersion"u8) ? 14 : -1;
+                }
+
+                break;
+            case 10:
+                switch (name[0])
+                {
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "colorDepth"u8) ? 5 : -1;
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "extendInfo"u8) ? 16 : -1;
+                }
+
+                break;
+            case 11:
+                switch (name[6])
+                {
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "browserInfo"u8) ? 4 : -1;
+                    case 87:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "screenWidth"u8) ? 7 : -1;
+                    case 66:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "deviceBrand"u8) ? 10 : -1;
+                    case 77:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "deviceModel"u8) ? 11 : -1;
+                }
+
+                break;
+            case 12:
+                switch (name[0])
+                {
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "terminalType"u8) ? 0 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "screenHeight"u8) ? 6 : -1;
+                }
+
+                break;
+            case 13:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "deviceTokenId"u8))
+                {
+                    return 9;
+                }
+
+                break;
+            case 14:
+                switch (name[0])
+                {
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "timeZoneOffset"u8) ? 8 : -1;
+                    case 100:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "deviceLanguage"u8) ? 12 : -1;
+                }
+
+                break;
+            case 15:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "storeTerminalId"u8))
+                {
+                    return 17;
+                }
+
+                break;
+            case 24:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "storeTerminalRequestTime"u8))
+                {
+                    return 18;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.Env value)

@@ -114,50 +114,61 @@ public sealed class GoodsJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "referenceGoodsId");
+                        current = "referenceGoodsId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         referenceGoodsId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "goodsName");
+                        current = "goodsName";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         goodsName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "goodsCategory");
+                        current = "goodsCategory";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         goodsCategory = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "goodsBrand");
+                        current = "goodsBrand";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         goodsBrand = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "goodsSkuName");
+                        current = "goodsSkuName";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         goodsSkuName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "goodsImageUrl");
+                        current = "goodsImageUrl";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         goodsImageUrl = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "goodsUnitAmount");
+                        current = "goodsUnitAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         goodsUnitAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "goodsQuantity");
+                        current = "goodsQuantity";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         goodsQuantity = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, GoodsQuantityPattern);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "goodsUrl");
+                        current = "goodsUrl";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         goodsUrl = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "deliveryMethodType");
+                        current = "deliveryMethodType";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         deliveryMethodType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.DeliveryMethodType>(ref reader, current);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "priceId");
+                        current = "priceId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         priceId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     default:
@@ -189,6 +200,83 @@ public sealed class GoodsJsonConverter : global::System.Text.Json.Serialization.
             DeliveryMethodType = deliveryMethodType,
             PriceId = priceId,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 7:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "priceId"u8))
+                {
+                    return 10;
+                }
+
+                break;
+            case 8:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "goodsUrl"u8))
+                {
+                    return 8;
+                }
+
+                break;
+            case 9:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "goodsName"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "goodsBrand"u8))
+                {
+                    return 3;
+                }
+
+                break;
+            case 12:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "goodsSkuName"u8))
+                {
+                    return 4;
+                }
+
+                break;
+            case 13:
+                switch (name[5])
+                {
+                    case 67:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "goodsCategory"u8) ? 2 : -1;
+                    case 73:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "goodsImageUrl"u8) ? 5 : -1;
+                    case 81:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "goodsQuantity"u8) ? 7 : -1;
+                }
+
+                break;
+            case 15:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "goodsUnitAmount"u8))
+                {
+                    return 6;
+                }
+
+                break;
+            case 16:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "referenceGoodsId"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 18:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "deliveryMethodType"u8))
+                {
+                    return 9;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.Goods value)

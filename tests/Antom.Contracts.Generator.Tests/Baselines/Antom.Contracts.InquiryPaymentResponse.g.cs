@@ -240,134 +240,166 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "result");
+                        current = "result";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "paymentStatus");
+                        current = "paymentStatus";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         paymentStatus = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.PaymentStatus>(ref reader, current);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "paymentResultCode");
+                        current = "paymentResultCode";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         paymentResultCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "paymentResultMessage");
+                        current = "paymentResultMessage";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         paymentResultMessage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "paymentRequestId");
+                        current = "paymentRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         paymentRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "paymentId");
+                        current = "paymentId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         paymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "paymentAmount");
+                        current = "paymentAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         paymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "authExpiryTime");
+                        current = "authExpiryTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         authExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "paymentCreateTime");
+                        current = "paymentCreateTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         paymentCreateTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "paymentTime");
+                        current = "paymentTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         paymentTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "acquirerReferenceNo");
+                        current = "acquirerReferenceNo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         acquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 11:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "earliestSettlementTime");
+                        current = "earliestSettlementTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
                         earliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 12:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "transactions");
+                        current = "transactions";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
                         transactions = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.PaymentTransaction>(ref reader, current);
                         break;
                     case 13:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "authPaymentId");
+                        current = "authPaymentId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
                         authPaymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 14:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 14, "actualPaymentAmount");
+                        current = "actualPaymentAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
                         actualPaymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 15:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 15, "paymentQuote");
+                        current = "paymentQuote";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
                         paymentQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 16:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 16, "cardInfo");
+                        current = "cardInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000UL, current);
                         cardInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.CardInfo>(ref reader, current);
                         break;
                     case 17:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 17, "paymentResultInfo");
+                        current = "paymentResultInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000UL, current);
                         paymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
                         break;
                     case 18:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 18, "acquirerInfo");
+                        current = "acquirerInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000UL, current);
                         acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
                         break;
                     case 19:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 19, "customsDeclarationAmount");
+                        current = "customsDeclarationAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000UL, current);
                         customsDeclarationAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 20:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 20, "grossSettlementAmount");
+                        current = "grossSettlementAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100000UL, current);
                         grossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 21:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 21, "settlementQuote");
+                        current = "settlementQuote";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200000UL, current);
                         settlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 22:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 22, "merchantAccountId");
+                        current = "merchantAccountId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400000UL, current);
                         merchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     case 23:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 23, "promotionResults");
+                        current = "promotionResults";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800000UL, current);
                         promotionResults = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, PromotionResultsElements.Read);
                         break;
                     case 24:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 24, "paymentMethodType");
+                        current = "paymentMethodType";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000000UL, current);
                         paymentMethodType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 25:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 25, "retryInfo");
+                        current = "retryInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000000UL, current);
                         retryInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 26:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 26, "metadata");
+                        current = "metadata";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000000UL, current);
                         metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 27:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 27, "customizedInfo");
+                        current = "customizedInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000000UL, current);
                         customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 28:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 28, "processingAmount");
+                        current = "processingAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000000UL, current);
                         processingAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 29:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 29, "redirectActionForm");
+                        current = "redirectActionForm";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000000UL, current);
                         redirectActionForm = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.RedirectActionForm>(ref reader, current);
                         break;
                     case 30:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 30, "nonGuaranteeCouponAmount");
+                        current = "nonGuaranteeCouponAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000000UL, current);
                         nonGuaranteeCouponAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 31:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 31, "extendInfo");
+                        current = "extendInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000000UL, current);
                         extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
@@ -421,6 +453,173 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
             NonGuaranteeCouponAmount = nonGuaranteeCouponAmount,
             ExtendInfo = extendInfo,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 8:
+                switch (name[0])
+                {
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "cardInfo"u8) ? 16 : -1;
+                    case 109:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8) ? 26 : -1;
+                }
+
+                break;
+            case 9:
+                switch (name[0])
+                {
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8) ? 5 : -1;
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "retryInfo"u8) ? 25 : -1;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "extendInfo"u8))
+                {
+                    return 31;
+                }
+
+                break;
+            case 11:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentTime"u8))
+                {
+                    return 9;
+                }
+
+                break;
+            case 12:
+                switch (name[0])
+                {
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "transactions"u8) ? 12 : -1;
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentQuote"u8) ? 15 : -1;
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerInfo"u8) ? 18 : -1;
+                }
+
+                break;
+            case 13:
+                switch (name[7])
+                {
+                    case 83:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentStatus"u8) ? 1 : -1;
+                    case 65:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentAmount"u8) ? 6 : -1;
+                    case 109:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "authPaymentId"u8) ? 13 : -1;
+                }
+
+                break;
+            case 14:
+                switch (name[0])
+                {
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "authExpiryTime"u8) ? 7 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "customizedInfo"u8) ? 27 : -1;
+                }
+
+                break;
+            case 15:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "settlementQuote"u8))
+                {
+                    return 21;
+                }
+
+                break;
+            case 16:
+                switch (name[5])
+                {
+                    case 110:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentRequestId"u8) ? 4 : -1;
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "promotionResults"u8) ? 23 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "processingAmount"u8) ? 28 : -1;
+                }
+
+                break;
+            case 17:
+                switch (name[14])
+                {
+                    case 111:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentResultCode"u8) ? 2 : -1;
+                    case 105:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentCreateTime"u8) ? 8 : -1;
+                    case 110:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentResultInfo"u8) ? 17 : -1;
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "merchantAccountId"u8) ? 22 : -1;
+                    case 121:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentMethodType"u8) ? 24 : -1;
+                }
+
+                break;
+            case 18:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "redirectActionForm"u8))
+                {
+                    return 29;
+                }
+
+                break;
+            case 19:
+                switch (name[2])
+                {
+                    case 113:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerReferenceNo"u8) ? 10 : -1;
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "actualPaymentAmount"u8) ? 14 : -1;
+                }
+
+                break;
+            case 20:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentResultMessage"u8))
+                {
+                    return 3;
+                }
+
+                break;
+            case 21:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "grossSettlementAmount"u8))
+                {
+                    return 20;
+                }
+
+                break;
+            case 22:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "earliestSettlementTime"u8))
+                {
+                    return 11;
+                }
+
+                break;
+            case 24:
+                switch (name[0])
+                {
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "customsDeclarationAmount"u8) ? 19 : -1;
+                    case 110:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "nonGuaranteeCouponAmount"u8) ? 30 : -1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.InquiryPaymentResponse value)

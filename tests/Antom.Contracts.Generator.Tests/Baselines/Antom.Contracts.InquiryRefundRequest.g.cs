@@ -65,18 +65,21 @@ public sealed class InquiryRefundRequestJsonConverter : global::System.Text.Json
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "refundId");
+                        current = "refundId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         refundId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "refundRequestId");
+                        current = "refundRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         refundRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "merchantAccountId");
+                        current = "merchantAccountId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         merchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     default:
@@ -105,6 +108,36 @@ public sealed class InquiryRefundRequestJsonConverter : global::System.Text.Json
             RefundRequestId = refundRequestId,
             MerchantAccountId = merchantAccountId,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 8:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "refundId"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 15:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "refundRequestId"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 17:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "merchantAccountId"u8))
+                {
+                    return 2;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.InquiryRefundRequest value)

@@ -131,62 +131,76 @@ public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Jso
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "result");
+                        current = "result";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "refundId");
+                        current = "refundId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         refundId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "refundRequestId");
+                        current = "refundRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         refundRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "refundAmount");
+                        current = "refundAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         refundAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "refundStatus");
+                        current = "refundStatus";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         refundStatus = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.RefundStatus>(ref reader, current);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "refundTime");
+                        current = "refundTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         refundTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "grossSettlementAmount");
+                        current = "grossSettlementAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         grossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "actualRefundAmount");
+                        current = "actualRefundAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         actualRefundAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "settlementQuote");
+                        current = "settlementQuote";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         settlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "acquirerInfo");
+                        current = "acquirerInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "arn");
+                        current = "arn";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         arn = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 11:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "rrn");
+                        current = "rrn";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
                         rrn = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 12:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "metadata");
+                        current = "metadata";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
                         metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 13:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "customizedInfo");
+                        current = "customizedInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
                         customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     default:
@@ -222,6 +236,92 @@ public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Jso
             Metadata = metadata,
             CustomizedInfo = customizedInfo,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3:
+                switch (name[0])
+                {
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "arn"u8) ? 10 : -1;
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "rrn"u8) ? 11 : -1;
+                }
+
+                break;
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 8:
+                switch (name[0])
+                {
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "refundId"u8) ? 1 : -1;
+                    case 109:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8) ? 12 : -1;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "refundTime"u8))
+                {
+                    return 5;
+                }
+
+                break;
+            case 12:
+                switch (name[6])
+                {
+                    case 65:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "refundAmount"u8) ? 3 : -1;
+                    case 83:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "refundStatus"u8) ? 4 : -1;
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerInfo"u8) ? 9 : -1;
+                }
+
+                break;
+            case 14:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "customizedInfo"u8))
+                {
+                    return 13;
+                }
+
+                break;
+            case 15:
+                switch (name[0])
+                {
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "refundRequestId"u8) ? 2 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "settlementQuote"u8) ? 8 : -1;
+                }
+
+                break;
+            case 18:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "actualRefundAmount"u8))
+                {
+                    return 7;
+                }
+
+                break;
+            case 21:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "grossSettlementAmount"u8))
+                {
+                    return 6;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.InquiryRefundResponse value)

@@ -89,34 +89,41 @@ public sealed class LodgingJsonConverter : global::System.Text.Json.Serializatio
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "hotelName");
+                        current = "hotelName";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         hotelName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 128);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "hotelAddress");
+                        current = "hotelAddress";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         hotelAddress = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Address>(ref reader, current);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "checkInDate");
+                        current = "checkInDate";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         checkInDate = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "checkOutDate");
+                        current = "checkOutDate";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         checkOutDate = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "numberOfNights");
+                        current = "numberOfNights";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         numberOfNights = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current), current, minimum: 1m);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "numberOfRooms");
+                        current = "numberOfRooms";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         numberOfRooms = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current), current, minimum: 1m);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "guestNames");
+                        current = "guestNames";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         guestNames = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.UserName>(ref reader, current, maxItems: 100);
                         break;
                     default:
@@ -144,6 +151,60 @@ public sealed class LodgingJsonConverter : global::System.Text.Json.Serializatio
             NumberOfRooms = numberOfRooms,
             GuestNames = guestNames,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 9:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "hotelName"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "guestNames"u8))
+                {
+                    return 6;
+                }
+
+                break;
+            case 11:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "checkInDate"u8))
+                {
+                    return 2;
+                }
+
+                break;
+            case 12:
+                switch (name[0])
+                {
+                    case 104:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "hotelAddress"u8) ? 1 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "checkOutDate"u8) ? 3 : -1;
+                }
+
+                break;
+            case 13:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "numberOfRooms"u8))
+                {
+                    return 5;
+                }
+
+                break;
+            case 14:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "numberOfNights"u8))
+                {
+                    return 4;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.Lodging value)

@@ -143,70 +143,86 @@ public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "referenceOrderId");
+                        current = "referenceOrderId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         referenceOrderId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "orderDescription");
+                        current = "orderDescription";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         orderDescription = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "orderAmount");
+                        current = "orderAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         orderAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "goods");
+                        current = "goods";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         goods = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.Goods>(ref reader, current, maxItems: 100);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "buyer");
+                        current = "buyer";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         buyer = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Buyer>(ref reader, current);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "shipping");
+                        current = "shipping";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         shipping = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Shipping>(ref reader, current);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "env");
+                        current = "env";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         env = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Env>(ref reader, current);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "merchant");
+                        current = "merchant";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         merchant = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Merchant>(ref reader, current);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "extendInfo");
+                        current = "extendInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "transit");
+                        current = "transit";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "lodging");
+                        current = "lodging";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         lodging = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Lodging>(ref reader, current);
                         break;
                     case 11:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "gaming");
+                        current = "gaming";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
                         gaming = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 12:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "declaration");
+                        current = "declaration";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
                         declaration = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 13:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "needDeclaration");
+                        current = "needDeclaration";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
                         needDeclaration = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 14:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 14, "orderDiscountAmount");
+                        current = "orderDiscountAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
                         orderDiscountAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 15:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 15, "subTotalOrderAmount");
+                        current = "subTotalOrderAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
                         subTotalOrderAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     default:
@@ -244,6 +260,103 @@ public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.
             OrderDiscountAmount = orderDiscountAmount,
             SubTotalOrderAmount = subTotalOrderAmount,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "env"u8))
+                {
+                    return 6;
+                }
+
+                break;
+            case 5:
+                switch (name[0])
+                {
+                    case 103:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "goods"u8) ? 3 : -1;
+                    case 98:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "buyer"u8) ? 4 : -1;
+                }
+
+                break;
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "gaming"u8))
+                {
+                    return 11;
+                }
+
+                break;
+            case 7:
+                switch (name[0])
+                {
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "transit"u8) ? 9 : -1;
+                    case 108:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "lodging"u8) ? 10 : -1;
+                }
+
+                break;
+            case 8:
+                switch (name[0])
+                {
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "shipping"u8) ? 5 : -1;
+                    case 109:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "merchant"u8) ? 7 : -1;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "extendInfo"u8))
+                {
+                    return 8;
+                }
+
+                break;
+            case 11:
+                switch (name[0])
+                {
+                    case 111:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "orderAmount"u8) ? 2 : -1;
+                    case 100:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "declaration"u8) ? 12 : -1;
+                }
+
+                break;
+            case 15:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "needDeclaration"u8))
+                {
+                    return 13;
+                }
+
+                break;
+            case 16:
+                switch (name[0])
+                {
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "referenceOrderId"u8) ? 0 : -1;
+                    case 111:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "orderDescription"u8) ? 1 : -1;
+                }
+
+                break;
+            case 19:
+                switch (name[0])
+                {
+                    case 111:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "orderDiscountAmount"u8) ? 14 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "subTotalOrderAmount"u8) ? 15 : -1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.Order value)

@@ -227,126 +227,156 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "productCode");
+                        current = "productCode";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         productCode = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ProductCode>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "paymentRequestId");
+                        current = "paymentRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         paymentRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "order");
+                        current = "order";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         order = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Order>(ref reader, current);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "paymentAmount");
+                        current = "paymentAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         paymentAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "paymentMethod");
+                        current = "paymentMethod";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         paymentMethod = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentMethod>(ref reader, current);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "paymentFactor");
+                        current = "paymentFactor";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         paymentFactor = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentFactor>(ref reader, current);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "paymentRedirectUrl");
+                        current = "paymentRedirectUrl";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         paymentRedirectUrl = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "paymentNotifyUrl");
+                        current = "paymentNotifyUrl";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         paymentNotifyUrl = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "paymentExpiryTime");
+                        current = "paymentExpiryTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         paymentExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "settlementStrategy");
+                        current = "settlementStrategy";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         settlementStrategy = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.SettlementStrategy>(ref reader, current);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "env");
+                        current = "env";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         env = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Env>(ref reader, current);
                         break;
                     case 11:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "merchantAccountId");
+                        current = "merchantAccountId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
                         merchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     case 12:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "merchantRegion");
+                        current = "merchantRegion";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
                         merchantRegion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2);
                         break;
                     case 13:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "userRegion");
+                        current = "userRegion";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
                         userRegion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2);
                         break;
                     case 14:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 14, "appId");
+                        current = "appId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
                         appId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     case 15:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 15, "creditPayPlan");
+                        current = "creditPayPlan";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
                         creditPayPlan = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.CreditPayPlan>(ref reader, current);
                         break;
                     case 16:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 16, "isAuthorization");
+                        current = "isAuthorization";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000UL, current);
                         isAuthorization = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 17:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 17, "metadata");
+                        current = "metadata";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000UL, current);
                         metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 18:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 18, "extendInfo");
+                        current = "extendInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000UL, current);
                         extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 19:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 19, "merchant");
+                        current = "merchant";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000UL, current);
                         merchant = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Merchant>(ref reader, current);
                         break;
                     case 20:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 20, "payToMethod");
+                        current = "payToMethod";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100000UL, current);
                         payToMethod = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 21:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 21, "paymentVerificationData");
+                        current = "paymentVerificationData";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200000UL, current);
                         paymentVerificationData = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 22:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 22, "agreementInfo");
+                        current = "agreementInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400000UL, current);
                         agreementInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 23:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 23, "subscriptionInfo");
+                        current = "subscriptionInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800000UL, current);
                         subscriptionInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 24:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 24, "subscriptionId");
+                        current = "subscriptionId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000000UL, current);
                         subscriptionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 25:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 25, "taxCalculationId");
+                        current = "taxCalculationId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000000UL, current);
                         taxCalculationId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 26:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 26, "customizedInfo");
+                        current = "customizedInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000000UL, current);
                         customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 27:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 27, "paymentQuote");
+                        current = "paymentQuote";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000000UL, current);
                         paymentQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 28:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 28, "processingAmount");
+                        current = "processingAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000000UL, current);
                         processingAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 29:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 29, "dualOfflinePayment");
+                        current = "dualOfflinePayment";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000000UL, current);
                         dualOfflinePayment = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     default:
@@ -398,6 +428,149 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
             ProcessingAmount = processingAmount,
             DualOfflinePayment = dualOfflinePayment,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "env"u8))
+                {
+                    return 10;
+                }
+
+                break;
+            case 5:
+                switch (name[0])
+                {
+                    case 111:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "order"u8) ? 2 : -1;
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "appId"u8) ? 14 : -1;
+                }
+
+                break;
+            case 8:
+                switch (name[2])
+                {
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8) ? 17 : -1;
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "merchant"u8) ? 19 : -1;
+                }
+
+                break;
+            case 10:
+                switch (name[0])
+                {
+                    case 117:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "userRegion"u8) ? 13 : -1;
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "extendInfo"u8) ? 18 : -1;
+                }
+
+                break;
+            case 11:
+                switch (name[1])
+                {
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "productCode"u8) ? 0 : -1;
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "payToMethod"u8) ? 20 : -1;
+                }
+
+                break;
+            case 12:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentQuote"u8))
+                {
+                    return 27;
+                }
+
+                break;
+            case 13:
+                switch (name[7])
+                {
+                    case 65:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentAmount"u8) ? 3 : -1;
+                    case 77:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentMethod"u8) ? 4 : -1;
+                    case 70:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentFactor"u8) ? 5 : -1;
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "creditPayPlan"u8) ? 15 : -1;
+                    case 110:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "agreementInfo"u8) ? 22 : -1;
+                }
+
+                break;
+            case 14:
+                switch (name[0])
+                {
+                    case 109:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "merchantRegion"u8) ? 12 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "subscriptionId"u8) ? 24 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "customizedInfo"u8) ? 26 : -1;
+                }
+
+                break;
+            case 15:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "isAuthorization"u8))
+                {
+                    return 16;
+                }
+
+                break;
+            case 16:
+                switch (name[7])
+                {
+                    case 82:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentRequestId"u8) ? 1 : -1;
+                    case 78:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentNotifyUrl"u8) ? 7 : -1;
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "subscriptionInfo"u8) ? 23 : -1;
+                    case 117:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "taxCalculationId"u8) ? 25 : -1;
+                    case 105:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "processingAmount"u8) ? 28 : -1;
+                }
+
+                break;
+            case 17:
+                switch (name[0])
+                {
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentExpiryTime"u8) ? 8 : -1;
+                    case 109:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "merchantAccountId"u8) ? 11 : -1;
+                }
+
+                break;
+            case 18:
+                switch (name[0])
+                {
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentRedirectUrl"u8) ? 6 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "settlementStrategy"u8) ? 9 : -1;
+                    case 100:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "dualOfflinePayment"u8) ? 29 : -1;
+                }
+
+                break;
+            case 23:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentVerificationData"u8))
+                {
+                    return 21;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.PayRequest value)

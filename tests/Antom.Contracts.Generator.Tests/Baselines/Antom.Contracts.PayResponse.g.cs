@@ -240,134 +240,166 @@ public sealed class PayResponseJsonConverter : global::System.Text.Json.Serializ
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "result");
+                        current = "result";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "paymentRequestId");
+                        current = "paymentRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         paymentRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "paymentId");
+                        current = "paymentId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         paymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "paymentAmount");
+                        current = "paymentAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         paymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "paymentCreateTime");
+                        current = "paymentCreateTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         paymentCreateTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "paymentTime");
+                        current = "paymentTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         paymentTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "authExpiryTime");
+                        current = "authExpiryTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         authExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "normalUrl");
+                        current = "normalUrl";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         normalUrl = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "schemeUrl");
+                        current = "schemeUrl";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         schemeUrl = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "applinkUrl");
+                        current = "applinkUrl";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         applinkUrl = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "redirectActionForm");
+                        current = "redirectActionForm";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         redirectActionForm = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.RedirectActionForm>(ref reader, current);
                         break;
                     case 11:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "challengeActionForm");
+                        current = "challengeActionForm";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
                         challengeActionForm = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.ChallengeActionForm>(ref reader, current);
                         break;
                     case 12:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "paymentResultInfo");
+                        current = "paymentResultInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
                         paymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
                         break;
                     case 13:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "acquirerInfo");
+                        current = "acquirerInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
                         acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
                         break;
                     case 14:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 14, "appIdentifier");
+                        current = "appIdentifier";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
                         appIdentifier = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 15:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 15, "paymentData");
+                        current = "paymentData";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
                         paymentData = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 20000);
                         break;
                     case 16:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 16, "paymentActionForm");
+                        current = "paymentActionForm";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000UL, current);
                         paymentActionForm = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 17:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 17, "actualPaymentAmount");
+                        current = "actualPaymentAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000UL, current);
                         actualPaymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 18:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 18, "grossSettlementAmount");
+                        current = "grossSettlementAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000UL, current);
                         grossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 19:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 19, "processingAmount");
+                        current = "processingAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000UL, current);
                         processingAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 20:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 20, "nonGuaranteeCouponValue");
+                        current = "nonGuaranteeCouponValue";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100000UL, current);
                         nonGuaranteeCouponValue = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 21:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 21, "paymentQuote");
+                        current = "paymentQuote";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200000UL, current);
                         paymentQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 22:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 22, "settlementQuote");
+                        current = "settlementQuote";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400000UL, current);
                         settlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 23:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 23, "pspCustomerInfo");
+                        current = "pspCustomerInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800000UL, current);
                         pspCustomerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PspCustomerInfo>(ref reader, current);
                         break;
                     case 24:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 24, "orderCodeForm");
+                        current = "orderCodeForm";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000000UL, current);
                         orderCodeForm = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 25:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 25, "promotionResult");
+                        current = "promotionResult";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000000UL, current);
                         promotionResult = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, PromotionResultElements.Read);
                         break;
                     case 26:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 26, "extendInfo");
+                        current = "extendInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000000UL, current);
                         extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 27:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 27, "subscriptionId");
+                        current = "subscriptionId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000000UL, current);
                         subscriptionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 28:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 28, "invoiceId");
+                        current = "invoiceId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000000UL, current);
                         invoiceId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 29:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 29, "status");
+                        current = "status";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000000UL, current);
                         status = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 30:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 30, "currentPeriodStart");
+                        current = "currentPeriodStart";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000000UL, current);
                         currentPeriodStart = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 31:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 31, "currentPeriodEnd");
+                        current = "currentPeriodEnd";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000000UL, current);
                         currentPeriodEnd = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
@@ -421,6 +453,161 @@ public sealed class PayResponseJsonConverter : global::System.Text.Json.Serializ
             CurrentPeriodStart = currentPeriodStart,
             CurrentPeriodEnd = currentPeriodEnd,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                switch (name[0])
+                {
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "result"u8) ? 0 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "status"u8) ? 29 : -1;
+                }
+
+                break;
+            case 9:
+                switch (name[0])
+                {
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8) ? 2 : -1;
+                    case 110:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "normalUrl"u8) ? 7 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "schemeUrl"u8) ? 8 : -1;
+                    case 105:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "invoiceId"u8) ? 28 : -1;
+                }
+
+                break;
+            case 10:
+                switch (name[0])
+                {
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "applinkUrl"u8) ? 9 : -1;
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "extendInfo"u8) ? 26 : -1;
+                }
+
+                break;
+            case 11:
+                switch (name[7])
+                {
+                    case 84:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentTime"u8) ? 5 : -1;
+                    case 68:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentData"u8) ? 15 : -1;
+                }
+
+                break;
+            case 12:
+                switch (name[0])
+                {
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerInfo"u8) ? 13 : -1;
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentQuote"u8) ? 21 : -1;
+                }
+
+                break;
+            case 13:
+                switch (name[0])
+                {
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentAmount"u8) ? 3 : -1;
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "appIdentifier"u8) ? 14 : -1;
+                    case 111:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "orderCodeForm"u8) ? 24 : -1;
+                }
+
+                break;
+            case 14:
+                switch (name[0])
+                {
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "authExpiryTime"u8) ? 6 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "subscriptionId"u8) ? 27 : -1;
+                }
+
+                break;
+            case 15:
+                switch (name[1])
+                {
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "settlementQuote"u8) ? 22 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "pspCustomerInfo"u8) ? 23 : -1;
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "promotionResult"u8) ? 25 : -1;
+                }
+
+                break;
+            case 16:
+                switch (name[1])
+                {
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentRequestId"u8) ? 1 : -1;
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "processingAmount"u8) ? 19 : -1;
+                    case 117:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "currentPeriodEnd"u8) ? 31 : -1;
+                }
+
+                break;
+            case 17:
+                switch (name[7])
+                {
+                    case 67:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentCreateTime"u8) ? 4 : -1;
+                    case 82:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentResultInfo"u8) ? 12 : -1;
+                    case 65:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentActionForm"u8) ? 16 : -1;
+                }
+
+                break;
+            case 18:
+                switch (name[0])
+                {
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "redirectActionForm"u8) ? 10 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "currentPeriodStart"u8) ? 30 : -1;
+                }
+
+                break;
+            case 19:
+                switch (name[0])
+                {
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "challengeActionForm"u8) ? 11 : -1;
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "actualPaymentAmount"u8) ? 17 : -1;
+                }
+
+                break;
+            case 21:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "grossSettlementAmount"u8))
+                {
+                    return 18;
+                }
+
+                break;
+            case 23:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "nonGuaranteeCouponValue"u8))
+                {
+                    return 20;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.PayResponse value)

@@ -77,26 +77,31 @@ public sealed class PaymentFactorJsonConverter : global::System.Text.Json.Serial
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "isAuthorization");
+                        current = "isAuthorization";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         isAuthorization = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "captureMode");
+                        current = "captureMode";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         captureMode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.CaptureMode>(ref reader, current);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "isPaymentEvaluation");
+                        current = "isPaymentEvaluation";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         isPaymentEvaluation = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "inStorePaymentScenario");
+                        current = "inStorePaymentScenario";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         inStorePaymentScenario = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "presentmentMode");
+                        current = "presentmentMode";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         presentmentMode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
@@ -122,6 +127,46 @@ public sealed class PaymentFactorJsonConverter : global::System.Text.Json.Serial
             InStorePaymentScenario = inStorePaymentScenario,
             PresentmentMode = presentmentMode,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 11:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "captureMode"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 15:
+                switch (name[0])
+                {
+                    case 105:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "isAuthorization"u8) ? 0 : -1;
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "presentmentMode"u8) ? 4 : -1;
+                }
+
+                break;
+            case 19:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "isPaymentEvaluation"u8))
+                {
+                    return 2;
+                }
+
+                break;
+            case 22:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "inStorePaymentScenario"u8))
+                {
+                    return 3;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.PaymentFactor value)

@@ -273,130 +273,161 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "cardNo");
+                        current = "cardNo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         cardNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, -1);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "cardBrand");
+                        current = "cardBrand";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         cardBrand = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "cardToken");
+                        current = "cardToken";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         cardToken = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "cardBin");
+                        current = "cardBin";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         cardBin = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 8);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "lastFour");
+                        current = "lastFour";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         lastFour = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 4);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "expiryMonth");
+                        current = "expiryMonth";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         expiryMonth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ExpiryMonthPattern);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "expiryYear");
+                        current = "expiryYear";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         expiryYear = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ExpiryYearPattern);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "cardholderName");
+                        current = "cardholderName";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         cardholderName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "issuingCountry");
+                        current = "issuingCountry";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         issuingCountry = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "paymentMethodRegion");
+                        current = "paymentMethodRegion";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         paymentMethodRegion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "funding");
+                        current = "funding";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         funding = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.FundingType>(ref reader, current);
                         break;
                     case 11:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "cardCategory");
+                        current = "cardCategory";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
                         cardCategory = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.CardCategory>(ref reader, current);
                         break;
                     case 12:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "issuerName");
+                        current = "issuerName";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
                         issuerName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 13:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "avsResultRaw");
+                        current = "avsResultRaw";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
                         avsResultRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 14:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 14, "cvvResultRaw");
+                        current = "cvvResultRaw";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
                         cvvResultRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 15:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 15, "networkTransactionId");
+                        current = "networkTransactionId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
                         networkTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 16:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 16, "authorizationCode");
+                        current = "authorizationCode";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000UL, current);
                         authorizationCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 17:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 17, "rrn");
+                        current = "rrn";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000UL, current);
                         rrn = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 18:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 18, "refusalCodeRaw");
+                        current = "refusalCodeRaw";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000UL, current);
                         refusalCodeRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 19:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 19, "refusalReasonRaw");
+                        current = "refusalReasonRaw";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000UL, current);
                         refusalReasonRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 20:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 20, "merchantAdviceCode");
+                        current = "merchantAdviceCode";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100000UL, current);
                         merchantAdviceCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 21:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 21, "exemptionRequested");
+                        current = "exemptionRequested";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200000UL, current);
                         exemptionRequested = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 22:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 22, "credentialTypeUsed");
+                        current = "credentialTypeUsed";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400000UL, current);
                         credentialTypeUsed = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 23:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 23, "threeDSResult");
+                        current = "threeDSResult";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800000UL, current);
                         threeDSResult = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.ThreeDSResult>(ref reader, current);
                         break;
                     case 24:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 24, "incrementalAuthorizationAvailable");
+                        current = "incrementalAuthorizationAvailable";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000000UL, current);
                         incrementalAuthorizationAvailable = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 25:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 25, "extendedAuthorizationAvailable");
+                        current = "extendedAuthorizationAvailable";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000000UL, current);
                         extendedAuthorizationAvailable = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 26:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 26, "refundOnAuthorizationAvailable");
+                        current = "refundOnAuthorizationAvailable";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000000UL, current);
                         refundOnAuthorizationAvailable = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 27:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 27, "creditPayPlan");
+                        current = "creditPayPlan";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000000UL, current);
                         creditPayPlan = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.CreditPayPlan>(ref reader, current);
                         break;
                     case 28:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 28, "acquirerInfo");
+                        current = "acquirerInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000000UL, current);
                         acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
                         break;
                     case 29:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 29, "accountNo");
+                        current = "accountNo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000000UL, current);
                         accountNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 30:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 30, "userAuthorizationStatus");
+                        current = "userAuthorizationStatus";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000000UL, current);
                         userAuthorizationStatus = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
@@ -448,6 +479,175 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
             AccountNo = accountNo,
             UserAuthorizationStatus = userAuthorizationStatus,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "rrn"u8))
+                {
+                    return 17;
+                }
+
+                break;
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "cardNo"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 7:
+                switch (name[0])
+                {
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "cardBin"u8) ? 3 : -1;
+                    case 102:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "funding"u8) ? 10 : -1;
+                }
+
+                break;
+            case 8:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "lastFour"u8))
+                {
+                    return 4;
+                }
+
+                break;
+            case 9:
+                switch (name[4])
+                {
+                    case 66:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "cardBrand"u8) ? 1 : -1;
+                    case 84:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "cardToken"u8) ? 2 : -1;
+                    case 117:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "accountNo"u8) ? 29 : -1;
+                }
+
+                break;
+            case 10:
+                switch (name[0])
+                {
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "expiryYear"u8) ? 6 : -1;
+                    case 105:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "issuerName"u8) ? 12 : -1;
+                }
+
+                break;
+            case 11:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "expiryMonth"u8))
+                {
+                    return 5;
+                }
+
+                break;
+            case 12:
+                switch (name[2])
+                {
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "cardCategory"u8) ? 11 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "avsResultRaw"u8) ? 13 : -1;
+                    case 118:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "cvvResultRaw"u8) ? 14 : -1;
+                    case 113:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerInfo"u8) ? 28 : -1;
+                }
+
+                break;
+            case 13:
+                switch (name[0])
+                {
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "threeDSResult"u8) ? 23 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "creditPayPlan"u8) ? 27 : -1;
+                }
+
+                break;
+            case 14:
+                switch (name[0])
+                {
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "cardholderName"u8) ? 7 : -1;
+                    case 105:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "issuingCountry"u8) ? 8 : -1;
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "refusalCodeRaw"u8) ? 18 : -1;
+                }
+
+                break;
+            case 16:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "refusalReasonRaw"u8))
+                {
+                    return 19;
+                }
+
+                break;
+            case 17:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "authorizationCode"u8))
+                {
+                    return 16;
+                }
+
+                break;
+            case 18:
+                switch (name[0])
+                {
+                    case 109:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "merchantAdviceCode"u8) ? 20 : -1;
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "exemptionRequested"u8) ? 21 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "credentialTypeUsed"u8) ? 22 : -1;
+                }
+
+                break;
+            case 19:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentMethodRegion"u8))
+                {
+                    return 9;
+                }
+
+                break;
+            case 20:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "networkTransactionId"u8))
+                {
+                    return 15;
+                }
+
+                break;
+            case 23:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "userAuthorizationStatus"u8))
+                {
+                    return 30;
+                }
+
+                break;
+            case 30:
+                switch (name[0])
+                {
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "extendedAuthorizationAvailable"u8) ? 25 : -1;
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "refundOnAuthorizationAvailable"u8) ? 26 : -1;
+                }
+
+                break;
+            case 33:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "incrementalAuthorizationAvailable"u8))
+                {
+                    return 24;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.PaymentResultInfo value)

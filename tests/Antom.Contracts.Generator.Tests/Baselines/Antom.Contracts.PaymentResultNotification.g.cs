@@ -210,114 +210,141 @@ public sealed class PaymentResultNotificationJsonConverter : global::System.Text
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "notifyType");
+                        current = "notifyType";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         notifyType = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.PaymentNotifyType>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "result");
+                        current = "result";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "paymentRequestId");
+                        current = "paymentRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         paymentRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "paymentId");
+                        current = "paymentId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "paymentAmount");
+                        current = "paymentAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         paymentAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "paymentCreateTime");
+                        current = "paymentCreateTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         paymentCreateTime = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "paymentTime");
+                        current = "paymentTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         paymentTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "paymentResultInfo");
+                        current = "paymentResultInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         paymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "acquirerInfo");
+                        current = "acquirerInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "acquirerReferenceNo");
+                        current = "acquirerReferenceNo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         acquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "paymentMethodType");
+                        current = "paymentMethodType";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         paymentMethodType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 11:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "authExpiryTime");
+                        current = "authExpiryTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
                         authExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 12:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "updateRequestId");
+                        current = "updateRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
                         updateRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 13:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "actualPaymentAmount");
+                        current = "actualPaymentAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
                         actualPaymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 14:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 14, "grossSettlementAmount");
+                        current = "grossSettlementAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
                         grossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 15:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 15, "customsDeclarationAmount");
+                        current = "customsDeclarationAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
                         customsDeclarationAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 16:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 16, "processingAmount");
+                        current = "processingAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000UL, current);
                         processingAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 17:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 17, "settlementQuote");
+                        current = "settlementQuote";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000UL, current);
                         settlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 18:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 18, "paymentQuote");
+                        current = "paymentQuote";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000UL, current);
                         paymentQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 19:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 19, "pspCustomerInfo");
+                        current = "pspCustomerInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000UL, current);
                         pspCustomerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PspCustomerInfo>(ref reader, current);
                         break;
                     case 20:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 20, "promotionResult");
+                        current = "promotionResult";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100000UL, current);
                         promotionResult = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, PromotionResultElements.Read);
                         break;
                     case 21:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 21, "customizedInfo");
+                        current = "customizedInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200000UL, current);
                         customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 22:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 22, "retryInfo");
+                        current = "retryInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400000UL, current);
                         retryInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 23:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 23, "metadata");
+                        current = "metadata";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800000UL, current);
                         metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 24:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 24, "subscriptionOrderId");
+                        current = "subscriptionOrderId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000000UL, current);
                         subscriptionOrderId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 25:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 25, "subscriptionId");
+                        current = "subscriptionId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000000UL, current);
                         subscriptionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 26:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 26, "taxCalculationId");
+                        current = "taxCalculationId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000000UL, current);
                         taxCalculationId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
@@ -366,6 +393,146 @@ public sealed class PaymentResultNotificationJsonConverter : global::System.Text
             SubscriptionId = subscriptionId,
             TaxCalculationId = taxCalculationId,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "result"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 8:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
+                {
+                    return 23;
+                }
+
+                break;
+            case 9:
+                switch (name[0])
+                {
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8) ? 3 : -1;
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "retryInfo"u8) ? 22 : -1;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "notifyType"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 11:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentTime"u8))
+                {
+                    return 6;
+                }
+
+                break;
+            case 12:
+                switch (name[0])
+                {
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerInfo"u8) ? 8 : -1;
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentQuote"u8) ? 18 : -1;
+                }
+
+                break;
+            case 13:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentAmount"u8))
+                {
+                    return 4;
+                }
+
+                break;
+            case 14:
+                switch (name[0])
+                {
+                    case 97:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "authExpiryTime"u8) ? 11 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "customizedInfo"u8) ? 21 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "subscriptionId"u8) ? 25 : -1;
+                }
+
+                break;
+            case 15:
+                switch (name[1])
+                {
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "updateRequestId"u8) ? 12 : -1;
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "settlementQuote"u8) ? 17 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "pspCustomerInfo"u8) ? 19 : -1;
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "promotionResult"u8) ? 20 : -1;
+                }
+
+                break;
+            case 16:
+                switch (name[2])
+                {
+                    case 121:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentRequestId"u8) ? 2 : -1;
+                    case 111:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "processingAmount"u8) ? 16 : -1;
+                    case 120:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "taxCalculationId"u8) ? 26 : -1;
+                }
+
+                break;
+            case 17:
+                switch (name[7])
+                {
+                    case 67:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentCreateTime"u8) ? 5 : -1;
+                    case 82:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentResultInfo"u8) ? 7 : -1;
+                    case 77:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentMethodType"u8) ? 10 : -1;
+                }
+
+                break;
+            case 19:
+                switch (name[2])
+                {
+                    case 113:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "acquirerReferenceNo"u8) ? 9 : -1;
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "actualPaymentAmount"u8) ? 13 : -1;
+                    case 98:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "subscriptionOrderId"u8) ? 24 : -1;
+                }
+
+                break;
+            case 21:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "grossSettlementAmount"u8))
+                {
+                    return 14;
+                }
+
+                break;
+            case 24:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "customsDeclarationAmount"u8))
+                {
+                    return 15;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.PaymentResultNotification value)

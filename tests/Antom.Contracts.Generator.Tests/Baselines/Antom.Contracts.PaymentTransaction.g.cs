@@ -113,50 +113,61 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "transactionType");
+                        current = "transactionType";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         transactionType = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.TransactionType>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "transactionStatus");
+                        current = "transactionStatus";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         transactionStatus = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.TransactionStatus>(ref reader, current);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "transactionResult");
+                        current = "transactionResult";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         transactionResult = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "transactionId");
+                        current = "transactionId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         transactionId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "transactionRequestId");
+                        current = "transactionRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         transactionRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "transactionAmount");
+                        current = "transactionAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         transactionAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "transactionTime");
+                        current = "transactionTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         transactionTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "acquirerInfo");
+                        current = "acquirerInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "grossSettlementAmount");
+                        current = "grossSettlementAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         grossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "settlementQuote");
+                        current = "settlementQuote";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         settlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "earliestSettlementTime");
+                        current = "earliestSettlementTime";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         earliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     default:
@@ -189,6 +200,74 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
             SettlementQuote = settlementQuote,
             EarliestSettlementTime = earliestSettlementTime,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 12:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "acquirerInfo"u8))
+                {
+                    return 7;
+                }
+
+                break;
+            case 13:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "transactionId"u8))
+                {
+                    return 3;
+                }
+
+                break;
+            case 15:
+                switch (name[12])
+                {
+                    case 121:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "transactionType"u8) ? 0 : -1;
+                    case 105:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "transactionTime"u8) ? 6 : -1;
+                    case 111:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "settlementQuote"u8) ? 9 : -1;
+                }
+
+                break;
+            case 17:
+                switch (name[11])
+                {
+                    case 83:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "transactionStatus"u8) ? 1 : -1;
+                    case 82:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "transactionResult"u8) ? 2 : -1;
+                    case 65:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "transactionAmount"u8) ? 5 : -1;
+                }
+
+                break;
+            case 20:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "transactionRequestId"u8))
+                {
+                    return 4;
+                }
+
+                break;
+            case 21:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "grossSettlementAmount"u8))
+                {
+                    return 8;
+                }
+
+                break;
+            case 22:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "earliestSettlementTime"u8))
+                {
+                    return 10;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.PaymentTransaction value)

@@ -65,18 +65,21 @@ public sealed class PspCustomerInfoJsonConverter : global::System.Text.Json.Seri
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "pspName");
+                        current = "pspName";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         pspName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "pspCustomerId");
+                        current = "pspCustomerId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         pspCustomerId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "displayCustomerId");
+                        current = "displayCustomerId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         displayCustomerId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
@@ -100,6 +103,36 @@ public sealed class PspCustomerInfoJsonConverter : global::System.Text.Json.Seri
             PspCustomerId = pspCustomerId,
             DisplayCustomerId = displayCustomerId,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 7:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "pspName"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 13:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "pspCustomerId"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 17:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "displayCustomerId"u8))
+                {
+                    return 2;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.PspCustomerInfo value)

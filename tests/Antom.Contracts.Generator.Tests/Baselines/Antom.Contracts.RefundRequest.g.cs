@@ -137,66 +137,81 @@ public sealed class RefundRequestJsonConverter : global::System.Text.Json.Serial
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "refundRequestId");
+                        current = "refundRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         refundRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "paymentId");
+                        current = "paymentId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "refundAmount");
+                        current = "refundAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         refundAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "referenceRefundId");
+                        current = "referenceRefundId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         referenceRefundId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "refundReason");
+                        current = "refundReason";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         refundReason = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "refundNotifyUrl");
+                        current = "refundNotifyUrl";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         refundNotifyUrl = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 1024);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "isAsyncRefund");
+                        current = "isAsyncRefund";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         isAsyncRefund = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "captureId");
+                        current = "captureId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         captureId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "refundDetails");
+                        current = "refundDetails";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         refundDetails = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.RefundDetail>(ref reader, current);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "metadata");
+                        current = "metadata";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 10:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 10, "extendInfo");
+                        current = "extendInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
                         extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 11:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 11, "customizedInfo");
+                        current = "customizedInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
                         customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 12:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 12, "refundToBankInfo");
+                        current = "refundToBankInfo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
                         refundToBankInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 13:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 13, "refundSourceAccountNo");
+                        current = "refundSourceAccountNo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
                         refundSourceAccountNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 14:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 14, "actualRefundAmount");
+                        current = "actualRefundAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
                         actualRefundAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     default:
@@ -233,6 +248,104 @@ public sealed class RefundRequestJsonConverter : global::System.Text.Json.Serial
             RefundSourceAccountNo = refundSourceAccountNo,
             ActualRefundAmount = actualRefundAmount,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 8:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8))
+                {
+                    return 9;
+                }
+
+                break;
+            case 9:
+                switch (name[0])
+                {
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8) ? 1 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "captureId"u8) ? 7 : -1;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "extendInfo"u8))
+                {
+                    return 10;
+                }
+
+                break;
+            case 12:
+                switch (name[6])
+                {
+                    case 65:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "refundAmount"u8) ? 2 : -1;
+                    case 82:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "refundReason"u8) ? 4 : -1;
+                }
+
+                break;
+            case 13:
+                switch (name[0])
+                {
+                    case 105:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "isAsyncRefund"u8) ? 6 : -1;
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "refundDetails"u8) ? 8 : -1;
+                }
+
+                break;
+            case 14:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "customizedInfo"u8))
+                {
+                    return 11;
+                }
+
+                break;
+            case 15:
+                switch (name[6])
+                {
+                    case 82:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "refundRequestId"u8) ? 0 : -1;
+                    case 78:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "refundNotifyUrl"u8) ? 5 : -1;
+                }
+
+                break;
+            case 16:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "refundToBankInfo"u8))
+                {
+                    return 12;
+                }
+
+                break;
+            case 17:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "referenceRefundId"u8))
+                {
+                    return 3;
+                }
+
+                break;
+            case 18:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "actualRefundAmount"u8))
+                {
+                    return 14;
+                }
+
+                break;
+            case 21:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "refundSourceAccountNo"u8))
+                {
+                    return 13;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.RefundRequest value)

@@ -53,10 +53,11 @@ public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.S
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "settlementCurrency");
+                        current = "settlementCurrency";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         settlementCurrency = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 3);
                         break;
                     default:
@@ -78,6 +79,22 @@ public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.S
         {
             SettlementCurrency = settlementCurrency,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 18:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "settlementCurrency"u8))
+                {
+                    return 0;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.SettlementStrategy value)

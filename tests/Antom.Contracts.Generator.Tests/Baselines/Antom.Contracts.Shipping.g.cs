@@ -71,22 +71,26 @@ public sealed class ShippingJsonConverter : global::System.Text.Json.Serializati
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "shippingName");
+                        current = "shippingName";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         shippingName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.UserName>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "shippingAddress");
+                        current = "shippingAddress";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         shippingAddress = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Address>(ref reader, current);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "shippingCarrier");
+                        current = "shippingCarrier";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         shippingCarrier = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "shippingPhoneNo");
+                        current = "shippingPhoneNo";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         shippingPhoneNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
@@ -111,6 +115,34 @@ public sealed class ShippingJsonConverter : global::System.Text.Json.Serializati
             ShippingCarrier = shippingCarrier,
             ShippingPhoneNo = shippingPhoneNo,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 12:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "shippingName"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 15:
+                switch (name[8])
+                {
+                    case 65:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "shippingAddress"u8) ? 1 : -1;
+                    case 67:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "shippingCarrier"u8) ? 2 : -1;
+                    case 80:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "shippingPhoneNo"u8) ? 3 : -1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.Shipping value)

@@ -107,46 +107,56 @@ public sealed class ThreeDSResultJsonConverter : global::System.Text.Json.Serial
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "threeDSVersion");
+                        current = "threeDSVersion";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         threeDSVersion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "eci");
+                        current = "eci";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         eci = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "cavv");
+                        current = "cavv";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         cavv = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "dsTransactionId");
+                        current = "dsTransactionId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         dsTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "xid");
+                        current = "xid";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         xid = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "threeDStransactionStatusReason");
+                        current = "threeDStransactionStatusReason";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         threeDStransactionStatusReason = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "challengeCancel");
+                        current = "challengeCancel";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         challengeCancel = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "challenged");
+                        current = "challenged";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         challenged = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "exemptionType");
+                        current = "exemptionType";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         exemptionType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "threeDSOffered");
+                        current = "threeDSOffered";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         threeDSOffered = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     default:
@@ -177,6 +187,73 @@ public sealed class ThreeDSResultJsonConverter : global::System.Text.Json.Serial
             ExemptionType = exemptionType,
             ThreeDSOffered = threeDSOffered,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3:
+                switch (name[0])
+                {
+                    case 101:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "eci"u8) ? 1 : -1;
+                    case 120:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "xid"u8) ? 4 : -1;
+                }
+
+                break;
+            case 4:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "cavv"u8))
+                {
+                    return 2;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "challenged"u8))
+                {
+                    return 7;
+                }
+
+                break;
+            case 13:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "exemptionType"u8))
+                {
+                    return 8;
+                }
+
+                break;
+            case 14:
+                switch (name[7])
+                {
+                    case 86:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "threeDSVersion"u8) ? 0 : -1;
+                    case 79:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "threeDSOffered"u8) ? 9 : -1;
+                }
+
+                break;
+            case 15:
+                switch (name[0])
+                {
+                    case 100:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "dsTransactionId"u8) ? 3 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "challengeCancel"u8) ? 6 : -1;
+                }
+
+                break;
+            case 30:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "threeDStransactionStatusReason"u8))
+                {
+                    return 5;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.ThreeDSResult value)

@@ -65,18 +65,21 @@ public sealed class UpdateAmountRequestJsonConverter : global::System.Text.Json.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "updateRequestId");
+                        current = "updateRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         updateRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "paymentId");
+                        current = "paymentId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "amount");
+                        current = "amount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         amount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     default:
@@ -101,6 +104,36 @@ public sealed class UpdateAmountRequestJsonConverter : global::System.Text.Json.
             PaymentId = paymentId!,
             Amount = amount.GetValueOrDefault(),
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "amount"u8))
+                {
+                    return 2;
+                }
+
+                break;
+            case 9:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 15:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "updateRequestId"u8))
+                {
+                    return 0;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Antom.Contracts.UpdateAmountRequest value)

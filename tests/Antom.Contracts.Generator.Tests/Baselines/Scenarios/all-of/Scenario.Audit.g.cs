@@ -53,14 +53,16 @@ public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "operator");
+                        current = "operator";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         @operator = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "note");
+                        current = "note";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         note = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Note>(ref reader, current);
                         break;
                     default:
@@ -84,6 +86,29 @@ public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.
             Operator = @operator!,
             Note = note,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "note"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 8:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "operator"u8))
+                {
+                    return 0;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Audit value)

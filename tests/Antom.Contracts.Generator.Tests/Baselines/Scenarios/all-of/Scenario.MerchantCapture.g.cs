@@ -98,46 +98,56 @@ public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Seri
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "captureRequestId");
+                        current = "captureRequestId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         captureRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "paymentId");
+                        current = "paymentId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "captureAmount");
+                        current = "captureAmount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         captureAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "isLastCapture");
+                        current = "isLastCapture";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         isLastCapture = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "captureType");
+                        current = "captureType";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         captureType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "transit");
+                        current = "transit";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "operator");
+                        current = "operator";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         @operator = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 7:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 7, "note");
+                        current = "note";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
                         note = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Note>(ref reader, current);
                         break;
                     case 8:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 8, "orderRef");
+                        current = "orderRef";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
                         orderRef = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     case 9:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 9, "channel");
+                        current = "channel";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
                         channel = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Scenario.MerchantCaptureChannelJsonConverter.Table.Read(ref reader, current);
                         break;
                     default:
@@ -169,6 +179,73 @@ public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Seri
             OrderRef = orderRef!,
             Channel = channel,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "note"u8))
+                {
+                    return 7;
+                }
+
+                break;
+            case 7:
+                switch (name[0])
+                {
+                    case 116:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "transit"u8) ? 5 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "channel"u8) ? 9 : -1;
+                }
+
+                break;
+            case 8:
+                switch (name[1])
+                {
+                    case 112:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "operator"u8) ? 6 : -1;
+                    case 114:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "orderRef"u8) ? 8 : -1;
+                }
+
+                break;
+            case 9:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "paymentId"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 11:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "captureType"u8))
+                {
+                    return 4;
+                }
+
+                break;
+            case 13:
+                switch (name[0])
+                {
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "captureAmount"u8) ? 2 : -1;
+                    case 105:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "isLastCapture"u8) ? 3 : -1;
+                }
+
+                break;
+            case 16:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "captureRequestId"u8))
+                {
+                    return 0;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.MerchantCapture value)

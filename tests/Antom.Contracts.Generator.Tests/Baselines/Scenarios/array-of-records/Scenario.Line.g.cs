@@ -47,10 +47,11 @@ public sealed class LineJsonConverter : global::System.Text.Json.Serialization.J
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "sku");
+                        current = "sku";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         sku = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 20);
                         break;
                     default:
@@ -73,6 +74,22 @@ public sealed class LineJsonConverter : global::System.Text.Json.Serialization.J
         {
             Sku = sku!,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "sku"u8))
+                {
+                    return 0;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Line value)

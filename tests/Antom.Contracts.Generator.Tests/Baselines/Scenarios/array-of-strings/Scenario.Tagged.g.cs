@@ -52,14 +52,16 @@ public sealed class TaggedJsonConverter : global::System.Text.Json.Serialization
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "tags");
+                        current = "tags";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         tags = global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, TagsElements.Read);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "flags");
+                        current = "flags";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         flags = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, FlagsElements.Read);
                         break;
                     default:
@@ -83,6 +85,29 @@ public sealed class TaggedJsonConverter : global::System.Text.Json.Serialization
             Tags = tags!,
             Flags = flags,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "tags"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 5:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "flags"u8))
+                {
+                    return 1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Tagged value)

@@ -50,14 +50,16 @@ public sealed class DecidedJsonConverter : global::System.Text.Json.Serializatio
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "status");
+                        current = "status";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         status = global::Scenario.StatusJsonConverter.Table.Read(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "previous");
+                        current = "previous";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         previous = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Scenario.StatusJsonConverter.Table.Read(ref reader, current);
                         break;
                     default:
@@ -81,6 +83,29 @@ public sealed class DecidedJsonConverter : global::System.Text.Json.Serializatio
             Status = status.GetValueOrDefault(),
             Previous = previous,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 8:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "previous"u8))
+                {
+                    return 1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Decided value)

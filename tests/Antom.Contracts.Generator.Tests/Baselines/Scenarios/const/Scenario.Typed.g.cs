@@ -47,10 +47,11 @@ public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "type");
+                        current = "type";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         global::Antom.Contracts.Serialization.ContractReader.ReadConst(ref reader, current, "FIXED"u8, "FIXED");
                         break;
                     default:
@@ -70,6 +71,22 @@ public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.
 
         global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
         return new global::Scenario.Typed();
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8))
+                {
+                    return 0;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Typed value)

@@ -65,34 +65,41 @@ public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Seria
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "assessmentId");
+                        current = "assessmentId";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         assessmentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64, minLength: 1);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "score");
+                        current = "score";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         score = global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref reader, current), current, minimum: 0m, maximum: 1000m);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "confidence");
+                        current = "confidence";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         confidence = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimal(ref reader, current), current, minimum: 0m, maximum: 1m);
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "decision");
+                        current = "decision";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         decision = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Scenario.RiskAssessmentDecisionJsonConverter.Table.Read(ref reader, current);
                         break;
                     case 4:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 4, "checks");
+                        current = "checks";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
                         checks = global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Scenario.RiskAssessmentChecksItem>(ref reader, current, minItems: 1);
                         break;
                     case 5:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 5, "merchant");
+                        current = "merchant";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
                         merchant = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.RiskAssessmentMerchant>(ref reader, current);
                         break;
                     case 6:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 6, "channel");
+                        current = "channel";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
                         channel = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Scenario.Channel>(ref reader, current);
                         break;
                     default:
@@ -121,6 +128,60 @@ public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Seria
             Merchant = merchant,
             Channel = channel,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "score"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "checks"u8))
+                {
+                    return 4;
+                }
+
+                break;
+            case 7:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "channel"u8))
+                {
+                    return 6;
+                }
+
+                break;
+            case 8:
+                switch (name[0])
+                {
+                    case 100:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "decision"u8) ? 3 : -1;
+                    case 109:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "merchant"u8) ? 5 : -1;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "confidence"u8))
+                {
+                    return 2;
+                }
+
+                break;
+            case 12:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "assessmentId"u8))
+                {
+                    return 0;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.RiskAssessment value)

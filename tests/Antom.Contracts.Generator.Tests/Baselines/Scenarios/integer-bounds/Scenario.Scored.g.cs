@@ -53,18 +53,21 @@ public sealed class ScoredJsonConverter : global::System.Text.Json.Serialization
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "score");
+                        current = "score";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         score = global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref reader, current), current, minimum: 0m, maximum: 1000m);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "attempts");
+                        current = "attempts";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         attempts = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref reader, current), current, exclusiveMinimum: 0m);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "delta");
+                        current = "delta";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         delta = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref reader, current);
                         break;
                     default:
@@ -89,6 +92,32 @@ public sealed class ScoredJsonConverter : global::System.Text.Json.Serialization
             Attempts = attempts,
             Delta = delta,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5:
+                switch (name[0])
+                {
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "score"u8) ? 0 : -1;
+                    case 100:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "delta"u8) ? 2 : -1;
+                }
+
+                break;
+            case 8:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "attempts"u8))
+                {
+                    return 1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Scored value)

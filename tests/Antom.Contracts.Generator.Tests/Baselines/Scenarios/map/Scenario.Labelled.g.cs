@@ -56,18 +56,21 @@ public sealed class LabelledJsonConverter : global::System.Text.Json.Serializati
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "labels");
+                        current = "labels";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         labels = global::Antom.Contracts.Serialization.ContractReader.ReadMap(ref reader, current, LabelsElements.Read);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "counts");
+                        current = "counts";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         counts = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMap(ref reader, current, CountsElements.Read);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "parts");
+                        current = "parts";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         parts = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMap(ref reader, current, PartsElements.Read);
                         break;
                     default:
@@ -92,6 +95,32 @@ public sealed class LabelledJsonConverter : global::System.Text.Json.Serializati
             Counts = counts,
             Parts = parts,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "parts"u8))
+                {
+                    return 2;
+                }
+
+                break;
+            case 6:
+                switch (name[0])
+                {
+                    case 108:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "labels"u8) ? 0 : -1;
+                    case 99:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "counts"u8) ? 1 : -1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Labelled value)

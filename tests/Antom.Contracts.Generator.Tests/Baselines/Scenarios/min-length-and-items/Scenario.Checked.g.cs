@@ -51,14 +51,16 @@ public sealed class CheckedJsonConverter : global::System.Text.Json.Serializatio
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "id");
+                        current = "id";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         id = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 4, minLength: 1);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "checks");
+                        current = "checks";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         checks = global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, ChecksElements.Read, minItems: 1, maxItems: 3);
                         break;
                     default:
@@ -82,6 +84,29 @@ public sealed class CheckedJsonConverter : global::System.Text.Json.Serializatio
             Id = id!,
             Checks = checks!,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 2:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "checks"u8))
+                {
+                    return 1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Checked value)

@@ -50,14 +50,16 @@ public sealed class OuterJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "inner");
+                        current = "inner";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         inner = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Inner>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "spare");
+                        current = "spare";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         spare = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Inner>(ref reader, current);
                         break;
                     default:
@@ -81,6 +83,25 @@ public sealed class OuterJsonConverter : global::System.Text.Json.Serialization.
             Inner = inner!,
             Spare = spare,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5:
+                switch (name[0])
+                {
+                    case 105:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "inner"u8) ? 0 : -1;
+                    case 115:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "spare"u8) ? 1 : -1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Outer value)

@@ -53,18 +53,21 @@ public sealed class MaybeJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "note");
+                        current = "note";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         note = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 8);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "passed");
+                        current = "passed";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         passed = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "count");
+                        current = "count";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         count = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref reader, current);
                         break;
                     default:
@@ -89,6 +92,36 @@ public sealed class MaybeJsonConverter : global::System.Text.Json.Serialization.
             Passed = passed,
             Count = count,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "note"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 5:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "count"u8))
+                {
+                    return 2;
+                }
+
+                break;
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "passed"u8))
+                {
+                    return 1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Maybe value)

@@ -50,14 +50,16 @@ public sealed class MeasuredJsonConverter : global::System.Text.Json.Serializati
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "confidence");
+                        current = "confidence";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         confidence = global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimal(ref reader, current), current, minimum: 0m, maximum: 1m);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "rate");
+                        current = "rate";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         rate = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimal(ref reader, current), current, exclusiveMaximum: 100m);
                         break;
                     default:
@@ -81,6 +83,29 @@ public sealed class MeasuredJsonConverter : global::System.Text.Json.Serializati
             Confidence = confidence.GetValueOrDefault(),
             Rate = rate,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "rate"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "confidence"u8))
+                {
+                    return 0;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Measured value)

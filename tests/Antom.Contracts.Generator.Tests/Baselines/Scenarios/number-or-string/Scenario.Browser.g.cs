@@ -56,18 +56,21 @@ public sealed class BrowserJsonConverter : global::System.Text.Json.Serializatio
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "timeZoneOffset");
+                        current = "timeZoneOffset";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         timeZoneOffset = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current), current, minimum: -720m, maximum: 720m);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "quotePrice");
+                        current = "quotePrice";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         quotePrice = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimalOrString(ref reader, current), current, exclusiveMinimum: 0m);
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "strict");
+                        current = "strict";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         strict = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref reader, current);
                         break;
                     default:
@@ -91,6 +94,36 @@ public sealed class BrowserJsonConverter : global::System.Text.Json.Serializatio
             QuotePrice = quotePrice,
             Strict = strict,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "strict"u8))
+                {
+                    return 2;
+                }
+
+                break;
+            case 10:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "quotePrice"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 14:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "timeZoneOffset"u8))
+                {
+                    return 0;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Browser value)

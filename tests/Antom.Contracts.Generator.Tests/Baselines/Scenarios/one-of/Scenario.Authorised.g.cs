@@ -53,14 +53,16 @@ public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serializa
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "kind");
+                        current = "kind";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         global::Antom.Contracts.Serialization.ContractReader.ReadConst(ref reader, current, "AUTHORISED"u8, "AUTHORISED");
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "amount");
+                        current = "amount";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         amount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     default:
@@ -83,6 +85,29 @@ public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serializa
         {
             Amount = amount.GetValueOrDefault(),
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "kind"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 6:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "amount"u8))
+                {
+                    return 1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Authorised value)

@@ -50,14 +50,16 @@ public sealed class CategorisedJsonConverter : global::System.Text.Json.Serializ
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "kind");
+                        current = "kind";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         kind = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Scenario.Kind>(ref reader, current);
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "other");
+                        current = "other";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         other = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Scenario.Kind>(ref reader, current);
                         break;
                     default:
@@ -81,6 +83,29 @@ public sealed class CategorisedJsonConverter : global::System.Text.Json.Serializ
             Kind = kind.GetValueOrDefault(),
             Other = other,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "kind"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 5:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "other"u8))
+                {
+                    return 1;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Categorised value)

@@ -56,22 +56,26 @@ public sealed class FormattedJsonConverter : global::System.Text.Json.Serializat
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "day");
+                        current = "day";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         day = global::Antom.Contracts.Serialization.ContractReader.CheckFormat(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, "date");
                         break;
                     case 1:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 1, "id");
+                        current = "id";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
                         id = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckFormat(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, "uuid");
                         break;
                     case 2:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 2, "link");
+                        current = "link";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
                         link = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckFormat(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, "uri");
                         break;
                     case 3:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 3, "contact");
+                        current = "contact";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
                         contact = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
@@ -97,6 +101,43 @@ public sealed class FormattedJsonConverter : global::System.Text.Json.Serializat
             Link = link,
             Contact = contact,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 2:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
+                {
+                    return 1;
+                }
+
+                break;
+            case 3:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "day"u8))
+                {
+                    return 0;
+                }
+
+                break;
+            case 4:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "link"u8))
+                {
+                    return 2;
+                }
+
+                break;
+            case 7:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "contact"u8))
+                {
+                    return 3;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Formatted value)

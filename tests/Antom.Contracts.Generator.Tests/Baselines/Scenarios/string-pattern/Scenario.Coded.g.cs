@@ -48,10 +48,11 @@ public sealed class CodedJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (Names.Match(ref reader))
+                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
-                        current = global::Antom.Contracts.Serialization.ContractReader.Enter(ref reader, ref seen, 0, "code");
+                        current = "code";
+                        global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
                         code = global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, CodePattern);
                         break;
                     default:
@@ -74,6 +75,22 @@ public sealed class CodedJsonConverter : global::System.Text.Json.Serialization.
         {
             Code = code!,
         };
+    }
+
+    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4:
+                if (global::System.MemoryExtensions.SequenceEqual(name, "code"u8))
+                {
+                    return 0;
+                }
+
+                break;
+        }
+
+        return -1;
     }
 
     internal static void ValidateCore(global::Scenario.Coded value)
