@@ -33,6 +33,15 @@ public readonly partial struct CurrencyCode : IEquatable<CurrencyCode>, ICompara
         _tableIndex = tableIndex;
     }
 
+    /// <summary>The code, or null for <c>default</c> (for <see cref="Money"/>'s packed form).</summary>
+    internal string? CodeOrNull => _code;
+
+    /// <summary>The 1-based table index, 0 for a code outside the table (for <see cref="Money"/>'s packed form).</summary>
+    internal int TableIndex => _tableIndex;
+
+    /// <summary>A code from <see cref="CodeOrNull"/> and <see cref="TableIndex"/>.</summary>
+    internal static CurrencyCode FromParts(string? code, int tableIndex) => new(code!, tableIndex);
+
     /// <summary>The three-letter code, e.g. <c>BRL</c>.</summary>
     /// <exception cref="InvalidOperationException">This is <c>default(CurrencyCode)</c>, which holds no code.</exception>
     public string Code => _code ?? throw new InvalidOperationException("default(CurrencyCode) holds no currency code.");

@@ -26,17 +26,27 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IAntomJson
 
     private static readonly decimal[] PowersOfTen = [1m, 10m, 100m, 1_000m, 10_000m];
 
+    // Packed into 16 bytes, so that an optional amount (Money?) in a record takes 24 rather than 32: the currency's
+    // code (the table's own string for a known one), and one long holding the minor units (at most 54 bits, since
+    // MaxMinorUnits < 2^54) with the currency's table index above them.
+    private const int IndexShift = 54;
+    private const long UnitsMask = (1L << IndexShift) - 1;
+
+    private readonly string? _code;
+    private readonly long _bits;
+
     private Money(CurrencyCode currency, long minorUnits)
     {
-        Currency = currency;
-        MinorUnits = minorUnits;
+        System.Diagnostics.Debug.Assert(minorUnits is >= 0 and <= MaxMinorUnits, "every constructor checks the range first");
+        _code = currency.CodeOrNull;
+        _bits = minorUnits | ((long)currency.TableIndex << IndexShift);
     }
 
     /// <summary>The currency.</summary>
-    public CurrencyCode Currency { get; }
+    public CurrencyCode Currency => CurrencyCode.FromParts(_code, (int)(_bits >>> IndexShift));
 
     /// <summary>The amount in the currency's minor unit: 110 for 1.10 BRL, 10 for 10 JPY.</summary>
-    public long MinorUnits { get; }
+    public long MinorUnits => _bits & UnitsMask;
 
     /// <summary>Money of <paramref name="minorUnits"/> minor units of <paramref name="currency"/>.</summary>
     /// <exception cref="FormatException"><paramref name="currency"/> is not three upper-case letters.</exception>
@@ -139,7 +149,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IAntomJson
     }
 
     /// <summary>Same currency and same number of minor units.</summary>
-    public bool Equals(Money other) => Currency == other.Currency && MinorUnits == other.MinorUnits;
+    public bool Equals(Money other) => MinorUnits == other.MinorUnits && string.Equals(_code, other._code, StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Money other && Equals(other);
