@@ -19,21 +19,17 @@ internal static partial class Emitter
         w.Open($"public readonly partial struct {name} : global::System.IEquatable<{self}>, {contract}");
         w.Line($"private static readonly {Serialization}OpenSetTable<{self}> Table = new({Literal(name)}, {Int(model.MaxLength)}, {string.Join(", ", model.Members.Select(m => Literal(m.WireValue)))});");
         w.Line();
-        w.Line("private readonly string? _value;");
-        w.Line("private readonly int _known; // 1-based index of a known value, 0 for any other");
+        w.Line("// One reference: the table's entry of a known value (its wire string and index), or the wire string of any other.");
+        w.Line("private readonly object? _state;");
         w.Line();
         w.Line("/// <summary>Wraps a wire value, known or not.</summary>");
         w.Open($"public {name}(string value)");
-        w.Block("""
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _value = value;
-            _known = Table.IndexOf(value);
-            """);
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        w.Line("_state = Table.StateOf(value);");
         w.Close();
         w.Line();
-        w.Open($"private {name}(string value, int known)");
-        w.Line("_value = value;");
-        w.Line("_known = known;");
+        w.Open($"private {name}(object state)");
+        w.Line("_state = state;");
         w.Close();
         w.Line();
         for (int k = 0; k < model.Members.Count; k++)
@@ -41,7 +37,7 @@ internal static partial class Emitter
             EnumMemberModel m = model.Members[k];
             w.SummaryXml($"<c>{Xml(m.WireValue)}</c>", m.Description);
             w.Line(WireValueAttribute(m));
-            w.Line($"public static {self} {m.CSharpName} {{ get; }} = new({Literal(m.WireValue)}, {Int(k + 1)});");
+            w.Line($"public static {self} {m.CSharpName} {{ get; }} = new(Table.KnownState({Int(k + 1)}));");
             w.Line();
         }
 
@@ -51,36 +47,36 @@ internal static partial class Emitter
 
             /// <summary>The wire value.</summary>
             /// <exception cref="global::System.InvalidOperationException">This is <c>default({{name}})</c>, which holds no value.</exception>
-            public string Value => _value ?? throw new global::System.InvalidOperationException("default({{name}}) holds no value.");
+            public string Value => Table.WireOf(_state) ?? throw new global::System.InvalidOperationException("default({{name}}) holds no value.");
 
             /// <summary><see langword="true"/> for <c>default({{name}})</c>, which holds no value.</summary>
-            public bool IsDefault => _value is null;
+            public bool IsDefault => _state is null;
 
             /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
-            public bool IsKnown => _known != 0;
+            public bool IsKnown => Table.KnownIndexOf(_state) != 0;
 
             static {{Serialization}}OpenSetTable<{{self}}> {{contract}}.Table => Table;
 
-            string? {{contract}}.WireValue => _value;
+            string? {{contract}}.WireValue => Table.WireOf(_state);
 
-            int {{contract}}.KnownIndex => _known;
+            int {{contract}}.KnownIndex => Table.KnownIndexOf(_state);
 
             /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
             public static {{self}} FromWire(string value) => Table.FromWire(value);
 
-            static {{self}} {{contract}}.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
+            static {{self}} {{contract}}.Create(string wireValue, int knownIndex) => new(knownIndex == 0 ? wireValue : Table.KnownState(knownIndex));
 
             /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-            public override string ToString() => _value ?? string.Empty;
+            public override string ToString() => Table.WireOf(_state) ?? string.Empty;
 
             /// <summary>Ordinal equality of the wire values.</summary>
-            public bool Equals({{self}} other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+            public bool Equals({{self}} other) => global::System.Object.ReferenceEquals(_state, other._state) || string.Equals(Table.WireOf(_state), Table.WireOf(other._state), global::System.StringComparison.Ordinal);
 
             /// <inheritdoc/>
             public override bool Equals(object? obj) => obj is {{self}} other && Equals(other);
 
             /// <inheritdoc/>
-            public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+            public override int GetHashCode() => Table.WireOf(_state) is { } wire ? global::System.StringComparer.Ordinal.GetHashCode(wire) : 0;
 
             /// <summary>Ordinal equality of the wire values.</summary>
             public static bool operator ==({{self}} left, {{self}} right) => left.Equals(right);

@@ -20,6 +20,7 @@ public sealed class OpenSetTable<TSelf>
     private readonly Dictionary<string, int> _indexOf;
     private readonly bool _knownWithinLength;
     private readonly int[][] _byLength; // the indexes of the known values of each UTF-8 length
+    private readonly OpenSetEntry[] _entries; // what a generated struct holds for each known value
     private TSelf[]? _known;
 
     /// <summary>Creates the table of <paramref name="typeName"/>: its <c>maxLength</c> (-1: none) and its known wire values.</summary>
@@ -33,6 +34,12 @@ public sealed class OpenSetTable<TSelf>
         _encoded = Array.ConvertAll(wireValues, v => JsonEncodedText.Encode(v));
         _knownWithinLength = maxLength < 0 || Array.TrueForAll(wireValues, v => v.Length <= maxLength);
         _byLength = Utf8ByLength.Index(_utf8);
+        _entries = new OpenSetEntry[wireValues.Length];
+        for (int i = 0; i < wireValues.Length; i++)
+        {
+            _entries[i] = new OpenSetEntry(wireValues[i], i + 1);
+        }
+
         _indexOf = new Dictionary<string, int>(wireValues.Length, StringComparer.Ordinal);
         for (int i = 0; i < wireValues.Length; i++)
         {
@@ -67,6 +74,26 @@ public sealed class OpenSetTable<TSelf>
             return _known = made;
         }
     }
+
+    /// <summary>
+    /// What a generated open set holds for <paramref name="wireValue"/>: the table's entry of a known value (its wire
+    /// string and index in one object, so the struct is one reference wide), or the string itself for any other.
+    /// </summary>
+    public object StateOf(string wireValue)
+    {
+        ArgumentNullException.ThrowIfNull(wireValue);
+        int index = IndexOf(wireValue);
+        return index != 0 ? _entries[index - 1] : wireValue;
+    }
+
+    /// <summary>What a generated open set holds for known value <paramref name="knownIndex"/> (1-based).</summary>
+    public object KnownState(int knownIndex) => _entries[knownIndex - 1];
+
+    /// <summary>The wire value held in <paramref name="state"/> (see <see cref="StateOf"/>); null for <c>default</c>.</summary>
+    public string? WireOf(object? state) => state is OpenSetEntry entry ? entry.WireValue : (string?)state;
+
+    /// <summary>The 1-based known index held in <paramref name="state"/>; 0 for any other value and for <c>default</c>.</summary>
+    public int KnownIndexOf(object? state) => state is OpenSetEntry entry ? entry.Index : 0;
 
     /// <summary>The 1-based index of a known wire value; 0 for any other.</summary>
     public int IndexOf(string wireValue) => _indexOf.TryGetValue(wireValue, out int index) ? index : 0;

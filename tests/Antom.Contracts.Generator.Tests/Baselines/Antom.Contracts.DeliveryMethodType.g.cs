@@ -16,70 +16,68 @@ public readonly partial struct DeliveryMethodType : global::System.IEquatable<gl
 {
     private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.DeliveryMethodType> Table = new("DeliveryMethodType", 32, "PHYSICAL", "DIGITAL");
 
-    private readonly string? _value;
-    private readonly int _known; // 1-based index of a known value, 0 for any other
+    // One reference: the table's entry of a known value (its wire string and index), or the wire string of any other.
+    private readonly object? _state;
 
     /// <summary>Wraps a wire value, known or not.</summary>
     public DeliveryMethodType(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        _value = value;
-        _known = Table.IndexOf(value);
+        _state = Table.StateOf(value);
     }
 
-    private DeliveryMethodType(string value, int known)
+    private DeliveryMethodType(object state)
     {
-        _value = value;
-        _known = known;
+        _state = state;
     }
 
     /// <summary>
     /// <c>PHYSICAL</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PHYSICAL")]
-    public static global::Antom.Contracts.DeliveryMethodType Physical { get; } = new("PHYSICAL", 1);
+    public static global::Antom.Contracts.DeliveryMethodType Physical { get; } = new(Table.KnownState(1));
 
     /// <summary>
     /// <c>DIGITAL</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("DIGITAL")]
-    public static global::Antom.Contracts.DeliveryMethodType Digital { get; } = new("DIGITAL", 2);
+    public static global::Antom.Contracts.DeliveryMethodType Digital { get; } = new(Table.KnownState(2));
 
     /// <summary>Every value known when the library was generated.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.DeliveryMethodType> Known => Table.Known;
 
     /// <summary>The wire value.</summary>
     /// <exception cref="global::System.InvalidOperationException">This is <c>default(DeliveryMethodType)</c>, which holds no value.</exception>
-    public string Value => _value ?? throw new global::System.InvalidOperationException("default(DeliveryMethodType) holds no value.");
+    public string Value => Table.WireOf(_state) ?? throw new global::System.InvalidOperationException("default(DeliveryMethodType) holds no value.");
 
     /// <summary><see langword="true"/> for <c>default(DeliveryMethodType)</c>, which holds no value.</summary>
-    public bool IsDefault => _value is null;
+    public bool IsDefault => _state is null;
 
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
-    public bool IsKnown => _known != 0;
+    public bool IsKnown => Table.KnownIndexOf(_state) != 0;
 
     static global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.DeliveryMethodType> global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.DeliveryMethodType>.Table => Table;
 
-    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.DeliveryMethodType>.WireValue => _value;
+    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.DeliveryMethodType>.WireValue => Table.WireOf(_state);
 
-    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.DeliveryMethodType>.KnownIndex => _known;
+    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.DeliveryMethodType>.KnownIndex => Table.KnownIndexOf(_state);
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
     public static global::Antom.Contracts.DeliveryMethodType FromWire(string value) => Table.FromWire(value);
 
-    static global::Antom.Contracts.DeliveryMethodType global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.DeliveryMethodType>.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
+    static global::Antom.Contracts.DeliveryMethodType global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.DeliveryMethodType>.Create(string wireValue, int knownIndex) => new(knownIndex == 0 ? wireValue : Table.KnownState(knownIndex));
 
     /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-    public override string ToString() => _value ?? string.Empty;
+    public override string ToString() => Table.WireOf(_state) ?? string.Empty;
 
     /// <summary>Ordinal equality of the wire values.</summary>
-    public bool Equals(global::Antom.Contracts.DeliveryMethodType other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::Antom.Contracts.DeliveryMethodType other) => global::System.Object.ReferenceEquals(_state, other._state) || string.Equals(Table.WireOf(_state), Table.WireOf(other._state), global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is global::Antom.Contracts.DeliveryMethodType other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+    public override int GetHashCode() => Table.WireOf(_state) is { } wire ? global::System.StringComparer.Ordinal.GetHashCode(wire) : 0;
 
     /// <summary>Ordinal equality of the wire values.</summary>
     public static bool operator ==(global::Antom.Contracts.DeliveryMethodType left, global::Antom.Contracts.DeliveryMethodType right) => left.Equals(right);

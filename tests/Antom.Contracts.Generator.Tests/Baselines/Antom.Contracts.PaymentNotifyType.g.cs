@@ -16,82 +16,80 @@ public readonly partial struct PaymentNotifyType : global::System.IEquatable<glo
 {
     private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.PaymentNotifyType> Table = new("PaymentNotifyType", -1, "PAYMENT_RESULT", "PAYMENT_PENDING", "UPDATE_AMOUNT_RESULT", "OFFLINE_PAYMENT_CODE");
 
-    private readonly string? _value;
-    private readonly int _known; // 1-based index of a known value, 0 for any other
+    // One reference: the table's entry of a known value (its wire string and index), or the wire string of any other.
+    private readonly object? _state;
 
     /// <summary>Wraps a wire value, known or not.</summary>
     public PaymentNotifyType(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        _value = value;
-        _known = Table.IndexOf(value);
+        _state = Table.StateOf(value);
     }
 
-    private PaymentNotifyType(string value, int known)
+    private PaymentNotifyType(object state)
     {
-        _value = value;
-        _known = known;
+        _state = state;
     }
 
     /// <summary>
     /// <c>PAYMENT_RESULT</c>: the payment's result: S is success (a card with MANUAL capture: authorised, not captured), F is failure
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_RESULT", Description = "the payment's result: S is success (a card with MANUAL capture: authorised, not captured), F is failure")]
-    public static global::Antom.Contracts.PaymentNotifyType PaymentResult { get; } = new("PAYMENT_RESULT", 1);
+    public static global::Antom.Contracts.PaymentNotifyType PaymentResult { get; } = new(Table.KnownState(1));
 
     /// <summary>
     /// <c>PAYMENT_PENDING</c>: the user has completed the payment and Antom is waiting for the final result. It carries resultStatus S, which here means wait, NOT success: do not ship or capture on it
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_PENDING", Description = "the user has completed the payment and Antom is waiting for the final result. It carries resultStatus S, which here means wait, NOT success: do not ship or capture on it")]
-    public static global::Antom.Contracts.PaymentNotifyType PaymentPending { get; } = new("PAYMENT_PENDING", 2);
+    public static global::Antom.Contracts.PaymentNotifyType PaymentPending { get; } = new(Table.KnownState(2));
 
     /// <summary>
     /// <c>UPDATE_AMOUNT_RESULT</c>: the outcome of updateAmount, named by updateRequestId: S means the new amount is now the authorised amount (final only with this notification), F means it is not and capture stays bounded by the previous amount
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("UPDATE_AMOUNT_RESULT", Description = "the outcome of updateAmount, named by updateRequestId: S means the new amount is now the authorised amount (final only with this notification), F means it is not and capture stays bounded by the previous amount")]
-    public static global::Antom.Contracts.PaymentNotifyType UpdateAmountResult { get; } = new("UPDATE_AMOUNT_RESULT", 3);
+    public static global::Antom.Contracts.PaymentNotifyType UpdateAmountResult { get; } = new(Table.KnownState(3));
 
     /// <summary>
     /// <c>OFFLINE_PAYMENT_CODE</c>: in-store payments only
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("OFFLINE_PAYMENT_CODE", Description = "in-store payments only")]
-    public static global::Antom.Contracts.PaymentNotifyType OfflinePaymentCode { get; } = new("OFFLINE_PAYMENT_CODE", 4);
+    public static global::Antom.Contracts.PaymentNotifyType OfflinePaymentCode { get; } = new(Table.KnownState(4));
 
     /// <summary>Every value known when the library was generated.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.PaymentNotifyType> Known => Table.Known;
 
     /// <summary>The wire value.</summary>
     /// <exception cref="global::System.InvalidOperationException">This is <c>default(PaymentNotifyType)</c>, which holds no value.</exception>
-    public string Value => _value ?? throw new global::System.InvalidOperationException("default(PaymentNotifyType) holds no value.");
+    public string Value => Table.WireOf(_state) ?? throw new global::System.InvalidOperationException("default(PaymentNotifyType) holds no value.");
 
     /// <summary><see langword="true"/> for <c>default(PaymentNotifyType)</c>, which holds no value.</summary>
-    public bool IsDefault => _value is null;
+    public bool IsDefault => _state is null;
 
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
-    public bool IsKnown => _known != 0;
+    public bool IsKnown => Table.KnownIndexOf(_state) != 0;
 
     static global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.PaymentNotifyType> global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentNotifyType>.Table => Table;
 
-    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentNotifyType>.WireValue => _value;
+    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentNotifyType>.WireValue => Table.WireOf(_state);
 
-    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentNotifyType>.KnownIndex => _known;
+    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentNotifyType>.KnownIndex => Table.KnownIndexOf(_state);
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
     public static global::Antom.Contracts.PaymentNotifyType FromWire(string value) => Table.FromWire(value);
 
-    static global::Antom.Contracts.PaymentNotifyType global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentNotifyType>.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
+    static global::Antom.Contracts.PaymentNotifyType global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentNotifyType>.Create(string wireValue, int knownIndex) => new(knownIndex == 0 ? wireValue : Table.KnownState(knownIndex));
 
     /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-    public override string ToString() => _value ?? string.Empty;
+    public override string ToString() => Table.WireOf(_state) ?? string.Empty;
 
     /// <summary>Ordinal equality of the wire values.</summary>
-    public bool Equals(global::Antom.Contracts.PaymentNotifyType other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::Antom.Contracts.PaymentNotifyType other) => global::System.Object.ReferenceEquals(_state, other._state) || string.Equals(Table.WireOf(_state), Table.WireOf(other._state), global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is global::Antom.Contracts.PaymentNotifyType other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+    public override int GetHashCode() => Table.WireOf(_state) is { } wire ? global::System.StringComparer.Ordinal.GetHashCode(wire) : 0;
 
     /// <summary>Ordinal equality of the wire values.</summary>
     public static bool operator ==(global::Antom.Contracts.PaymentNotifyType left, global::Antom.Contracts.PaymentNotifyType right) => left.Equals(right);

@@ -16,88 +16,86 @@ public readonly partial struct PaymentStatus : global::System.IEquatable<global:
 {
     private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.PaymentStatus> Table = new("PaymentStatus", -1, "SUCCESS", "FAIL", "PROCESSING", "CANCELLED", "PENDING");
 
-    private readonly string? _value;
-    private readonly int _known; // 1-based index of a known value, 0 for any other
+    // One reference: the table's entry of a known value (its wire string and index), or the wire string of any other.
+    private readonly object? _state;
 
     /// <summary>Wraps a wire value, known or not.</summary>
     public PaymentStatus(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        _value = value;
-        _known = Table.IndexOf(value);
+        _state = Table.StateOf(value);
     }
 
-    private PaymentStatus(string value, int known)
+    private PaymentStatus(object state)
     {
-        _value = value;
-        _known = known;
+        _state = state;
     }
 
     /// <summary>
     /// <c>SUCCESS</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("SUCCESS")]
-    public static global::Antom.Contracts.PaymentStatus Success { get; } = new("SUCCESS", 1);
+    public static global::Antom.Contracts.PaymentStatus Success { get; } = new(Table.KnownState(1));
 
     /// <summary>
     /// <c>FAIL</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("FAIL")]
-    public static global::Antom.Contracts.PaymentStatus Fail { get; } = new("FAIL", 2);
+    public static global::Antom.Contracts.PaymentStatus Fail { get; } = new(Table.KnownState(2));
 
     /// <summary>
     /// <c>PROCESSING</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PROCESSING")]
-    public static global::Antom.Contracts.PaymentStatus Processing { get; } = new("PROCESSING", 3);
+    public static global::Antom.Contracts.PaymentStatus Processing { get; } = new(Table.KnownState(3));
 
     /// <summary>
     /// <c>CANCELLED</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CANCELLED")]
-    public static global::Antom.Contracts.PaymentStatus Cancelled { get; } = new("CANCELLED", 4);
+    public static global::Antom.Contracts.PaymentStatus Cancelled { get; } = new(Table.KnownState(4));
 
     /// <summary>
     /// <c>PENDING</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PENDING")]
-    public static global::Antom.Contracts.PaymentStatus Pending { get; } = new("PENDING", 5);
+    public static global::Antom.Contracts.PaymentStatus Pending { get; } = new(Table.KnownState(5));
 
     /// <summary>Every value known when the library was generated.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.PaymentStatus> Known => Table.Known;
 
     /// <summary>The wire value.</summary>
     /// <exception cref="global::System.InvalidOperationException">This is <c>default(PaymentStatus)</c>, which holds no value.</exception>
-    public string Value => _value ?? throw new global::System.InvalidOperationException("default(PaymentStatus) holds no value.");
+    public string Value => Table.WireOf(_state) ?? throw new global::System.InvalidOperationException("default(PaymentStatus) holds no value.");
 
     /// <summary><see langword="true"/> for <c>default(PaymentStatus)</c>, which holds no value.</summary>
-    public bool IsDefault => _value is null;
+    public bool IsDefault => _state is null;
 
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
-    public bool IsKnown => _known != 0;
+    public bool IsKnown => Table.KnownIndexOf(_state) != 0;
 
     static global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.PaymentStatus> global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentStatus>.Table => Table;
 
-    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentStatus>.WireValue => _value;
+    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentStatus>.WireValue => Table.WireOf(_state);
 
-    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentStatus>.KnownIndex => _known;
+    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentStatus>.KnownIndex => Table.KnownIndexOf(_state);
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
     public static global::Antom.Contracts.PaymentStatus FromWire(string value) => Table.FromWire(value);
 
-    static global::Antom.Contracts.PaymentStatus global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentStatus>.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
+    static global::Antom.Contracts.PaymentStatus global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.PaymentStatus>.Create(string wireValue, int knownIndex) => new(knownIndex == 0 ? wireValue : Table.KnownState(knownIndex));
 
     /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-    public override string ToString() => _value ?? string.Empty;
+    public override string ToString() => Table.WireOf(_state) ?? string.Empty;
 
     /// <summary>Ordinal equality of the wire values.</summary>
-    public bool Equals(global::Antom.Contracts.PaymentStatus other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::Antom.Contracts.PaymentStatus other) => global::System.Object.ReferenceEquals(_state, other._state) || string.Equals(Table.WireOf(_state), Table.WireOf(other._state), global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is global::Antom.Contracts.PaymentStatus other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+    public override int GetHashCode() => Table.WireOf(_state) is { } wire ? global::System.StringComparer.Ordinal.GetHashCode(wire) : 0;
 
     /// <summary>Ordinal equality of the wire values.</summary>
     public static bool operator ==(global::Antom.Contracts.PaymentStatus left, global::Antom.Contracts.PaymentStatus right) => left.Equals(right);

@@ -16,76 +16,74 @@ public readonly partial struct ProductCode : global::System.IEquatable<global::A
 {
     private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.ProductCode> Table = new("ProductCode", -1, "CASHIER_PAYMENT", "AGREEMENT_PAYMENT", "IN_STORE_PAYMENT");
 
-    private readonly string? _value;
-    private readonly int _known; // 1-based index of a known value, 0 for any other
+    // One reference: the table's entry of a known value (its wire string and index), or the wire string of any other.
+    private readonly object? _state;
 
     /// <summary>Wraps a wire value, known or not.</summary>
     public ProductCode(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        _value = value;
-        _known = Table.IndexOf(value);
+        _state = Table.StateOf(value);
     }
 
-    private ProductCode(string value, int known)
+    private ProductCode(object state)
     {
-        _value = value;
-        _known = known;
+        _state = state;
     }
 
     /// <summary>
     /// <c>CASHIER_PAYMENT</c>: One-time Payments: the product of a card authorisation
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CASHIER_PAYMENT", Description = "One-time Payments: the product of a card authorisation")]
-    public static global::Antom.Contracts.ProductCode CashierPayment { get; } = new("CASHIER_PAYMENT", 1);
+    public static global::Antom.Contracts.ProductCode CashierPayment { get; } = new(Table.KnownState(1));
 
     /// <summary>
     /// <c>AGREEMENT_PAYMENT</c>: payments under an agreement (auto debit)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("AGREEMENT_PAYMENT", Description = "payments under an agreement (auto debit)")]
-    public static global::Antom.Contracts.ProductCode AgreementPayment { get; } = new("AGREEMENT_PAYMENT", 2);
+    public static global::Antom.Contracts.ProductCode AgreementPayment { get; } = new(Table.KnownState(2));
 
     /// <summary>
     /// <c>IN_STORE_PAYMENT</c>: in-store payments
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("IN_STORE_PAYMENT", Description = "in-store payments")]
-    public static global::Antom.Contracts.ProductCode InStorePayment { get; } = new("IN_STORE_PAYMENT", 3);
+    public static global::Antom.Contracts.ProductCode InStorePayment { get; } = new(Table.KnownState(3));
 
     /// <summary>Every value known when the library was generated.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.ProductCode> Known => Table.Known;
 
     /// <summary>The wire value.</summary>
     /// <exception cref="global::System.InvalidOperationException">This is <c>default(ProductCode)</c>, which holds no value.</exception>
-    public string Value => _value ?? throw new global::System.InvalidOperationException("default(ProductCode) holds no value.");
+    public string Value => Table.WireOf(_state) ?? throw new global::System.InvalidOperationException("default(ProductCode) holds no value.");
 
     /// <summary><see langword="true"/> for <c>default(ProductCode)</c>, which holds no value.</summary>
-    public bool IsDefault => _value is null;
+    public bool IsDefault => _state is null;
 
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
-    public bool IsKnown => _known != 0;
+    public bool IsKnown => Table.KnownIndexOf(_state) != 0;
 
     static global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.ProductCode> global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ProductCode>.Table => Table;
 
-    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ProductCode>.WireValue => _value;
+    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ProductCode>.WireValue => Table.WireOf(_state);
 
-    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ProductCode>.KnownIndex => _known;
+    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ProductCode>.KnownIndex => Table.KnownIndexOf(_state);
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
     public static global::Antom.Contracts.ProductCode FromWire(string value) => Table.FromWire(value);
 
-    static global::Antom.Contracts.ProductCode global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ProductCode>.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
+    static global::Antom.Contracts.ProductCode global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ProductCode>.Create(string wireValue, int knownIndex) => new(knownIndex == 0 ? wireValue : Table.KnownState(knownIndex));
 
     /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-    public override string ToString() => _value ?? string.Empty;
+    public override string ToString() => Table.WireOf(_state) ?? string.Empty;
 
     /// <summary>Ordinal equality of the wire values.</summary>
-    public bool Equals(global::Antom.Contracts.ProductCode other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::Antom.Contracts.ProductCode other) => global::System.Object.ReferenceEquals(_state, other._state) || string.Equals(Table.WireOf(_state), Table.WireOf(other._state), global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is global::Antom.Contracts.ProductCode other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+    public override int GetHashCode() => Table.WireOf(_state) is { } wire ? global::System.StringComparer.Ordinal.GetHashCode(wire) : 0;
 
     /// <summary>Ordinal equality of the wire values.</summary>
     public static bool operator ==(global::Antom.Contracts.ProductCode left, global::Antom.Contracts.ProductCode right) => left.Equals(right);

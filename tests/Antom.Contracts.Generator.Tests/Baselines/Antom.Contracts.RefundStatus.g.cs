@@ -16,88 +16,86 @@ public readonly partial struct RefundStatus : global::System.IEquatable<global::
 {
     private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.RefundStatus> Table = new("RefundStatus", 16, "SUCCESS", "PROCESSING", "FAIL", "CANCELLED", "PENDING");
 
-    private readonly string? _value;
-    private readonly int _known; // 1-based index of a known value, 0 for any other
+    // One reference: the table's entry of a known value (its wire string and index), or the wire string of any other.
+    private readonly object? _state;
 
     /// <summary>Wraps a wire value, known or not.</summary>
     public RefundStatus(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        _value = value;
-        _known = Table.IndexOf(value);
+        _state = Table.StateOf(value);
     }
 
-    private RefundStatus(string value, int known)
+    private RefundStatus(object state)
     {
-        _value = value;
-        _known = known;
+        _state = state;
     }
 
     /// <summary>
     /// <c>SUCCESS</c>: refunded
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("SUCCESS", Description = "refunded")]
-    public static global::Antom.Contracts.RefundStatus Success { get; } = new("SUCCESS", 1);
+    public static global::Antom.Contracts.RefundStatus Success { get; } = new(Table.KnownState(1));
 
     /// <summary>
     /// <c>PROCESSING</c>: not refunded yet: wait for notifyRefund or inquire again; NOT refunded
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PROCESSING", Description = "not refunded yet: wait for notifyRefund or inquire again; NOT refunded")]
-    public static global::Antom.Contracts.RefundStatus Processing { get; } = new("PROCESSING", 2);
+    public static global::Antom.Contracts.RefundStatus Processing { get; } = new(Table.KnownState(2));
 
     /// <summary>
     /// <c>FAIL</c>: not refunded
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("FAIL", Description = "not refunded")]
-    public static global::Antom.Contracts.RefundStatus Fail { get; } = new("FAIL", 3);
+    public static global::Antom.Contracts.RefundStatus Fail { get; } = new(Table.KnownState(3));
 
     /// <summary>
     /// <c>CANCELLED</c>: not refunded ([J] TransactionStatusType, which types inquiryRefund's refundStatus)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CANCELLED", Description = "not refunded ([J] TransactionStatusType, which types inquiryRefund's refundStatus)")]
-    public static global::Antom.Contracts.RefundStatus Cancelled { get; } = new("CANCELLED", 4);
+    public static global::Antom.Contracts.RefundStatus Cancelled { get; } = new(Table.KnownState(4));
 
     /// <summary>
     /// <c>PENDING</c>: not refunded yet ([J] TransactionStatusType)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PENDING", Description = "not refunded yet ([J] TransactionStatusType)")]
-    public static global::Antom.Contracts.RefundStatus Pending { get; } = new("PENDING", 5);
+    public static global::Antom.Contracts.RefundStatus Pending { get; } = new(Table.KnownState(5));
 
     /// <summary>Every value known when the library was generated.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.RefundStatus> Known => Table.Known;
 
     /// <summary>The wire value.</summary>
     /// <exception cref="global::System.InvalidOperationException">This is <c>default(RefundStatus)</c>, which holds no value.</exception>
-    public string Value => _value ?? throw new global::System.InvalidOperationException("default(RefundStatus) holds no value.");
+    public string Value => Table.WireOf(_state) ?? throw new global::System.InvalidOperationException("default(RefundStatus) holds no value.");
 
     /// <summary><see langword="true"/> for <c>default(RefundStatus)</c>, which holds no value.</summary>
-    public bool IsDefault => _value is null;
+    public bool IsDefault => _state is null;
 
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
-    public bool IsKnown => _known != 0;
+    public bool IsKnown => Table.KnownIndexOf(_state) != 0;
 
     static global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.RefundStatus> global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.RefundStatus>.Table => Table;
 
-    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.RefundStatus>.WireValue => _value;
+    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.RefundStatus>.WireValue => Table.WireOf(_state);
 
-    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.RefundStatus>.KnownIndex => _known;
+    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.RefundStatus>.KnownIndex => Table.KnownIndexOf(_state);
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
     public static global::Antom.Contracts.RefundStatus FromWire(string value) => Table.FromWire(value);
 
-    static global::Antom.Contracts.RefundStatus global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.RefundStatus>.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
+    static global::Antom.Contracts.RefundStatus global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.RefundStatus>.Create(string wireValue, int knownIndex) => new(knownIndex == 0 ? wireValue : Table.KnownState(knownIndex));
 
     /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-    public override string ToString() => _value ?? string.Empty;
+    public override string ToString() => Table.WireOf(_state) ?? string.Empty;
 
     /// <summary>Ordinal equality of the wire values.</summary>
-    public bool Equals(global::Antom.Contracts.RefundStatus other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::Antom.Contracts.RefundStatus other) => global::System.Object.ReferenceEquals(_state, other._state) || string.Equals(Table.WireOf(_state), Table.WireOf(other._state), global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is global::Antom.Contracts.RefundStatus other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+    public override int GetHashCode() => Table.WireOf(_state) is { } wire ? global::System.StringComparer.Ordinal.GetHashCode(wire) : 0;
 
     /// <summary>Ordinal equality of the wire values.</summary>
     public static bool operator ==(global::Antom.Contracts.RefundStatus left, global::Antom.Contracts.RefundStatus right) => left.Equals(right);

@@ -16,406 +16,404 @@ public readonly partial struct ResultCode : global::System.IEquatable<global::An
 {
     private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.ResultCode> Table = new("ResultCode", 64, "SUCCESS", "CAPTURE_IN_PROCESS", "UNKNOWN_EXCEPTION", "ACCESS_DENIED", "AUTH_CANCELLED", "AUTH_EXPIRED", "AUTH_NOT_FOUND", "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT", "CURRENCY_NOT_SUPPORT", "INVALID_CONTRACT", "MULTI_CAPTURE_NOT_SUPPORTED", "NO_PAY_OPTIONS", "ORDER_IS_CANCELED", "ORDER_STATUS_INVALID", "PARAM_ILLEGAL", "PAYMENT_COUNT_EXCEED_LIMIT", "PROCESS_FAIL", "REPEAT_REQ_INCONSISTENT", "RISK_REJECT", "USER_AMOUNT_EXCEED_LIMIT", "USER_BALANCE_NOT_ENOUGH", "USER_NOT_EXIST", "USER_STATUS_ABNORMAL", "INVALID_SIGNATURE", "PAYMENT_IN_PROCESS", "ORDER_NOT_EXIST", "ORDER_IS_CLOSED", "ORDER_IS_CANCELLED", "CARD_EXPIRED", "INVALID_EXPIRY_DATE_FORMAT", "INVALID_EXPIRATION_DATE", "INVALID_CVV", "INVALID_CARD_NUMBER", "SELECTED_CARD_BRAND_NOT_AVAILABLE", "CARD_NOT_SUPPORTED", "CARD_BIN_QUERY_ERROR", "INVALID_CARD", "ISSUER_REJECTS_TRANSACTION", "INVALID_MERCHANT_STATUS", "KEY_NOT_FOUND", "MERCHANT_KYB_NOT_QUALIFIED", "PAYMENT_AMOUNT_EXCEED_LIMIT", "PAYMENT_NOT_QUALIFIED", "SUSPECTED_CARD", "SYSTEM_ERROR", "USER_KYC_NOT_QUALIFIED", "USER_PAYMENT_VERIFICATION_FAILED", "DO_NOT_HONOR", "CANCEL_WINDOW_EXCEED", "CLIENT_INVALID", "REFUND_IN_PROCESS", "REFUND_WINDOW_EXCEED", "PAYMENT_METHOD_NOT_SUPPORTED", "PARTIAL_REFUND_NOT_SUPPORTED", "MERCHANT_BALANCE_NOT_ENOUGH", "REFUND_AMOUNT_EXCEED", "REQUEST_TRAFFIC_EXCEED_LIMIT", "INCREMENTAL_NOT_SUPPORT");
 
-    private readonly string? _value;
-    private readonly int _known; // 1-based index of a known value, 0 for any other
+    // One reference: the table's entry of a known value (its wire string and index), or the wire string of any other.
+    private readonly object? _state;
 
     /// <summary>Wraps a wire value, known or not.</summary>
     public ResultCode(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        _value = value;
-        _known = Table.IndexOf(value);
+        _state = Table.StateOf(value);
     }
 
-    private ResultCode(string value, int known)
+    private ResultCode(object state)
     {
-        _value = value;
-        _known = known;
+        _state = state;
     }
 
     /// <summary>
     /// <c>SUCCESS</c>: S: the call succeeded. What succeeded depends on the API: capture, cancel and refund are done; pay succeeded (a card with MANUAL capture: authorised, not captured); for inquiryPayment and inquiryRefund only the inquiry worked (read paymentStatus or refundStatus); for updateAmount the request was accepted, not applied (wait for UPDATE_AMOUNT_RESULT); in a PAYMENT_PENDING notification it means wait, not success
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("SUCCESS", Description = "S: the call succeeded. What succeeded depends on the API: capture, cancel and refund are done; pay succeeded (a card with MANUAL capture: authorised, not captured); for inquiryPayment and inquiryRefund only the inquiry worked (read paymentStatus or refundStatus); for updateAmount the request was accepted, not applied (wait for UPDATE_AMOUNT_RESULT); in a PAYMENT_PENDING notification it means wait, not success")]
-    public static global::Antom.Contracts.ResultCode Success { get; } = new("SUCCESS", 1);
+    public static global::Antom.Contracts.ResultCode Success { get; } = new(Table.KnownState(1));
 
     /// <summary>
     /// <c>CAPTURE_IN_PROCESS</c>: U: the capture is being processed; wait for notifyCapture or call inquiryPayment
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CAPTURE_IN_PROCESS", Description = "U: the capture is being processed; wait for notifyCapture or call inquiryPayment")]
-    public static global::Antom.Contracts.ResultCode CaptureInProcess { get; } = new("CAPTURE_IN_PROCESS", 2);
+    public static global::Antom.Contracts.ResultCode CaptureInProcess { get; } = new(Table.KnownState(2));
 
     /// <summary>
     /// <c>UNKNOWN_EXCEPTION</c>: U: an unknown exception occurred at Antom (capture, pay, cancel, refund, inquiries); the outcome is not known yet. Never retry with a new request id (captureRequestId, paymentRequestId, refundRequestId, updateRequestId): retry with the same one, wait for the notification, or inquire
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("UNKNOWN_EXCEPTION", Description = "U: an unknown exception occurred at Antom (capture, pay, cancel, refund, inquiries); the outcome is not known yet. Never retry with a new request id (captureRequestId, paymentRequestId, refundRequestId, updateRequestId): retry with the same one, wait for the notification, or inquire")]
-    public static global::Antom.Contracts.ResultCode UnknownException { get; } = new("UNKNOWN_EXCEPTION", 3);
+    public static global::Antom.Contracts.ResultCode UnknownException { get; } = new(Table.KnownState(3));
 
     /// <summary>
     /// <c>ACCESS_DENIED</c>: F: access is denied (capture, pay, cancel; [I] refund)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("ACCESS_DENIED", Description = "F: access is denied (capture, pay, cancel; [I] refund)")]
-    public static global::Antom.Contracts.ResultCode AccessDenied { get; } = new("ACCESS_DENIED", 4);
+    public static global::Antom.Contracts.ResultCode AccessDenied { get; } = new(Table.KnownState(4));
 
     /// <summary>
     /// <c>AUTH_CANCELLED</c>: F: the authorisation was cancelled
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("AUTH_CANCELLED", Description = "F: the authorisation was cancelled")]
-    public static global::Antom.Contracts.ResultCode AuthCancelled { get; } = new("AUTH_CANCELLED", 5);
+    public static global::Antom.Contracts.ResultCode AuthCancelled { get; } = new(Table.KnownState(5));
 
     /// <summary>
     /// <c>AUTH_EXPIRED</c>: F: the authorisation expired (capture within 7 days, and before authExpiryTime)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("AUTH_EXPIRED", Description = "F: the authorisation expired (capture within 7 days, and before authExpiryTime)")]
-    public static global::Antom.Contracts.ResultCode AuthExpired { get; } = new("AUTH_EXPIRED", 6);
+    public static global::Antom.Contracts.ResultCode AuthExpired { get; } = new(Table.KnownState(6));
 
     /// <summary>
     /// <c>AUTH_NOT_FOUND</c>: F: no authorisation was found for the payment
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("AUTH_NOT_FOUND", Description = "F: no authorisation was found for the payment")]
-    public static global::Antom.Contracts.ResultCode AuthNotFound { get; } = new("AUTH_NOT_FOUND", 7);
+    public static global::Antom.Contracts.ResultCode AuthNotFound { get; } = new(Table.KnownState(7));
 
     /// <summary>
     /// <c>CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT</c>: F: the total captured would exceed the authorised amount
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT", Description = "F: the total captured would exceed the authorised amount")]
-    public static global::Antom.Contracts.ResultCode CaptureAmountExceedAuthLimit { get; } = new("CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT", 8);
+    public static global::Antom.Contracts.ResultCode CaptureAmountExceedAuthLimit { get; } = new(Table.KnownState(8));
 
     /// <summary>
     /// <c>CURRENCY_NOT_SUPPORT</c>: F: the currency is not supported (capture, pay; [I] refund)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CURRENCY_NOT_SUPPORT", Description = "F: the currency is not supported (capture, pay; [I] refund)")]
-    public static global::Antom.Contracts.ResultCode CurrencyNotSupport { get; } = new("CURRENCY_NOT_SUPPORT", 9);
+    public static global::Antom.Contracts.ResultCode CurrencyNotSupport { get; } = new(Table.KnownState(9));
 
     /// <summary>
     /// <c>INVALID_CONTRACT</c>: F: the contract is invalid
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_CONTRACT", Description = "F: the contract is invalid")]
-    public static global::Antom.Contracts.ResultCode InvalidContract { get; } = new("INVALID_CONTRACT", 10);
+    public static global::Antom.Contracts.ResultCode InvalidContract { get; } = new(Table.KnownState(10));
 
     /// <summary>
     /// <c>MULTI_CAPTURE_NOT_SUPPORTED</c>: F: the payment method allows only one capture
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("MULTI_CAPTURE_NOT_SUPPORTED", Description = "F: the payment method allows only one capture")]
-    public static global::Antom.Contracts.ResultCode MultiCaptureNotSupported { get; } = new("MULTI_CAPTURE_NOT_SUPPORTED", 11);
+    public static global::Antom.Contracts.ResultCode MultiCaptureNotSupported { get; } = new(Table.KnownState(11));
 
     /// <summary>
     /// <c>NO_PAY_OPTIONS</c>: F: no payment option is available
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("NO_PAY_OPTIONS", Description = "F: no payment option is available")]
-    public static global::Antom.Contracts.ResultCode NoPayOptions { get; } = new("NO_PAY_OPTIONS", 12);
+    public static global::Antom.Contracts.ResultCode NoPayOptions { get; } = new(Table.KnownState(12));
 
     /// <summary>
     /// <c>ORDER_IS_CANCELED</c>: F: the order is cancelled (capture; pay's list spells it ORDER_IS_CANCELLED)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_IS_CANCELED", Description = "F: the order is cancelled (capture; pay's list spells it ORDER_IS_CANCELLED)")]
-    public static global::Antom.Contracts.ResultCode OrderIsCanceled { get; } = new("ORDER_IS_CANCELED", 13);
+    public static global::Antom.Contracts.ResultCode OrderIsCanceled { get; } = new(Table.KnownState(13));
 
     /// <summary>
     /// <c>ORDER_STATUS_INVALID</c>: F: the order's status does not allow this call. refund: the payment is not successful, which is also what an authorisation not captured yet gets ([I]); cancel: [I], the cancel table is cut off at "ORDER_S…"
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_STATUS_INVALID", Description = "F: the order's status does not allow this call. refund: the payment is not successful, which is also what an authorisation not captured yet gets ([I]); cancel: [I], the cancel table is cut off at \"ORDER_S…\"")]
-    public static global::Antom.Contracts.ResultCode OrderStatusInvalid { get; } = new("ORDER_STATUS_INVALID", 14);
+    public static global::Antom.Contracts.ResultCode OrderStatusInvalid { get; } = new(Table.KnownState(14));
 
     /// <summary>
     /// <c>PARAM_ILLEGAL</c>: F: a parameter is illegal
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PARAM_ILLEGAL", Description = "F: a parameter is illegal")]
-    public static global::Antom.Contracts.ResultCode ParamIllegal { get; } = new("PARAM_ILLEGAL", 15);
+    public static global::Antom.Contracts.ResultCode ParamIllegal { get; } = new(Table.KnownState(15));
 
     /// <summary>
     /// <c>PAYMENT_COUNT_EXCEED_LIMIT</c>: F: too many captures for this payment (capture), or too many payments (pay)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_COUNT_EXCEED_LIMIT", Description = "F: too many captures for this payment (capture), or too many payments (pay)")]
-    public static global::Antom.Contracts.ResultCode PaymentCountExceedLimit { get; } = new("PAYMENT_COUNT_EXCEED_LIMIT", 16);
+    public static global::Antom.Contracts.ResultCode PaymentCountExceedLimit { get; } = new(Table.KnownState(16));
 
     /// <summary>
     /// <c>PROCESS_FAIL</c>: F: processing failed. cancel: also what cancelling a payment that had any refund (full or partial) gets
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PROCESS_FAIL", Description = "F: processing failed. cancel: also what cancelling a payment that had any refund (full or partial) gets")]
-    public static global::Antom.Contracts.ResultCode ProcessFail { get; } = new("PROCESS_FAIL", 17);
+    public static global::Antom.Contracts.ResultCode ProcessFail { get; } = new(Table.KnownState(17));
 
     /// <summary>
     /// <c>REPEAT_REQ_INCONSISTENT</c>: F: the same request id was sent with different content
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("REPEAT_REQ_INCONSISTENT", Description = "F: the same request id was sent with different content")]
-    public static global::Antom.Contracts.ResultCode RepeatReqInconsistent { get; } = new("REPEAT_REQ_INCONSISTENT", 18);
+    public static global::Antom.Contracts.ResultCode RepeatReqInconsistent { get; } = new(Table.KnownState(18));
 
     /// <summary>
     /// <c>RISK_REJECT</c>: F: rejected by risk control (capture, pay; [I] refund)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("RISK_REJECT", Description = "F: rejected by risk control (capture, pay; [I] refund)")]
-    public static global::Antom.Contracts.ResultCode RiskReject { get; } = new("RISK_REJECT", 19);
+    public static global::Antom.Contracts.ResultCode RiskReject { get; } = new(Table.KnownState(19));
 
     /// <summary>
     /// <c>USER_AMOUNT_EXCEED_LIMIT</c>: F: the user's amount limit is exceeded
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("USER_AMOUNT_EXCEED_LIMIT", Description = "F: the user's amount limit is exceeded")]
-    public static global::Antom.Contracts.ResultCode UserAmountExceedLimit { get; } = new("USER_AMOUNT_EXCEED_LIMIT", 20);
+    public static global::Antom.Contracts.ResultCode UserAmountExceedLimit { get; } = new(Table.KnownState(20));
 
     /// <summary>
     /// <c>USER_BALANCE_NOT_ENOUGH</c>: F: the user's balance is not enough
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("USER_BALANCE_NOT_ENOUGH", Description = "F: the user's balance is not enough")]
-    public static global::Antom.Contracts.ResultCode UserBalanceNotEnough { get; } = new("USER_BALANCE_NOT_ENOUGH", 21);
+    public static global::Antom.Contracts.ResultCode UserBalanceNotEnough { get; } = new(Table.KnownState(21));
 
     /// <summary>
     /// <c>USER_NOT_EXIST</c>: F: the user does not exist
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("USER_NOT_EXIST", Description = "F: the user does not exist")]
-    public static global::Antom.Contracts.ResultCode UserNotExist { get; } = new("USER_NOT_EXIST", 22);
+    public static global::Antom.Contracts.ResultCode UserNotExist { get; } = new(Table.KnownState(22));
 
     /// <summary>
     /// <c>USER_STATUS_ABNORMAL</c>: F: the user's status is abnormal
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("USER_STATUS_ABNORMAL", Description = "F: the user's status is abnormal")]
-    public static global::Antom.Contracts.ResultCode UserStatusAbnormal { get; } = new("USER_STATUS_ABNORMAL", 23);
+    public static global::Antom.Contracts.ResultCode UserStatusAbnormal { get; } = new(Table.KnownState(23));
 
     /// <summary>
     /// <c>INVALID_SIGNATURE</c>: F: the signature is invalid (common to all APIs)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_SIGNATURE", Description = "F: the signature is invalid (common to all APIs)")]
-    public static global::Antom.Contracts.ResultCode InvalidSignature { get; } = new("INVALID_SIGNATURE", 24);
+    public static global::Antom.Contracts.ResultCode InvalidSignature { get; } = new(Table.KnownState(24));
 
     /// <summary>
     /// <c>PAYMENT_IN_PROCESS</c>: U: pay is in process and the buyer must act: a redirection or 3DS is needed. Send the buyer to redirectActionForm or normalUrl, then wait for notifyPayment or poll inquiryPayment. Not a failure, and not a success
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_IN_PROCESS", Description = "U: pay is in process and the buyer must act: a redirection or 3DS is needed. Send the buyer to redirectActionForm or normalUrl, then wait for notifyPayment or poll inquiryPayment. Not a failure, and not a success")]
-    public static global::Antom.Contracts.ResultCode PaymentInProcess { get; } = new("PAYMENT_IN_PROCESS", 25);
+    public static global::Antom.Contracts.ResultCode PaymentInProcess { get; } = new(Table.KnownState(25));
 
     /// <summary>
     /// <c>ORDER_NOT_EXIST</c>: F: no such payment or order (pay in-store sample, cancel; [I] inquiryRefund). After a pay that got no answer it means pay never arrived
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_NOT_EXIST", Description = "F: no such payment or order (pay in-store sample, cancel; [I] inquiryRefund). After a pay that got no answer it means pay never arrived")]
-    public static global::Antom.Contracts.ResultCode OrderNotExist { get; } = new("ORDER_NOT_EXIST", 26);
+    public static global::Antom.Contracts.ResultCode OrderNotExist { get; } = new(Table.KnownState(26));
 
     /// <summary>
     /// <c>ORDER_IS_CLOSED</c>: F: the order is closed (pay, [3P] list; [I] refund)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_IS_CLOSED", Description = "F: the order is closed (pay, [3P] list; [I] refund)")]
-    public static global::Antom.Contracts.ResultCode OrderIsClosed { get; } = new("ORDER_IS_CLOSED", 27);
+    public static global::Antom.Contracts.ResultCode OrderIsClosed { get; } = new(Table.KnownState(27));
 
     /// <summary>
     /// <c>ORDER_IS_CANCELLED</c>: F: the order is cancelled (pay, [3P] list; capture spells it ORDER_IS_CANCELED)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("ORDER_IS_CANCELLED", Description = "F: the order is cancelled (pay, [3P] list; capture spells it ORDER_IS_CANCELED)")]
-    public static global::Antom.Contracts.ResultCode OrderIsCancelled { get; } = new("ORDER_IS_CANCELLED", 28);
+    public static global::Antom.Contracts.ResultCode OrderIsCancelled { get; } = new(Table.KnownState(28));
 
     /// <summary>
     /// <c>CARD_EXPIRED</c>: F: the card has expired (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CARD_EXPIRED", Description = "F: the card has expired (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode CardExpired { get; } = new("CARD_EXPIRED", 29);
+    public static global::Antom.Contracts.ResultCode CardExpired { get; } = new(Table.KnownState(29));
 
     /// <summary>
     /// <c>INVALID_EXPIRY_DATE_FORMAT</c>: F: the expiry date is malformed (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_EXPIRY_DATE_FORMAT", Description = "F: the expiry date is malformed (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode InvalidExpiryDateFormat { get; } = new("INVALID_EXPIRY_DATE_FORMAT", 30);
+    public static global::Antom.Contracts.ResultCode InvalidExpiryDateFormat { get; } = new(Table.KnownState(30));
 
     /// <summary>
     /// <c>INVALID_EXPIRATION_DATE</c>: F: the expiry date is wrong (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_EXPIRATION_DATE", Description = "F: the expiry date is wrong (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode InvalidExpirationDate { get; } = new("INVALID_EXPIRATION_DATE", 31);
+    public static global::Antom.Contracts.ResultCode InvalidExpirationDate { get; } = new(Table.KnownState(31));
 
     /// <summary>
     /// <c>INVALID_CVV</c>: F: the CVV is wrong (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_CVV", Description = "F: the CVV is wrong (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode InvalidCvv { get; } = new("INVALID_CVV", 32);
+    public static global::Antom.Contracts.ResultCode InvalidCvv { get; } = new(Table.KnownState(32));
 
     /// <summary>
     /// <c>INVALID_CARD_NUMBER</c>: F: the card number is wrong (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_CARD_NUMBER", Description = "F: the card number is wrong (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode InvalidCardNumber { get; } = new("INVALID_CARD_NUMBER", 33);
+    public static global::Antom.Contracts.ResultCode InvalidCardNumber { get; } = new(Table.KnownState(33));
 
     /// <summary>
     /// <c>SELECTED_CARD_BRAND_NOT_AVAILABLE</c>: F: the card brand is not available (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("SELECTED_CARD_BRAND_NOT_AVAILABLE", Description = "F: the card brand is not available (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode SelectedCardBrandNotAvailable { get; } = new("SELECTED_CARD_BRAND_NOT_AVAILABLE", 34);
+    public static global::Antom.Contracts.ResultCode SelectedCardBrandNotAvailable { get; } = new(Table.KnownState(34));
 
     /// <summary>
     /// <c>CARD_NOT_SUPPORTED</c>: F: the card is not supported (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CARD_NOT_SUPPORTED", Description = "F: the card is not supported (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode CardNotSupported { get; } = new("CARD_NOT_SUPPORTED", 35);
+    public static global::Antom.Contracts.ResultCode CardNotSupported { get; } = new(Table.KnownState(35));
 
     /// <summary>
     /// <c>CARD_BIN_QUERY_ERROR</c>: F: the card's BIN could not be looked up (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CARD_BIN_QUERY_ERROR", Description = "F: the card's BIN could not be looked up (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode CardBinQueryError { get; } = new("CARD_BIN_QUERY_ERROR", 36);
+    public static global::Antom.Contracts.ResultCode CardBinQueryError { get; } = new(Table.KnownState(36));
 
     /// <summary>
     /// <c>INVALID_CARD</c>: F: the card is invalid (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_CARD", Description = "F: the card is invalid (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode InvalidCard { get; } = new("INVALID_CARD", 37);
+    public static global::Antom.Contracts.ResultCode InvalidCard { get; } = new(Table.KnownState(37));
 
     /// <summary>
     /// <c>ISSUER_REJECTS_TRANSACTION</c>: F: the issuer declined the payment (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("ISSUER_REJECTS_TRANSACTION", Description = "F: the issuer declined the payment (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode IssuerRejectsTransaction { get; } = new("ISSUER_REJECTS_TRANSACTION", 38);
+    public static global::Antom.Contracts.ResultCode IssuerRejectsTransaction { get; } = new(Table.KnownState(38));
 
     /// <summary>
     /// <c>INVALID_MERCHANT_STATUS</c>: F: the merchant's status does not allow this call (pay, [3P] list; [I] refund)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INVALID_MERCHANT_STATUS", Description = "F: the merchant's status does not allow this call (pay, [3P] list; [I] refund)")]
-    public static global::Antom.Contracts.ResultCode InvalidMerchantStatus { get; } = new("INVALID_MERCHANT_STATUS", 39);
+    public static global::Antom.Contracts.ResultCode InvalidMerchantStatus { get; } = new(Table.KnownState(39));
 
     /// <summary>
     /// <c>KEY_NOT_FOUND</c>: F: the key for the signature was not found (pay, [3P] list; [I] refund)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("KEY_NOT_FOUND", Description = "F: the key for the signature was not found (pay, [3P] list; [I] refund)")]
-    public static global::Antom.Contracts.ResultCode KeyNotFound { get; } = new("KEY_NOT_FOUND", 40);
+    public static global::Antom.Contracts.ResultCode KeyNotFound { get; } = new(Table.KnownState(40));
 
     /// <summary>
     /// <c>MERCHANT_KYB_NOT_QUALIFIED</c>: F: the merchant's KYB does not qualify (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("MERCHANT_KYB_NOT_QUALIFIED", Description = "F: the merchant's KYB does not qualify (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode MerchantKybNotQualified { get; } = new("MERCHANT_KYB_NOT_QUALIFIED", 41);
+    public static global::Antom.Contracts.ResultCode MerchantKybNotQualified { get; } = new(Table.KnownState(41));
 
     /// <summary>
     /// <c>PAYMENT_AMOUNT_EXCEED_LIMIT</c>: F: the payment amount is over the limit (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_AMOUNT_EXCEED_LIMIT", Description = "F: the payment amount is over the limit (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode PaymentAmountExceedLimit { get; } = new("PAYMENT_AMOUNT_EXCEED_LIMIT", 42);
+    public static global::Antom.Contracts.ResultCode PaymentAmountExceedLimit { get; } = new(Table.KnownState(42));
 
     /// <summary>
     /// <c>PAYMENT_NOT_QUALIFIED</c>: F: the payment does not qualify (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_NOT_QUALIFIED", Description = "F: the payment does not qualify (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode PaymentNotQualified { get; } = new("PAYMENT_NOT_QUALIFIED", 43);
+    public static global::Antom.Contracts.ResultCode PaymentNotQualified { get; } = new(Table.KnownState(43));
 
     /// <summary>
     /// <c>SUSPECTED_CARD</c>: F: the card is suspected of fraud (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("SUSPECTED_CARD", Description = "F: the card is suspected of fraud (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode SuspectedCard { get; } = new("SUSPECTED_CARD", 44);
+    public static global::Antom.Contracts.ResultCode SuspectedCard { get; } = new(Table.KnownState(44));
 
     /// <summary>
     /// <c>SYSTEM_ERROR</c>: U: a system error (pay, [3P] list, which gives no status). Read as unknown, the safe reading: never retry with a new paymentRequestId; retry with the same one or inquire, and let resultStatus decide
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("SYSTEM_ERROR", Description = "U: a system error (pay, [3P] list, which gives no status). Read as unknown, the safe reading: never retry with a new paymentRequestId; retry with the same one or inquire, and let resultStatus decide")]
-    public static global::Antom.Contracts.ResultCode SystemError { get; } = new("SYSTEM_ERROR", 45);
+    public static global::Antom.Contracts.ResultCode SystemError { get; } = new(Table.KnownState(45));
 
     /// <summary>
     /// <c>USER_KYC_NOT_QUALIFIED</c>: F: the user's KYC does not qualify (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("USER_KYC_NOT_QUALIFIED", Description = "F: the user's KYC does not qualify (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode UserKycNotQualified { get; } = new("USER_KYC_NOT_QUALIFIED", 46);
+    public static global::Antom.Contracts.ResultCode UserKycNotQualified { get; } = new(Table.KnownState(46));
 
     /// <summary>
     /// <c>USER_PAYMENT_VERIFICATION_FAILED</c>: F: the user's payment verification failed (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("USER_PAYMENT_VERIFICATION_FAILED", Description = "F: the user's payment verification failed (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode UserPaymentVerificationFailed { get; } = new("USER_PAYMENT_VERIFICATION_FAILED", 47);
+    public static global::Antom.Contracts.ResultCode UserPaymentVerificationFailed { get; } = new(Table.KnownState(47));
 
     /// <summary>
     /// <c>DO_NOT_HONOR</c>: F: the issuer answered "do not honour" (pay, [3P] list)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("DO_NOT_HONOR", Description = "F: the issuer answered \"do not honour\" (pay, [3P] list)")]
-    public static global::Antom.Contracts.ResultCode DoNotHonor { get; } = new("DO_NOT_HONOR", 48);
+    public static global::Antom.Contracts.ResultCode DoNotHonor { get; } = new(Table.KnownState(48));
 
     /// <summary>
     /// <c>CANCEL_WINDOW_EXCEED</c>: F: cancel is outside the contract's window (cards: 7 days after payment); refund instead
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CANCEL_WINDOW_EXCEED", Description = "F: cancel is outside the contract's window (cards: 7 days after payment); refund instead")]
-    public static global::Antom.Contracts.ResultCode CancelWindowExceed { get; } = new("CANCEL_WINDOW_EXCEED", 49);
+    public static global::Antom.Contracts.ResultCode CancelWindowExceed { get; } = new(Table.KnownState(49));
 
     /// <summary>
     /// <c>CLIENT_INVALID</c>: F: the client is invalid (cancel)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CLIENT_INVALID", Description = "F: the client is invalid (cancel)")]
-    public static global::Antom.Contracts.ResultCode ClientInvalid { get; } = new("CLIENT_INVALID", 50);
+    public static global::Antom.Contracts.ResultCode ClientInvalid { get; } = new(Table.KnownState(50));
 
     /// <summary>
     /// <c>REFUND_IN_PROCESS</c>: U: the refund is accepted, not done: get the final result from notifyRefund or inquiryRefund. Its status letter is not stated ([I] U), so it is never read as refunded nor as failed
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("REFUND_IN_PROCESS", Description = "U: the refund is accepted, not done: get the final result from notifyRefund or inquiryRefund. Its status letter is not stated ([I] U), so it is never read as refunded nor as failed")]
-    public static global::Antom.Contracts.ResultCode RefundInProcess { get; } = new("REFUND_IN_PROCESS", 51);
+    public static global::Antom.Contracts.ResultCode RefundInProcess { get; } = new(Table.KnownState(51));
 
     /// <summary>
     /// <c>REFUND_WINDOW_EXCEED</c>: F: the refund is past the contract's refund period
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("REFUND_WINDOW_EXCEED", Description = "F: the refund is past the contract's refund period")]
-    public static global::Antom.Contracts.ResultCode RefundWindowExceed { get; } = new("REFUND_WINDOW_EXCEED", 52);
+    public static global::Antom.Contracts.ResultCode RefundWindowExceed { get; } = new(Table.KnownState(52));
 
     /// <summary>
     /// <c>PAYMENT_METHOD_NOT_SUPPORTED</c>: F: the payment method does not support refund
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT_METHOD_NOT_SUPPORTED", Description = "F: the payment method does not support refund")]
-    public static global::Antom.Contracts.ResultCode PaymentMethodNotSupported { get; } = new("PAYMENT_METHOD_NOT_SUPPORTED", 53);
+    public static global::Antom.Contracts.ResultCode PaymentMethodNotSupported { get; } = new(Table.KnownState(53));
 
     /// <summary>
     /// <c>PARTIAL_REFUND_NOT_SUPPORTED</c>: F: the payment method does not support partial refunds
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PARTIAL_REFUND_NOT_SUPPORTED", Description = "F: the payment method does not support partial refunds")]
-    public static global::Antom.Contracts.ResultCode PartialRefundNotSupported { get; } = new("PARTIAL_REFUND_NOT_SUPPORTED", 54);
+    public static global::Antom.Contracts.ResultCode PartialRefundNotSupported { get; } = new(Table.KnownState(54));
 
     /// <summary>
     /// <c>MERCHANT_BALANCE_NOT_ENOUGH</c>: F: the merchant's balance does not cover the refund
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("MERCHANT_BALANCE_NOT_ENOUGH", Description = "F: the merchant's balance does not cover the refund")]
-    public static global::Antom.Contracts.ResultCode MerchantBalanceNotEnough { get; } = new("MERCHANT_BALANCE_NOT_ENOUGH", 55);
+    public static global::Antom.Contracts.ResultCode MerchantBalanceNotEnough { get; } = new(Table.KnownState(55));
 
     /// <summary>
     /// <c>REFUND_AMOUNT_EXCEED</c>: F: the total refunded would exceed the original amount (seen only in a [3P] simulator; the rule itself is documented)
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("REFUND_AMOUNT_EXCEED", Description = "F: the total refunded would exceed the original amount (seen only in a [3P] simulator; the rule itself is documented)")]
-    public static global::Antom.Contracts.ResultCode RefundAmountExceed { get; } = new("REFUND_AMOUNT_EXCEED", 56);
+    public static global::Antom.Contracts.ResultCode RefundAmountExceed { get; } = new(Table.KnownState(56));
 
     /// <summary>
     /// <c>REQUEST_TRAFFIC_EXCEED_LIMIT</c>: U: too many requests ([I] refund, status [I]): retry later with the same request id
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("REQUEST_TRAFFIC_EXCEED_LIMIT", Description = "U: too many requests ([I] refund, status [I]): retry later with the same request id")]
-    public static global::Antom.Contracts.ResultCode RequestTrafficExceedLimit { get; } = new("REQUEST_TRAFFIC_EXCEED_LIMIT", 57);
+    public static global::Antom.Contracts.ResultCode RequestTrafficExceedLimit { get; } = new(Table.KnownState(57));
 
     /// <summary>
     /// <c>INCREMENTAL_NOT_SUPPORT</c>: F: updateAmount is refused (status [I]): the authorisation does not allow an increment (incrementalAuthorizationAvailable not true), a capture was initiated, or the 10 adjustments are used; the authorised amount stays as it was
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INCREMENTAL_NOT_SUPPORT", Description = "F: updateAmount is refused (status [I]): the authorisation does not allow an increment (incrementalAuthorizationAvailable not true), a capture was initiated, or the 10 adjustments are used; the authorised amount stays as it was")]
-    public static global::Antom.Contracts.ResultCode IncrementalNotSupport { get; } = new("INCREMENTAL_NOT_SUPPORT", 58);
+    public static global::Antom.Contracts.ResultCode IncrementalNotSupport { get; } = new(Table.KnownState(58));
 
     /// <summary>Every value known when the library was generated.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.ResultCode> Known => Table.Known;
 
     /// <summary>The wire value.</summary>
     /// <exception cref="global::System.InvalidOperationException">This is <c>default(ResultCode)</c>, which holds no value.</exception>
-    public string Value => _value ?? throw new global::System.InvalidOperationException("default(ResultCode) holds no value.");
+    public string Value => Table.WireOf(_state) ?? throw new global::System.InvalidOperationException("default(ResultCode) holds no value.");
 
     /// <summary><see langword="true"/> for <c>default(ResultCode)</c>, which holds no value.</summary>
-    public bool IsDefault => _value is null;
+    public bool IsDefault => _state is null;
 
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
-    public bool IsKnown => _known != 0;
+    public bool IsKnown => Table.KnownIndexOf(_state) != 0;
 
     static global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.ResultCode> global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>.Table => Table;
 
-    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>.WireValue => _value;
+    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>.WireValue => Table.WireOf(_state);
 
-    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>.KnownIndex => _known;
+    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>.KnownIndex => Table.KnownIndexOf(_state);
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
     public static global::Antom.Contracts.ResultCode FromWire(string value) => Table.FromWire(value);
 
-    static global::Antom.Contracts.ResultCode global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
+    static global::Antom.Contracts.ResultCode global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.ResultCode>.Create(string wireValue, int knownIndex) => new(knownIndex == 0 ? wireValue : Table.KnownState(knownIndex));
 
     /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-    public override string ToString() => _value ?? string.Empty;
+    public override string ToString() => Table.WireOf(_state) ?? string.Empty;
 
     /// <summary>Ordinal equality of the wire values.</summary>
-    public bool Equals(global::Antom.Contracts.ResultCode other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::Antom.Contracts.ResultCode other) => global::System.Object.ReferenceEquals(_state, other._state) || string.Equals(Table.WireOf(_state), Table.WireOf(other._state), global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is global::Antom.Contracts.ResultCode other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+    public override int GetHashCode() => Table.WireOf(_state) is { } wire ? global::System.StringComparer.Ordinal.GetHashCode(wire) : 0;
 
     /// <summary>Ordinal equality of the wire values.</summary>
     public static bool operator ==(global::Antom.Contracts.ResultCode left, global::Antom.Contracts.ResultCode right) => left.Equals(right);

@@ -16,82 +16,80 @@ public readonly partial struct TerminalType : global::System.IEquatable<global::
 {
     private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.TerminalType> Table = new("TerminalType", -1, "WEB", "WAP", "APP", "MINI_APP");
 
-    private readonly string? _value;
-    private readonly int _known; // 1-based index of a known value, 0 for any other
+    // One reference: the table's entry of a known value (its wire string and index), or the wire string of any other.
+    private readonly object? _state;
 
     /// <summary>Wraps a wire value, known or not.</summary>
     public TerminalType(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        _value = value;
-        _known = Table.IndexOf(value);
+        _state = Table.StateOf(value);
     }
 
-    private TerminalType(string value, int known)
+    private TerminalType(object state)
     {
-        _value = value;
-        _known = known;
+        _state = state;
     }
 
     /// <summary>
     /// <c>WEB</c>: a desktop browser
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("WEB", Description = "a desktop browser")]
-    public static global::Antom.Contracts.TerminalType Web { get; } = new("WEB", 1);
+    public static global::Antom.Contracts.TerminalType Web { get; } = new(Table.KnownState(1));
 
     /// <summary>
     /// <c>WAP</c>: a mobile browser
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("WAP", Description = "a mobile browser")]
-    public static global::Antom.Contracts.TerminalType Wap { get; } = new("WAP", 2);
+    public static global::Antom.Contracts.TerminalType Wap { get; } = new(Table.KnownState(2));
 
     /// <summary>
     /// <c>APP</c>: a mobile app
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("APP", Description = "a mobile app")]
-    public static global::Antom.Contracts.TerminalType App { get; } = new("APP", 3);
+    public static global::Antom.Contracts.TerminalType App { get; } = new(Table.KnownState(3));
 
     /// <summary>
     /// <c>MINI_APP</c>: a mini program; pay then needs appId
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("MINI_APP", Description = "a mini program; pay then needs appId")]
-    public static global::Antom.Contracts.TerminalType MiniApp { get; } = new("MINI_APP", 4);
+    public static global::Antom.Contracts.TerminalType MiniApp { get; } = new(Table.KnownState(4));
 
     /// <summary>Every value known when the library was generated.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.TerminalType> Known => Table.Known;
 
     /// <summary>The wire value.</summary>
     /// <exception cref="global::System.InvalidOperationException">This is <c>default(TerminalType)</c>, which holds no value.</exception>
-    public string Value => _value ?? throw new global::System.InvalidOperationException("default(TerminalType) holds no value.");
+    public string Value => Table.WireOf(_state) ?? throw new global::System.InvalidOperationException("default(TerminalType) holds no value.");
 
     /// <summary><see langword="true"/> for <c>default(TerminalType)</c>, which holds no value.</summary>
-    public bool IsDefault => _value is null;
+    public bool IsDefault => _state is null;
 
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
-    public bool IsKnown => _known != 0;
+    public bool IsKnown => Table.KnownIndexOf(_state) != 0;
 
     static global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.TerminalType> global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TerminalType>.Table => Table;
 
-    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TerminalType>.WireValue => _value;
+    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TerminalType>.WireValue => Table.WireOf(_state);
 
-    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TerminalType>.KnownIndex => _known;
+    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TerminalType>.KnownIndex => Table.KnownIndexOf(_state);
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
     public static global::Antom.Contracts.TerminalType FromWire(string value) => Table.FromWire(value);
 
-    static global::Antom.Contracts.TerminalType global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TerminalType>.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
+    static global::Antom.Contracts.TerminalType global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TerminalType>.Create(string wireValue, int knownIndex) => new(knownIndex == 0 ? wireValue : Table.KnownState(knownIndex));
 
     /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-    public override string ToString() => _value ?? string.Empty;
+    public override string ToString() => Table.WireOf(_state) ?? string.Empty;
 
     /// <summary>Ordinal equality of the wire values.</summary>
-    public bool Equals(global::Antom.Contracts.TerminalType other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::Antom.Contracts.TerminalType other) => global::System.Object.ReferenceEquals(_state, other._state) || string.Equals(Table.WireOf(_state), Table.WireOf(other._state), global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is global::Antom.Contracts.TerminalType other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+    public override int GetHashCode() => Table.WireOf(_state) is { } wire ? global::System.StringComparer.Ordinal.GetHashCode(wire) : 0;
 
     /// <summary>Ordinal equality of the wire values.</summary>
     public static bool operator ==(global::Antom.Contracts.TerminalType left, global::Antom.Contracts.TerminalType right) => left.Equals(right);

@@ -16,100 +16,98 @@ public readonly partial struct TransactionType : global::System.IEquatable<globa
 {
     private static readonly global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.TransactionType> Table = new("TransactionType", -1, "PAYMENT", "REFUND", "CAPTURE", "CANCEL", "AUTHORIZATION", "VOID", "INCREMENTAL");
 
-    private readonly string? _value;
-    private readonly int _known; // 1-based index of a known value, 0 for any other
+    // One reference: the table's entry of a known value (its wire string and index), or the wire string of any other.
+    private readonly object? _state;
 
     /// <summary>Wraps a wire value, known or not.</summary>
     public TransactionType(string value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        _value = value;
-        _known = Table.IndexOf(value);
+        _state = Table.StateOf(value);
     }
 
-    private TransactionType(string value, int known)
+    private TransactionType(object state)
     {
-        _value = value;
-        _known = known;
+        _state = state;
     }
 
     /// <summary>
     /// <c>PAYMENT</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("PAYMENT")]
-    public static global::Antom.Contracts.TransactionType Payment { get; } = new("PAYMENT", 1);
+    public static global::Antom.Contracts.TransactionType Payment { get; } = new(Table.KnownState(1));
 
     /// <summary>
     /// <c>REFUND</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("REFUND")]
-    public static global::Antom.Contracts.TransactionType Refund { get; } = new("REFUND", 2);
+    public static global::Antom.Contracts.TransactionType Refund { get; } = new(Table.KnownState(2));
 
     /// <summary>
     /// <c>CAPTURE</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CAPTURE")]
-    public static global::Antom.Contracts.TransactionType Capture { get; } = new("CAPTURE", 3);
+    public static global::Antom.Contracts.TransactionType Capture { get; } = new(Table.KnownState(3));
 
     /// <summary>
     /// <c>CANCEL</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("CANCEL")]
-    public static global::Antom.Contracts.TransactionType Cancel { get; } = new("CANCEL", 4);
+    public static global::Antom.Contracts.TransactionType Cancel { get; } = new(Table.KnownState(4));
 
     /// <summary>
     /// <c>AUTHORIZATION</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("AUTHORIZATION")]
-    public static global::Antom.Contracts.TransactionType Authorization { get; } = new("AUTHORIZATION", 5);
+    public static global::Antom.Contracts.TransactionType Authorization { get; } = new(Table.KnownState(5));
 
     /// <summary>
     /// <c>VOID</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("VOID")]
-    public static global::Antom.Contracts.TransactionType Void { get; } = new("VOID", 6);
+    public static global::Antom.Contracts.TransactionType Void { get; } = new(Table.KnownState(6));
 
     /// <summary>
     /// <c>INCREMENTAL</c>
     /// </summary>
     [global::Antom.Contracts.Serialization.AntomWireValue("INCREMENTAL")]
-    public static global::Antom.Contracts.TransactionType Incremental { get; } = new("INCREMENTAL", 7);
+    public static global::Antom.Contracts.TransactionType Incremental { get; } = new(Table.KnownState(7));
 
     /// <summary>Every value known when the library was generated.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<global::Antom.Contracts.TransactionType> Known => Table.Known;
 
     /// <summary>The wire value.</summary>
     /// <exception cref="global::System.InvalidOperationException">This is <c>default(TransactionType)</c>, which holds no value.</exception>
-    public string Value => _value ?? throw new global::System.InvalidOperationException("default(TransactionType) holds no value.");
+    public string Value => Table.WireOf(_state) ?? throw new global::System.InvalidOperationException("default(TransactionType) holds no value.");
 
     /// <summary><see langword="true"/> for <c>default(TransactionType)</c>, which holds no value.</summary>
-    public bool IsDefault => _value is null;
+    public bool IsDefault => _state is null;
 
     /// <summary><see langword="true"/> when the value is one of <see cref="Known"/>.</summary>
-    public bool IsKnown => _known != 0;
+    public bool IsKnown => Table.KnownIndexOf(_state) != 0;
 
     static global::Antom.Contracts.Serialization.OpenSetTable<global::Antom.Contracts.TransactionType> global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>.Table => Table;
 
-    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>.WireValue => _value;
+    string? global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>.WireValue => Table.WireOf(_state);
 
-    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>.KnownIndex => _known;
+    int global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>.KnownIndex => Table.KnownIndexOf(_state);
 
     /// <summary>The known instance for <paramref name="value"/>, or a new one wrapping it.</summary>
     public static global::Antom.Contracts.TransactionType FromWire(string value) => Table.FromWire(value);
 
-    static global::Antom.Contracts.TransactionType global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>.Create(string wireValue, int knownIndex) => new(wireValue, knownIndex);
+    static global::Antom.Contracts.TransactionType global::Antom.Contracts.Serialization.IOpenSet<global::Antom.Contracts.TransactionType>.Create(string wireValue, int knownIndex) => new(knownIndex == 0 ? wireValue : Table.KnownState(knownIndex));
 
     /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-    public override string ToString() => _value ?? string.Empty;
+    public override string ToString() => Table.WireOf(_state) ?? string.Empty;
 
     /// <summary>Ordinal equality of the wire values.</summary>
-    public bool Equals(global::Antom.Contracts.TransactionType other) => string.Equals(_value, other._value, global::System.StringComparison.Ordinal);
+    public bool Equals(global::Antom.Contracts.TransactionType other) => global::System.Object.ReferenceEquals(_state, other._state) || string.Equals(Table.WireOf(_state), Table.WireOf(other._state), global::System.StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is global::Antom.Contracts.TransactionType other && Equals(other);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
+    public override int GetHashCode() => Table.WireOf(_state) is { } wire ? global::System.StringComparer.Ordinal.GetHashCode(wire) : 0;
 
     /// <summary>Ordinal equality of the wire values.</summary>
     public static bool operator ==(global::Antom.Contracts.TransactionType left, global::Antom.Contracts.TransactionType right) => left.Equals(right);
