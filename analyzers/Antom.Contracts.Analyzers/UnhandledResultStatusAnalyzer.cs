@@ -42,22 +42,40 @@ public sealed class UnhandledResultStatusAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Switch, OperationKind.SwitchExpression);
+            // A syntax action, not an operation action: an operation action makes the driver build the operation tree
+            // of every method body in the project. Switches whose arms are all literals (and catch-alls) are passed
+            // over by syntax; the others by the governing expression's type; only a switch over a marked enum or union
+            // is turned into operations.
+            start.RegisterSyntaxNodeAction(c => Analyze(c, symbols), SyntaxKind.SwitchStatement, SyntaxKind.SwitchExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ClosedEnumSymbols symbols)
+    private static void Analyze(SyntaxNodeAnalysisContext context, ClosedEnumSymbols symbols)
     {
-        IOperation value = context.Operation switch
+        ExpressionSyntax governing = context.Node switch
         {
-            ISwitchOperation s => s.Value,
-            ISwitchExpressionOperation e => e.Value,
+            SwitchStatementSyntax s => s.Expression,
+            SwitchExpressionSyntax e => e.GoverningExpression,
             _ => null!,
         };
-        INamedTypeSymbol? enumType = symbols.MarkedEnum(value?.Type, out bool nullable);
+        if (OnlyLiterals(context.Node))
+        {
+            return;
+        }
+
+        ITypeSymbol? type = context.SemanticModel.GetTypeInfo(governing, context.CancellationToken).Type;
+        INamedTypeSymbol? enumType = symbols.MarkedEnum(type, out bool nullable);
+        ImmutableArray<INamedTypeSymbol> branches = enumType is null ? symbols.MarkedUnion(type, out nullable) : default;
+        if ((enumType is null && branches.IsDefault)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } operation
+            || operation is not (ISwitchOperation or ISwitchExpressionOperation))
+        {
+            return;
+        }
+
         if (enumType is not null)
         {
-            Coverage coverage = Coverage.Of(context.Operation, enumType, nullable);
+            Coverage coverage = Coverage.Of(operation, enumType, nullable);
             if (coverage.IsComplete)
             {
                 return;
@@ -74,10 +92,9 @@ public sealed class UnhandledResultStatusAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ImmutableArray<INamedTypeSymbol> branches = symbols.MarkedUnion(value?.Type, out nullable);
-        if (!branches.IsDefault && value!.Type is INamedTypeSymbol union)
+        if (type is INamedTypeSymbol union)
         {
-            Coverage coverage = Coverage.OfUnion(context.Operation, branches, nullable);
+            Coverage coverage = Coverage.OfUnion(operation, branches, nullable);
             if (coverage.IsComplete)
             {
                 return;
@@ -92,18 +109,62 @@ public sealed class UnhandledResultStatusAnalyzer : DiagnosticAnalyzer
     /// <summary>How the message, and the code fix's exception, say that a union branch is not handled.</summary>
     internal static string UnionBranchMessage(string subject, INamedTypeSymbol branch) => $"{subject} branch {branch.Name} is not handled";
 
-    private static void Report(OperationAnalysisContext context, string subject, List<string> parts, IEnumerable<string> missingNames, bool missingNull)
+    // Every label or arm a literal (a number, a string, a character, true/false) or a catch-all (default, _, var x,
+    // null), with at least one literal: the switch is over a type of literals, never a marked enum (whose constants are
+    // its members, by name) nor a union (whose arms are types). Syntax only.
+    private static bool OnlyLiterals(SyntaxNode node)
+    {
+        bool literal = false;
+        IEnumerable<SyntaxNode> tests = node is SwitchStatementSyntax statement
+            ? statement.Sections.SelectMany(s => s.Labels)
+            : ((SwitchExpressionSyntax)node).Arms.Select(a => (SyntaxNode)a.Pattern);
+        foreach (SyntaxNode test in tests)
+        {
+            ExpressionSyntax? constant = test switch
+            {
+                CaseSwitchLabelSyntax c => c.Value,
+                CasePatternSwitchLabelSyntax { Pattern: ConstantPatternSyntax p } => p.Expression,
+                ConstantPatternSyntax p => p.Expression,
+                _ => null,
+            };
+            if (test is DefaultSwitchLabelSyntax or DiscardPatternSyntax or VarPatternSyntax or CasePatternSwitchLabelSyntax { Pattern: DiscardPatternSyntax or VarPatternSyntax })
+            {
+                continue; // a catch-all
+            }
+
+            if (constant is null || !IsLiteral(constant))
+            {
+                return false; // a name, a type, a property or relational pattern: for the semantic check
+            }
+
+            literal |= !constant.IsKind(SyntaxKind.NullLiteralExpression);
+        }
+
+        return literal;
+    }
+
+    // A literal zero converts to any enum (`case 0:` over a status), so it is left to the semantic check.
+    private static bool IsLiteral(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression, Token.ValueText: "0" } => false,
+        LiteralExpressionSyntax => true,
+        ParenthesizedExpressionSyntax p => IsLiteral(p.Expression),
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression or (int)SyntaxKind.UnaryPlusExpression } u => IsLiteral(u.Operand),
+        _ => false,
+    };
+
+    private static void Report(SyntaxNodeAnalysisContext context, string subject, List<string> parts, IEnumerable<string> missingNames, bool missingNull)
     {
         if (missingNull)
         {
             parts.Add($"a null {subject} is not handled");
         }
 
-        Location location = context.Operation.Syntax switch
+        Location location = context.Node switch
         {
             SwitchStatementSyntax s => s.SwitchKeyword.GetLocation(),
             SwitchExpressionSyntax e => e.SwitchKeyword.GetLocation(),
-            _ => context.Operation.Syntax.GetLocation(),
+            _ => context.Node.GetLocation(),
         };
         ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
             .Add(MissingKey, string.Join(",", missingNames))
