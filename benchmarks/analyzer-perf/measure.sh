@@ -5,6 +5,7 @@
 #   FILES=1000          number of files
 #   DENSITY=dense       every file branches and switches on a ResultStatus (two status checks per file)
 #   DENSITY=sparse      one file in ten does; the other nine do the same work on an int (a tenth of the checks)
+#   RUNS=5              full rebuilds measured; the median ratio is reported
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -97,17 +98,22 @@ done
 cd "$work/app"
 dotnet restore --nologo -v quiet -p:RestorePackagesPath="$work/packages"
 dotnet build --no-restore --nologo -c Release -p:RestorePackagesPath="$work/packages" >/dev/null  # warm-up
-dotnet build --no-restore --nologo -c Release -p:RestorePackagesPath="$work/packages" --no-incremental -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$work/build.log"
+# RUNS full rebuilds (default 5); each is reported, and the median ratio is the figure: single builds on a shared
+# machine move by a factor of two.
+runs="${RUNS:-5}"
 # ReportAnalyzer lines: "<seconds> <percent> <assembly>, Version=..."; "<0.001" counts as 0.
 seconds() { grep -E "^\s+<?[0-9.]+\s+<?[0-9]+\s+$1, Version" "$work/build.log" | awk '{ v=$1; sub("<", "", v); s+=v } END { printf "%.3f", s }'; }
-analyzers=$(seconds "Antom.Contracts.Analyzers")
-generator=$(seconds "Antom.Contracts.Generator")
-csc=$(grep -E "^\s+[0-9]+ ms\s+Csc\s" "$work/build.log" | awk '{print $1/1000}' | head -1)
-grep -E "Total analyzer execution time|Total generator execution time" "$work/build.log" | head -2
-echo "files: $files ($density)"
-echo "Antom analyzers: ${analyzers} s"
-echo "Antom generator: ${generator} s"
-echo "Csc task: ${csc} s"
-awk -v a="$analyzers" -v c="$csc" 'BEGIN { printf "analyzers / Csc: %.2f %%\n", 100 * a / c }'
-echo "per analyzer (seconds, percent of all analyzers):"
-grep -E "^\s+<?[0-9.]+\s+<?[0-9]+\s+Antom\.Contracts\.Analyzers\.[A-Za-z]+ \(" "$work/build.log" | sed -E 's/^\s+/  /'
+echo "files: $files ($density), $runs rebuilds"
+ratios=""
+for run in $(seq 1 "$runs"); do
+  dotnet build --no-restore --nologo -c Release -p:RestorePackagesPath="$work/packages" --no-incremental -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$work/build.log"
+  analyzers=$(seconds "Antom.Contracts.Analyzers")
+  generator=$(seconds "Antom.Contracts.Generator")
+  csc=$(grep -E "^\s+[0-9]+ ms\s+Csc\s" "$work/build.log" | awk '{print $1/1000}' | head -1)
+  ratio=$(awk -v a="$analyzers" -v c="$csc" 'BEGIN { printf "%.2f", 100 * a / c }')
+  ratios="$ratios $ratio"
+  per=$(grep -E "^\s+<?[0-9.]+\s+<?[0-9]+\s+Antom\.Contracts\.Analyzers\.[A-Za-z]+ \(" "$work/build.log" \
+        | sed -E 's/^\s+(<?[0-9.]+)\s+<?[0-9]+\s+Antom\.Contracts\.Analyzers\.([A-Za-z]+) \(([A-Z0-9, ]+)\).*/\3 \1/' | tr '\n' ';')
+  echo "run $run: analyzers ${analyzers} s, generator ${generator} s, Csc ${csc} s, analyzers / Csc ${ratio} %; $per"
+done
+echo "$ratios" | tr ' ' '\n' | grep . | sort -n | awk '{ r[NR]=$1 } END { printf "analyzers / Csc, median of %d: %.2f %% (least %.2f %%, most %.2f %%)\n", NR, r[int((NR+1)/2)], r[1], r[NR] }'
