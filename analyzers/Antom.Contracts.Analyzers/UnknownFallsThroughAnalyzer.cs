@@ -34,18 +34,25 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
             ClosedEnumSymbols? symbols = ClosedEnumSymbols.From(start.Compilation);
             if (symbols?.Marker is not null)
             {
-                // Found by syntax, and kept only when the condition names a status member other than Unknown (a name
-                // set resolved once per compilation); operations are built only for those candidates.
+                // Operation actions, filtered by syntax first (the condition must name a status member other than
+                // Unknown, from a name set resolved once per compilation). Operation actions on purpose: the driver
+                // builds each body's operation tree once for every analyzer that asks, where a syntax action asking the
+                // semantic model binds the body again inside our time (see ANTOM1001 and docs/performance.md).
                 var reader = new StatusReader(start.Compilation, symbols);
-                start.RegisterSyntaxNodeAction(c => AnalyzeConditional(c, reader), SyntaxKind.IfStatement, SyntaxKind.ConditionalExpression);
-                start.RegisterSyntaxNodeAction(c => AnalyzeSwitch(c, reader), SyntaxKind.SwitchStatement, SyntaxKind.SwitchExpression);
+                start.RegisterOperationAction(c => AnalyzeConditional(new Site(c), reader), OperationKind.Conditional);
+                start.RegisterOperationAction(c => AnalyzeSwitch(new Site(c), reader), OperationKind.Switch, OperationKind.SwitchExpression);
             }
         });
     }
 
-    private static void AnalyzeConditional(SyntaxNodeAnalysisContext context, StatusReader reader)
+    private static void AnalyzeConditional(Site context, StatusReader reader)
     {
         ExpressionSyntax condition;
+        if (context.Node is not (IfStatementSyntax or ConditionalExpressionSyntax))
+        {
+            return;
+        }
+
         if (context.Node is IfStatementSyntax ifStatement)
         {
             if (ifStatement.Parent is ElseClauseSyntax)
@@ -77,13 +84,13 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IConditionalOperation head)
+        if (context.Operation is IConditionalOperation head)
         {
             AnalyzeChain(context, reader, head);
         }
     }
 
-    private static void AnalyzeChain(SyntaxNodeAnalysisContext context, StatusReader reader, IConditionalOperation head)
+    private static void AnalyzeChain(Site context, StatusReader reader, IConditionalOperation head)
     {
         StatusCondition? first = null;
         ulong remaining = 0;
@@ -200,7 +207,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
         return incoming;
     }
 
-    private static void AnalyzeSwitch(SyntaxNodeAnalysisContext context, StatusReader reader)
+    private static void AnalyzeSwitch(Site context, StatusReader reader)
     {
         // Only switches with a property pattern that names a status member: a switch on the status itself is ANTOM1001's.
         IEnumerable<SyntaxNode> patterns = context.Node is SwitchExpressionSyntax expression
@@ -211,7 +218,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        IOperation? operation = context.SemanticModel.GetOperation(context.Node, context.CancellationToken);
+        IOperation operation = context.Operation;
         IOperation? value = operation switch
         {
             ISwitchOperation s => s.Value,
@@ -391,7 +398,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
     private static bool MentionsMember(SyntaxNode node, StatusEnum status)
         => node.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && status.Members.Any(m => m.Name == t.ValueText));
 
-    private static void Report(SyntaxNodeAnalysisContext context, StatusReader reader, SyntaxNode head, StatusCondition test, string branch)
+    private static void Report(Site context, StatusReader reader, SyntaxNode head, StatusCondition test, string branch)
     {
         StatusEnum status = test.Enum!;
         if (UnknownNamedBefore(head, status, context.SemanticModel, context.CancellationToken)
@@ -475,4 +482,23 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
         => reader.ExpressionOfT is { } expression
            && head.Ancestors().OfType<AnonymousFunctionExpressionSyntax>()
                .Any(f => SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(f, cancellationToken).ConvertedType?.OriginalDefinition, expression));
+
+    // What the rule needs of the operation action it runs in: the operation and its syntax, the semantic model for the
+    // (rare) look-ups around a finding, and the report.
+    private readonly struct Site
+    {
+        private readonly OperationAnalysisContext _context;
+
+        public Site(OperationAnalysisContext context) => _context = context;
+
+        public IOperation Operation => _context.Operation;
+
+        public SyntaxNode Node => _context.Operation.Syntax;
+
+        public SemanticModel SemanticModel => _context.Operation.SemanticModel!;
+
+        public CancellationToken CancellationToken => _context.CancellationToken;
+
+        public void ReportDiagnostic(Diagnostic diagnostic) => _context.ReportDiagnostic(diagnostic);
+    }
 }
