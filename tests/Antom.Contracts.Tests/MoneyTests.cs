@@ -175,4 +175,26 @@ public class MoneyTests
             System.Globalization.CultureInfo.CurrentCulture = previous;
         }
     }
+
+    // Money keeps its minor units and the currency's table index in one long (issue 14's 16-byte layout): every known
+    // currency, at zero and at the largest amount, must come back exactly, and compare equal to itself only.
+    [Fact]
+    public void Every_known_currency_keeps_its_amount_and_code_at_both_ends_of_the_range()
+    {
+        Assert.NotEmpty(CurrencyCode.Known);
+        foreach (CurrencyCode currency in CurrencyCode.Known)
+        {
+            foreach (long minor in new[] { 0L, 1L, Money.MaxMinorUnits - 1, Money.MaxMinorUnits })
+            {
+                Money money = Money.FromMinorUnits(minor, currency);
+                Assert.Equal(minor, money.MinorUnits);
+                Assert.Equal(currency, money.Currency);
+                Assert.Equal(currency.Code, money.Currency.Code);
+                Assert.Equal(money, Money.FromMinorUnits(minor, currency.Code));
+            }
+        }
+
+        Assert.NotEqual(Money.FromMinorUnits(Money.MaxMinorUnits, "BRL"), Money.FromMinorUnits(Money.MaxMinorUnits, "USD"));
+        Assert.NotEqual(Money.FromMinorUnits(0, "BRL"), Money.FromMinorUnits(1, "BRL"));
+    }
 }
