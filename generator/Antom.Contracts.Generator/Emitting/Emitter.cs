@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using Antom.Contracts.Generator.Model;
 using Microsoft.CodeAnalysis.CSharp;
@@ -76,10 +75,6 @@ internal static partial class Emitter
     internal static string Global(string ns, string name) => "global::" + ns + "." + name;
 
     internal static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
-
-    /// <summary>Every non-empty line of <paramref name="text"/> indented one level, for a statement nested in a block.</summary>
-    internal static string IndentLines(string text)
-        => string.Join("\n", text.Split('\n').Select(line => line.Length == 0 ? line : "    " + line));
 
     internal static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

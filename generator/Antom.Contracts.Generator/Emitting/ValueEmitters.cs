@@ -255,41 +255,21 @@ internal abstract class ValueEmitter
 
         public override string Read(Context c, string name) => $"{Reader}ReadObject<{c.GeneratedType}>({c.Reader}, {name})";
 
-        // A record generated here is checked and written by direct calls to its converter's ValidateCore and
-        // WriteCore; one shipped with the runtime (internal there) through the generic steps, which reach it via
-        // IAntomJsonContract<T>. The checks and the bytes are the same either way.
+        // A record generated here is checked and written through its converter's ValidateCore and WriteCore, handed to
+        // the steps as static lambdas; one shipped with the runtime (internal there) through the steps that reach it via
+        // IAntomJsonContract<T>, whose static members a shared generic instantiation resolves at run time. The checks,
+        // the error paths and the bytes are the same either way.
         public override string? Check(Context c, string access, string name, bool required)
-        {
-            if (!c.IsGeneratedHere)
-            {
-                return $"{Writer}CheckObject({access}, {name}, required: {Emitter.Bool(required)});";
-            }
-
-            string validate = $$"""
-                try
-                {
-                    {{c.Converter}}.ValidateCore({{access}});
-                }
-                catch ({{Emitter.Runtime}}AntomPayloadException e)
-                {
-                    throw {{Reader}}Under(e, {{name}});
-                }
-                """;
-            return required
-                ? $"{Writer}RequireNotNull({access}, {name});\n{validate}"
-                : $"if ({access} is not null)\n{{\n{Emitter.IndentLines(validate)}\n}}";
-        }
+            => $"{Writer}CheckObject({access}, {name}, required: {Emitter.Bool(required)}{Validate(c)});";
 
         public override string Write(Context c, string nameField, string access, bool required)
-        {
-            if (!c.IsGeneratedHere)
-            {
-                return required ? $"{Writer}WriteObject(writer, {nameField}, {access});" : $"{Writer}WriteObjectIfPresent(writer, {nameField}, {access});";
-            }
+            => $"{Writer}{(required ? "WriteObject" : "WriteObjectIfPresent")}(writer, {nameField}, {access}{WriteCore(c)});";
 
-            string write = $"writer.WritePropertyName({nameField});\n{c.Converter}.WriteCore(writer, {access});";
-            return required ? write : $"if ({access} is not null)\n{{\n{Emitter.IndentLines(write)}\n}}";
-        }
+        /// <summary>", static v => X.ValidateCore(v)" for a record generated here; empty for one shipped with the runtime.</summary>
+        internal static string Validate(Context c) => c.IsGeneratedHere ? $", static v => {c.Converter}.ValidateCore(v)" : string.Empty;
+
+        /// <summary>", static (w, v) => X.WriteCore(w, v)" for a record generated here; empty for one shipped with the runtime.</summary>
+        internal static string WriteCore(Context c) => c.IsGeneratedHere ? $", static (w, v) => {c.Converter}.WriteCore(w, v)" : string.Empty;
 
         // Arrays of records have their own steps (ReadObjects, CheckObjects, WriteObjects); maps of records use these.
         public override string ElementRead(Context c) => $"static (ref {Emitter.Json}Utf8JsonReader r, string? n) => {Reader}ReadObject<{c.GeneratedType}>(ref r, n!)";
@@ -467,31 +447,9 @@ internal abstract class ValueEmitter
             if (c.Value.Item!.Kind == ValueKind.Record)
             {
                 Context item = c.ForItem();
-                if (!item.IsGeneratedHere)
-                {
-                    return $"{Writer}CheckObjects({access}, {name}, required: {Emitter.Bool(required)}{Counts(c)});";
-                }
-
-                // As CheckObjects does: the count, then each element present and valid, errors at its index.
-                string count = Counts(c).Length == 0 ? string.Empty : $"{Writer}CheckCount({access}, {name}{Counts(c)});\n";
-                string each = $$"""
-                    {{count}}for (int i = 0; i < {{access}}.Count; i++)
-                    {
-                        {{item.GeneratedType}} element = {{access}}[i];
-                        {{Writer}}RequireElement(element, {{name}}, i);
-                        try
-                        {
-                            {{item.Converter}}.ValidateCore(element);
-                        }
-                        catch ({{Emitter.Runtime}}AntomPayloadException e)
-                        {
-                            throw {{Reader}}Under(e, {{name}}, i);
-                        }
-                    }
-                    """;
-                return required
-                    ? $"{Writer}RequireNotNull({access}, {name});\n{each}"
-                    : $"if ({access} is not null)\n{{\n{Emitter.IndentLines(each)}\n}}";
+                return item.IsGeneratedHere
+                    ? $"{Writer}CheckObjectsBy({access}, {name}, required: {Emitter.Bool(required)}{RecordEmitter.Validate(item)}, minItems: {Emitter.Int(c.Value.MinItems)}, maxItems: {Emitter.Int(c.Value.MaxItems)});"
+                    : $"{Writer}CheckObjects({access}, {name}, required: {Emitter.Bool(required)}{Counts(c)});";
             }
 
             bool checksElements = Item(c).ElementCheck(c.ForItem()) is not null;
@@ -508,22 +466,9 @@ internal abstract class ValueEmitter
             }
 
             Context item = c.ForItem();
-            if (!item.IsGeneratedHere)
-            {
-                return $"{Writer}WriteObjects(writer, {nameField}, {access});";
-            }
-
-            string write = $$"""
-                writer.WritePropertyName({{nameField}});
-                writer.WriteStartArray();
-                for (int i = 0; i < {{access}}.Count; i++)
-                {
-                    {{item.Converter}}.WriteCore(writer, {{access}}[i]);
-                }
-
-                writer.WriteEndArray();
-                """;
-            return required ? write : $"if ({access} is not null)\n{{\n{Emitter.IndentLines(write)}\n}}";
+            return item.IsGeneratedHere
+                ? $"{Writer}WriteArray(writer, {nameField}, {access}, static (w, v) => {item.Converter}.WriteCore(w, v));"
+                : $"{Writer}WriteObjects(writer, {nameField}, {access});";
         }
 
         public override string ElementWrite(Context c) => throw new System.InvalidOperationException("arrays of arrays are not supported");

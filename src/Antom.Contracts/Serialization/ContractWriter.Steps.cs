@@ -121,7 +121,17 @@ public static partial class ContractWriter
     /// <summary>Validation of a nested object: present when <paramref name="required"/>, and valid, with errors under the property.</summary>
     public static void CheckObject<T>(T? value, string propertyName, bool required)
         where T : class, IAntomJsonContract<T>
+        => CheckObject(value, propertyName, required, static v => T.Validate(v));
+
+    /// <summary>
+    /// Validation of a nested object by <paramref name="validate"/> (a generated converter's own check, called without
+    /// the shared-generic dispatch of <see cref="IAntomJsonContract{TSelf}"/>): present when <paramref name="required"/>,
+    /// and valid, with errors under the property.
+    /// </summary>
+    public static void CheckObject<T>(T? value, string propertyName, bool required, Action<T> validate)
+        where T : class
     {
+        ArgumentNullException.ThrowIfNull(validate);
         if (!IsPresent(value, propertyName, required))
         {
             return;
@@ -129,7 +139,7 @@ public static partial class ContractWriter
 
         try
         {
-            T.Validate(value);
+            validate(value);
         }
         catch (AntomPayloadException e)
         {
@@ -140,7 +150,16 @@ public static partial class ContractWriter
     /// <summary>Validation of an array of objects: present when <paramref name="required"/>; no null element; each valid, with errors at its index.</summary>
     public static void CheckObjects<T>(ValueList<T>? value, string propertyName, bool required, int minItems = -1, int maxItems = -1)
         where T : class, IAntomJsonContract<T>
+        => CheckObjectsBy(value, propertyName, required, static v => T.Validate(v), minItems, maxItems);
+
+    /// <summary>
+    /// Validation of an array of objects, each by <paramref name="validate"/>: present when <paramref name="required"/>;
+    /// <c>minItems</c> and <c>maxItems</c> (-1: none); no null element; each valid, with errors at its index.
+    /// </summary>
+    public static void CheckObjectsBy<T>(ValueList<T>? value, string propertyName, bool required, Action<T> validate, int minItems, int maxItems)
+        where T : class
     {
+        ArgumentNullException.ThrowIfNull(validate);
         if (!IsPresent(value, propertyName, required))
         {
             return;
@@ -153,20 +172,13 @@ public static partial class ContractWriter
             RequireElement(value[i], propertyName, i);
             try
             {
-                T.Validate(value[i]);
+                validate(value[i]);
             }
             catch (AntomPayloadException e)
             {
                 throw ContractReader.Under(e, propertyName, i);
             }
         }
-    }
-
-    /// <summary>Validation of an array's <c>minItems</c> and <c>maxItems</c> (-1: none), as <see cref="CheckObjects"/> checks them.</summary>
-    public static void CheckCount<T>(ValueList<T> value, string propertyName, int minItems = -1, int maxItems = -1)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        ContractReader.CheckCount(value, propertyName, minItems, maxItems);
     }
 
     /// <summary>Validation of an array of plain values: present when <paramref name="required"/>; no null element; each checked by <paramref name="check"/> (null: nothing to check), with errors at its index.</summary>
@@ -367,10 +379,15 @@ public static partial class ContractWriter
     /// <summary>Writes a nested object.</summary>
     public static void WriteObject<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T value)
         where T : IAntomJsonContract<T>
+        => WriteObject(writer, propertyName, value, static (w, v) => T.WriteJson(w, v));
+
+    /// <summary>Writes a nested object by <paramref name="write"/> (a generated converter's own writer).</summary>
+    public static void WriteObject<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T value, ElementWriter<T> write)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(write);
         writer.WritePropertyName(propertyName);
-        T.WriteJson(writer, value);
+        write(writer, value);
     }
 
     /// <summary>Writes a nested object as a map value or array element.</summary>
@@ -381,32 +398,22 @@ public static partial class ContractWriter
     /// <summary>Writes an optional nested object; nothing when absent.</summary>
     public static void WriteObjectIfPresent<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T? value)
         where T : class, IAntomJsonContract<T>
+        => WriteObjectIfPresent(writer, propertyName, value, static (w, v) => T.WriteJson(w, v));
+
+    /// <summary>Writes an optional nested object by <paramref name="write"/>; nothing when absent.</summary>
+    public static void WriteObjectIfPresent<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T? value, ElementWriter<T> write)
+        where T : class
     {
         if (value is not null)
         {
-            WriteObject(writer, propertyName, value);
+            WriteObject(writer, propertyName, value, write);
         }
     }
 
     /// <summary>Writes an array of objects; nothing when absent.</summary>
     public static void WriteObjects<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, ValueList<T>? value)
         where T : IAntomJsonContract<T>
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        if (value is null)
-        {
-            return;
-        }
-
-        writer.WritePropertyName(propertyName);
-        writer.WriteStartArray();
-        foreach (T item in value)
-        {
-            T.WriteJson(writer, item);
-        }
-
-        writer.WriteEndArray();
-    }
+        => WriteArray(writer, propertyName, value, static (w, v) => T.WriteJson(w, v));
 
     /// <summary>Writes an array of plain values, each by <paramref name="write"/>; nothing when absent.</summary>
     public static void WriteArray<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, ValueList<T>? value, ElementWriter<T> write)

@@ -215,17 +215,7 @@ public sealed class BuyerJsonConverter : global::System.Text.Json.Serialization.
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ReferenceBuyerId, "referenceBuyerId", 64);
-        if (value.BuyerName is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.UserNameJsonConverter.ValidateCore(value.BuyerName);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "buyerName");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.BuyerName, "buyerName", required: false, static v => global::Antom.Contracts.UserNameJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.BuyerPhoneNo, "buyerPhoneNo", 24);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.BuyerEmail, "buyerEmail", 64);
     }
@@ -235,11 +225,7 @@ public sealed class BuyerJsonConverter : global::System.Text.Json.Serialization.
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.ReferenceBuyerId);
-        if (value.BuyerName is not null)
-        {
-            writer.WritePropertyName(Names[1]);
-            global::Antom.Contracts.UserNameJsonConverter.WriteCore(writer, value.BuyerName);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.BuyerName, static (w, v) => global::Antom.Contracts.UserNameJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.BuyerPhoneNo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.BuyerEmail);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[4], value.BuyerRegistrationTime);

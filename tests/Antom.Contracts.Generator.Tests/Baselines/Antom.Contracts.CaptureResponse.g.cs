@@ -211,15 +211,7 @@ public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Seri
     internal static void ValidateCore(global::Antom.Contracts.CaptureResponse value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        try
-        {
-            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true, static v => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.CaptureRequestId, "captureRequestId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.CaptureId, "captureId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
@@ -231,8 +223,7 @@ public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Seri
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResponse value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Names[0]);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.CaptureRequestId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.CaptureId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.PaymentId);

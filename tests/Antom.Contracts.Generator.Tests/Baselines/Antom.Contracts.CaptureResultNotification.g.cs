@@ -301,15 +301,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
     internal static void ValidateCore(global::Antom.Contracts.CaptureResultNotification value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        try
-        {
-            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true, static v => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.CaptureRequestId, "captureRequestId");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.CaptureRequestId, "captureRequestId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentId, "paymentId");
@@ -319,17 +311,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AcquirerReferenceNo, "acquirerReferenceNo", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.AcquirerInfo, "acquirerInfo", required: false);
-        if (value.PaymentResultInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(value.PaymentResultInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentResultInfo");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentResultInfo, "paymentResultInfo", required: false, static v => global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -337,8 +319,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], NotifyTypeValue);
-        writer.WritePropertyName(Names[1]);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[1], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));
         writer.WriteString(Names[2], value.CaptureRequestId);
         writer.WriteString(Names[3], value.PaymentId);
         writer.WriteString(Names[4], value.CaptureId);
@@ -348,11 +329,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.AcquirerReferenceNo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.AcquirerInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.TaxCalculationId);
-        if (value.PaymentResultInfo is not null)
-        {
-            writer.WritePropertyName(Names[11]);
-            global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(writer, value.PaymentResultInfo);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[11], value.PaymentResultInfo, static (w, v) => global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(w, v));
         writer.WriteEndObject();
     }
 }

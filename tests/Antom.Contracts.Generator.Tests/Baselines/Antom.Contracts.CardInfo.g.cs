@@ -225,17 +225,7 @@ public sealed class CardInfoJsonConverter : global::System.Text.Json.Serializati
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.Funding, "funding");
-        if (value.ThreeDSResult is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.ThreeDSResultJsonConverter.ValidateCore(value.ThreeDSResult);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "threeDSResult");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.ThreeDSResult, "threeDSResult", required: false, static v => global::Antom.Contracts.ThreeDSResultJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -248,11 +238,7 @@ public sealed class CardInfoJsonConverter : global::System.Text.Json.Serializati
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.IssuingCountry);
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSetIfPresent(writer, Names[4], value.Funding);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.PaymentMethodRegion);
-        if (value.ThreeDSResult is not null)
-        {
-            writer.WritePropertyName(Names[6]);
-            global::Antom.Contracts.ThreeDSResultJsonConverter.WriteCore(writer, value.ThreeDSResult);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[6], value.ThreeDSResult, static (w, v) => global::Antom.Contracts.ThreeDSResultJsonConverter.WriteCore(w, v));
         writer.WriteEndObject();
     }
 }

@@ -396,28 +396,8 @@ public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text
         global::Antom.Contracts.Serialization.ContractWriter.CheckSensitiveString(value.Cvv, "cvv", required: false, maxLength: 4, pattern: CvvPattern);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ExpiryMonth, "expiryMonth", required: false, pattern: ExpiryMonthPattern);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ExpiryYear, "expiryYear", required: false, pattern: ExpiryYearPattern);
-        if (value.CardholderName is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.UserNameJsonConverter.ValidateCore(value.CardholderName);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "cardholderName");
-            }
-        }
-        if (value.BillingAddress is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.AddressJsonConverter.ValidateCore(value.BillingAddress);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "billingAddress");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.CardholderName, "cardholderName", required: false, static v => global::Antom.Contracts.UserNameJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.BillingAddress, "billingAddress", required: false, static v => global::Antom.Contracts.AddressJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.NetworkTransactionId, "networkTransactionId", 256);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.Cpf, "cpf", required: false, maxLength: 14, pattern: CpfPattern);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PayerEmail, "payerEmail", 64);
@@ -434,16 +414,8 @@ public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.Cvv);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.ExpiryMonth);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.ExpiryYear);
-        if (value.CardholderName is not null)
-        {
-            writer.WritePropertyName(Names[4]);
-            global::Antom.Contracts.UserNameJsonConverter.WriteCore(writer, value.CardholderName);
-        }
-        if (value.BillingAddress is not null)
-        {
-            writer.WritePropertyName(Names[5]);
-            global::Antom.Contracts.AddressJsonConverter.WriteCore(writer, value.BillingAddress);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[4], value.CardholderName, static (w, v) => global::Antom.Contracts.UserNameJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[5], value.BillingAddress, static (w, v) => global::Antom.Contracts.AddressJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.Is3DSAuthentication);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.EnableAuthenticationUpgrade);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.IsCardOnFile);

@@ -408,17 +408,7 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.TerminalType, "terminalType");
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.OsType, "osType");
-        if (value.BrowserInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.BrowserInfoJsonConverter.ValidateCore(value.BrowserInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "browserInfo");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.BrowserInfo, "browserInfo", required: false, static v => global::Antom.Contracts.BrowserInfoJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ColorDepth, "colorDepth", required: false, pattern: ColorDepthPattern);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ScreenHeight, "screenHeight", required: false, pattern: ScreenHeightPattern);
         global::Antom.Contracts.Serialization.ContractWriter.CheckString(value.ScreenWidth, "screenWidth", required: false, pattern: ScreenWidthPattern);
@@ -437,11 +427,7 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSetIfPresent(writer, Names[1], value.OsType);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.ClientIp);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.UserAgent);
-        if (value.BrowserInfo is not null)
-        {
-            writer.WritePropertyName(Names[4]);
-            global::Antom.Contracts.BrowserInfoJsonConverter.WriteCore(writer, value.BrowserInfo);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[4], value.BrowserInfo, static (w, v) => global::Antom.Contracts.BrowserInfoJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.ColorDepth);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.ScreenHeight);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.ScreenWidth);

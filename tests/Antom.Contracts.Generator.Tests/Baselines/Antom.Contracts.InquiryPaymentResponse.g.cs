@@ -625,15 +625,7 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
     internal static void ValidateCore(global::Antom.Contracts.InquiryPaymentResponse value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        try
-        {
-            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true, static v => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.PaymentStatus, "paymentStatus");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentResultCode, "paymentResultCode", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentResultMessage, "paymentResultMessage", 256);
@@ -641,96 +633,21 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.PaymentAmount, "paymentAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AcquirerReferenceNo, "acquirerReferenceNo", 64);
-        if (value.Transactions is not null)
-        {
-            for (int i = 0; i < value.Transactions.Count; i++)
-            {
-                global::Antom.Contracts.PaymentTransaction element = value.Transactions[i];
-                global::Antom.Contracts.Serialization.ContractWriter.RequireElement(element, "transactions", i);
-                try
-                {
-                    global::Antom.Contracts.PaymentTransactionJsonConverter.ValidateCore(element);
-                }
-                catch (global::Antom.Contracts.AntomPayloadException e)
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "transactions", i);
-                }
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObjectsBy(value.Transactions, "transactions", required: false, static v => global::Antom.Contracts.PaymentTransactionJsonConverter.ValidateCore(v), minItems: -1, maxItems: -1);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualPaymentAmount, "actualPaymentAmount");
-        if (value.PaymentQuote is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value.PaymentQuote);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentQuote");
-            }
-        }
-        if (value.CardInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.CardInfoJsonConverter.ValidateCore(value.CardInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "cardInfo");
-            }
-        }
-        if (value.PaymentResultInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(value.PaymentResultInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentResultInfo");
-            }
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(value.AcquirerInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "acquirerInfo");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentQuote, "paymentQuote", required: false, static v => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.CardInfo, "cardInfo", required: false, static v => global::Antom.Contracts.CardInfoJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentResultInfo, "paymentResultInfo", required: false, static v => global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.AcquirerInfo, "acquirerInfo", required: false, static v => global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CustomsDeclarationAmount, "customsDeclarationAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GrossSettlementAmount, "grossSettlementAmount");
-        if (value.SettlementQuote is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value.SettlementQuote);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "settlementQuote");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false, static v => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.MerchantAccountId, "merchantAccountId", 32);
         global::Antom.Contracts.Serialization.ContractWriter.CheckArray(value.PromotionResults, "promotionResults", required: false, PromotionResultsElements.Check);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.RetryInfo, "retryInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ProcessingAmount, "processingAmount");
-        if (value.RedirectActionForm is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.RedirectActionFormJsonConverter.ValidateCore(value.RedirectActionForm);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "redirectActionForm");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.RedirectActionForm, "redirectActionForm", required: false, static v => global::Antom.Contracts.RedirectActionFormJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.NonGuaranteeCouponAmount, "nonGuaranteeCouponAmount");
     }
 
@@ -738,8 +655,7 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Names[0]);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSetIfPresent(writer, Names[1], value.PaymentStatus);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.PaymentResultCode);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.PaymentResultMessage);
@@ -751,46 +667,16 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.PaymentTime);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.AcquirerReferenceNo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[11], value.EarliestSettlementTime);
-        if (value.Transactions is not null)
-        {
-            writer.WritePropertyName(Names[12]);
-            writer.WriteStartArray();
-            for (int i = 0; i < value.Transactions.Count; i++)
-            {
-                global::Antom.Contracts.PaymentTransactionJsonConverter.WriteCore(writer, value.Transactions[i]);
-            }
-
-            writer.WriteEndArray();
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[12], value.Transactions, static (w, v) => global::Antom.Contracts.PaymentTransactionJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[13], value.AuthPaymentId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[14], value.ActualPaymentAmount);
-        if (value.PaymentQuote is not null)
-        {
-            writer.WritePropertyName(Names[15]);
-            global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value.PaymentQuote);
-        }
-        if (value.CardInfo is not null)
-        {
-            writer.WritePropertyName(Names[16]);
-            global::Antom.Contracts.CardInfoJsonConverter.WriteCore(writer, value.CardInfo);
-        }
-        if (value.PaymentResultInfo is not null)
-        {
-            writer.WritePropertyName(Names[17]);
-            global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(writer, value.PaymentResultInfo);
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            writer.WritePropertyName(Names[18]);
-            global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value.AcquirerInfo);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[15], value.PaymentQuote, static (w, v) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[16], value.CardInfo, static (w, v) => global::Antom.Contracts.CardInfoJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[17], value.PaymentResultInfo, static (w, v) => global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[18], value.AcquirerInfo, static (w, v) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[19], value.CustomsDeclarationAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[20], value.GrossSettlementAmount);
-        if (value.SettlementQuote is not null)
-        {
-            writer.WritePropertyName(Names[21]);
-            global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value.SettlementQuote);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[21], value.SettlementQuote, static (w, v) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[22], value.MerchantAccountId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[23], value.PromotionResults, PromotionResultsElements.Write);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[24], value.PaymentMethodType);
@@ -798,11 +684,7 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[26], value.Metadata);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[27], value.CustomizedInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[28], value.ProcessingAmount);
-        if (value.RedirectActionForm is not null)
-        {
-            writer.WritePropertyName(Names[29]);
-            global::Antom.Contracts.RedirectActionFormJsonConverter.WriteCore(writer, value.RedirectActionForm);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[29], value.RedirectActionForm, static (w, v) => global::Antom.Contracts.RedirectActionFormJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[30], value.NonGuaranteeCouponAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[31], value.ExtendInfo);
         writer.WriteEndObject();

@@ -327,43 +327,15 @@ public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Jso
     internal static void ValidateCore(global::Antom.Contracts.InquiryRefundResponse value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        try
-        {
-            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true, static v => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundId, "refundId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundRequestId, "refundRequestId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.RefundAmount, "refundAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.RefundStatus, "refundStatus");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GrossSettlementAmount, "grossSettlementAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualRefundAmount, "actualRefundAmount");
-        if (value.SettlementQuote is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value.SettlementQuote);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "settlementQuote");
-            }
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(value.AcquirerInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "acquirerInfo");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false, static v => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.AcquirerInfo, "acquirerInfo", required: false, static v => global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
     }
 
@@ -371,8 +343,7 @@ public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Jso
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryRefundResponse value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Names[0]);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.RefundId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.RefundRequestId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.RefundAmount);
@@ -380,16 +351,8 @@ public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Jso
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.RefundTime);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.GrossSettlementAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.ActualRefundAmount);
-        if (value.SettlementQuote is not null)
-        {
-            writer.WritePropertyName(Names[8]);
-            global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value.SettlementQuote);
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            writer.WritePropertyName(Names[9]);
-            global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value.AcquirerInfo);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[8], value.SettlementQuote, static (w, v) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[9], value.AcquirerInfo, static (w, v) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.Arn);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[11], value.Rrn);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[12], value.Metadata);

@@ -211,36 +211,10 @@ public sealed class LodgingJsonConverter : global::System.Text.Json.Serializatio
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.HotelName, "hotelName", 128);
-        if (value.HotelAddress is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.AddressJsonConverter.ValidateCore(value.HotelAddress);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "hotelAddress");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.HotelAddress, "hotelAddress", required: false, static v => global::Antom.Contracts.AddressJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckRange(value.NumberOfNights, "numberOfNights", minimum: 1m);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRange(value.NumberOfRooms, "numberOfRooms", minimum: 1m);
-        if (value.GuestNames is not null)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckCount(value.GuestNames, "guestNames", maxItems: 100);
-            for (int i = 0; i < value.GuestNames.Count; i++)
-            {
-                global::Antom.Contracts.UserName element = value.GuestNames[i];
-                global::Antom.Contracts.Serialization.ContractWriter.RequireElement(element, "guestNames", i);
-                try
-                {
-                    global::Antom.Contracts.UserNameJsonConverter.ValidateCore(element);
-                }
-                catch (global::Antom.Contracts.AntomPayloadException e)
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "guestNames", i);
-                }
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObjectsBy(value.GuestNames, "guestNames", required: false, static v => global::Antom.Contracts.UserNameJsonConverter.ValidateCore(v), minItems: -1, maxItems: 100);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -248,26 +222,12 @@ public sealed class LodgingJsonConverter : global::System.Text.Json.Serializatio
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.HotelName);
-        if (value.HotelAddress is not null)
-        {
-            writer.WritePropertyName(Names[1]);
-            global::Antom.Contracts.AddressJsonConverter.WriteCore(writer, value.HotelAddress);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.HotelAddress, static (w, v) => global::Antom.Contracts.AddressJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.CheckInDate);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.CheckOutDate);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[4], value.NumberOfNights);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.NumberOfRooms);
-        if (value.GuestNames is not null)
-        {
-            writer.WritePropertyName(Names[6]);
-            writer.WriteStartArray();
-            for (int i = 0; i < value.GuestNames.Count; i++)
-            {
-                global::Antom.Contracts.UserNameJsonConverter.WriteCore(writer, value.GuestNames[i]);
-            }
-
-            writer.WriteEndArray();
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[6], value.GuestNames, static (w, v) => global::Antom.Contracts.UserNameJsonConverter.WriteCore(w, v));
         writer.WriteEndObject();
     }
 }

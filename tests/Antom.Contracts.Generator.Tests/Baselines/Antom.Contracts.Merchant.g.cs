@@ -225,17 +225,7 @@ public sealed class MerchantJsonConverter : global::System.Text.Json.Serializati
     internal static void ValidateCore(global::Antom.Contracts.Merchant value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        if (value.MerchantAddress is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.AddressJsonConverter.ValidateCore(value.MerchantAddress);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "merchantAddress");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.MerchantAddress, "merchantAddress", required: false, static v => global::Antom.Contracts.AddressJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Store, "store", required: false);
     }
 
@@ -247,11 +237,7 @@ public sealed class MerchantJsonConverter : global::System.Text.Json.Serializati
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.MerchantMCC);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.MerchantName);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.MerchantDisplayName);
-        if (value.MerchantAddress is not null)
-        {
-            writer.WritePropertyName(Names[4]);
-            global::Antom.Contracts.AddressJsonConverter.WriteCore(writer, value.MerchantAddress);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[4], value.MerchantAddress, static (w, v) => global::Antom.Contracts.AddressJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.MerchantRegisterDate);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.Store);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.MerchantType);

@@ -101,23 +101,14 @@ public sealed class NotificationAcknowledgementJsonConverter : global::System.Te
     internal static void ValidateCore(global::Antom.Contracts.NotificationAcknowledgement value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        try
-        {
-            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true, static v => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Names[0]);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));
         writer.WriteEndObject();
     }
 }

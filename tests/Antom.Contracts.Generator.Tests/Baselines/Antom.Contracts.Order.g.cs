@@ -367,79 +367,13 @@ public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.OrderDescription, "orderDescription");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.OrderDescription, "orderDescription", 256);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.OrderAmount, "orderAmount");
-        if (value.Goods is not null)
-        {
-            global::Antom.Contracts.Serialization.ContractWriter.CheckCount(value.Goods, "goods", maxItems: 100);
-            for (int i = 0; i < value.Goods.Count; i++)
-            {
-                global::Antom.Contracts.Goods element = value.Goods[i];
-                global::Antom.Contracts.Serialization.ContractWriter.RequireElement(element, "goods", i);
-                try
-                {
-                    global::Antom.Contracts.GoodsJsonConverter.ValidateCore(element);
-                }
-                catch (global::Antom.Contracts.AntomPayloadException e)
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "goods", i);
-                }
-            }
-        }
-        if (value.Buyer is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.BuyerJsonConverter.ValidateCore(value.Buyer);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "buyer");
-            }
-        }
-        if (value.Shipping is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.ShippingJsonConverter.ValidateCore(value.Shipping);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "shipping");
-            }
-        }
-        if (value.Env is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.EnvJsonConverter.ValidateCore(value.Env);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "env");
-            }
-        }
-        if (value.Merchant is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.MerchantJsonConverter.ValidateCore(value.Merchant);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "merchant");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObjectsBy(value.Goods, "goods", required: false, static v => global::Antom.Contracts.GoodsJsonConverter.ValidateCore(v), minItems: -1, maxItems: 100);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Buyer, "buyer", required: false, static v => global::Antom.Contracts.BuyerJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Shipping, "shipping", required: false, static v => global::Antom.Contracts.ShippingJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Env, "env", required: false, static v => global::Antom.Contracts.EnvJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Merchant, "merchant", required: false, static v => global::Antom.Contracts.MerchantJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Transit, "transit", required: false);
-        if (value.Lodging is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.LodgingJsonConverter.ValidateCore(value.Lodging);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "lodging");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Lodging, "lodging", required: false, static v => global::Antom.Contracts.LodgingJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Gaming, "gaming", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Declaration, "declaration", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.OrderDiscountAmount, "orderDiscountAmount");
@@ -453,44 +387,14 @@ public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.
         writer.WriteString(Names[0], value.ReferenceOrderId);
         writer.WriteString(Names[1], value.OrderDescription);
         global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Names[2], value.OrderAmount);
-        if (value.Goods is not null)
-        {
-            writer.WritePropertyName(Names[3]);
-            writer.WriteStartArray();
-            for (int i = 0; i < value.Goods.Count; i++)
-            {
-                global::Antom.Contracts.GoodsJsonConverter.WriteCore(writer, value.Goods[i]);
-            }
-
-            writer.WriteEndArray();
-        }
-        if (value.Buyer is not null)
-        {
-            writer.WritePropertyName(Names[4]);
-            global::Antom.Contracts.BuyerJsonConverter.WriteCore(writer, value.Buyer);
-        }
-        if (value.Shipping is not null)
-        {
-            writer.WritePropertyName(Names[5]);
-            global::Antom.Contracts.ShippingJsonConverter.WriteCore(writer, value.Shipping);
-        }
-        if (value.Env is not null)
-        {
-            writer.WritePropertyName(Names[6]);
-            global::Antom.Contracts.EnvJsonConverter.WriteCore(writer, value.Env);
-        }
-        if (value.Merchant is not null)
-        {
-            writer.WritePropertyName(Names[7]);
-            global::Antom.Contracts.MerchantJsonConverter.WriteCore(writer, value.Merchant);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[3], value.Goods, static (w, v) => global::Antom.Contracts.GoodsJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[4], value.Buyer, static (w, v) => global::Antom.Contracts.BuyerJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[5], value.Shipping, static (w, v) => global::Antom.Contracts.ShippingJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[6], value.Env, static (w, v) => global::Antom.Contracts.EnvJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[7], value.Merchant, static (w, v) => global::Antom.Contracts.MerchantJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.ExtendInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.Transit);
-        if (value.Lodging is not null)
-        {
-            writer.WritePropertyName(Names[10]);
-            global::Antom.Contracts.LodgingJsonConverter.WriteCore(writer, value.Lodging);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[10], value.Lodging, static (w, v) => global::Antom.Contracts.LodgingJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[11], value.Gaming);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[12], value.Declaration);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[13], value.NeedDeclaration);

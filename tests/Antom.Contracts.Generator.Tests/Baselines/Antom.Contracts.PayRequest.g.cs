@@ -579,99 +579,27 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.ProductCode, "productCode");
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentRequestId, "paymentRequestId");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentRequestId, "paymentRequestId", 64);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Order, "order");
-        try
-        {
-            global::Antom.Contracts.OrderJsonConverter.ValidateCore(value.Order);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "order");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Order, "order", required: true, static v => global::Antom.Contracts.OrderJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.PaymentAmount, "paymentAmount");
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentMethod, "paymentMethod");
-        try
-        {
-            global::Antom.Contracts.PaymentMethodJsonConverter.ValidateCore(value.PaymentMethod);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentMethod");
-        }
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentFactor, "paymentFactor");
-        try
-        {
-            global::Antom.Contracts.PaymentFactorJsonConverter.ValidateCore(value.PaymentFactor);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentFactor");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentMethod, "paymentMethod", required: true, static v => global::Antom.Contracts.PaymentMethodJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentFactor, "paymentFactor", required: true, static v => global::Antom.Contracts.PaymentFactorJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentRedirectUrl, "paymentRedirectUrl");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentRedirectUrl, "paymentRedirectUrl", 2048);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentNotifyUrl, "paymentNotifyUrl", 2048);
-        if (value.SettlementStrategy is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.SettlementStrategyJsonConverter.ValidateCore(value.SettlementStrategy);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "settlementStrategy");
-            }
-        }
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Env, "env");
-        try
-        {
-            global::Antom.Contracts.EnvJsonConverter.ValidateCore(value.Env);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "env");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementStrategy, "settlementStrategy", required: false, static v => global::Antom.Contracts.SettlementStrategyJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Env, "env", required: true, static v => global::Antom.Contracts.EnvJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.MerchantAccountId, "merchantAccountId", 32);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.MerchantRegion, "merchantRegion", 2);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.UserRegion, "userRegion", 2);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AppId, "appId", 32);
-        if (value.CreditPayPlan is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.CreditPayPlanJsonConverter.ValidateCore(value.CreditPayPlan);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "creditPayPlan");
-            }
-        }
-        if (value.Merchant is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.MerchantJsonConverter.ValidateCore(value.Merchant);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "merchant");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.CreditPayPlan, "creditPayPlan", required: false, static v => global::Antom.Contracts.CreditPayPlanJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Merchant, "merchant", required: false, static v => global::Antom.Contracts.MerchantJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.PayToMethod, "payToMethod", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.PaymentVerificationData, "paymentVerificationData", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.AgreementInfo, "agreementInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.SubscriptionInfo, "subscriptionInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
-        if (value.PaymentQuote is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value.PaymentQuote);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentQuote");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentQuote, "paymentQuote", required: false, static v => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ProcessingAmount, "processingAmount");
     }
 
@@ -681,40 +609,24 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[0], value.ProductCode);
         writer.WriteString(Names[1], value.PaymentRequestId);
-        writer.WritePropertyName(Names[2]);
-        global::Antom.Contracts.OrderJsonConverter.WriteCore(writer, value.Order);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[2], value.Order, static (w, v) => global::Antom.Contracts.OrderJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Names[3], value.PaymentAmount);
-        writer.WritePropertyName(Names[4]);
-        global::Antom.Contracts.PaymentMethodJsonConverter.WriteCore(writer, value.PaymentMethod);
-        writer.WritePropertyName(Names[5]);
-        global::Antom.Contracts.PaymentFactorJsonConverter.WriteCore(writer, value.PaymentFactor);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[4], value.PaymentMethod, static (w, v) => global::Antom.Contracts.PaymentMethodJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[5], value.PaymentFactor, static (w, v) => global::Antom.Contracts.PaymentFactorJsonConverter.WriteCore(w, v));
         writer.WriteString(Names[6], value.PaymentRedirectUrl);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.PaymentNotifyUrl);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.PaymentExpiryTime);
-        if (value.SettlementStrategy is not null)
-        {
-            writer.WritePropertyName(Names[9]);
-            global::Antom.Contracts.SettlementStrategyJsonConverter.WriteCore(writer, value.SettlementStrategy);
-        }
-        writer.WritePropertyName(Names[10]);
-        global::Antom.Contracts.EnvJsonConverter.WriteCore(writer, value.Env);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[9], value.SettlementStrategy, static (w, v) => global::Antom.Contracts.SettlementStrategyJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[10], value.Env, static (w, v) => global::Antom.Contracts.EnvJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[11], value.MerchantAccountId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[12], value.MerchantRegion);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[13], value.UserRegion);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[14], value.AppId);
-        if (value.CreditPayPlan is not null)
-        {
-            writer.WritePropertyName(Names[15]);
-            global::Antom.Contracts.CreditPayPlanJsonConverter.WriteCore(writer, value.CreditPayPlan);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[15], value.CreditPayPlan, static (w, v) => global::Antom.Contracts.CreditPayPlanJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[16], value.IsAuthorization);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[17], value.Metadata);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[18], value.ExtendInfo);
-        if (value.Merchant is not null)
-        {
-            writer.WritePropertyName(Names[19]);
-            global::Antom.Contracts.MerchantJsonConverter.WriteCore(writer, value.Merchant);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[19], value.Merchant, static (w, v) => global::Antom.Contracts.MerchantJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[20], value.PayToMethod);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[21], value.PaymentVerificationData);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[22], value.AgreementInfo);
@@ -722,11 +634,7 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[24], value.SubscriptionId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[25], value.TaxCalculationId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[26], value.CustomizedInfo);
-        if (value.PaymentQuote is not null)
-        {
-            writer.WritePropertyName(Names[27]);
-            global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value.PaymentQuote);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[27], value.PaymentQuote, static (w, v) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[28], value.ProcessingAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[29], value.DualOfflinePayment);
         writer.WriteEndObject();

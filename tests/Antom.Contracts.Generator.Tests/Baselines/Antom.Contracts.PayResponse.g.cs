@@ -613,103 +613,25 @@ public sealed class PayResponseJsonConverter : global::System.Text.Json.Serializ
     internal static void ValidateCore(global::Antom.Contracts.PayResponse value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        try
-        {
-            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true, static v => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentRequestId, "paymentRequestId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.PaymentAmount, "paymentAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.NormalUrl, "normalUrl", 2048);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.SchemeUrl, "schemeUrl", 2048);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ApplinkUrl, "applinkUrl", 2048);
-        if (value.RedirectActionForm is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.RedirectActionFormJsonConverter.ValidateCore(value.RedirectActionForm);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "redirectActionForm");
-            }
-        }
-        if (value.ChallengeActionForm is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.ChallengeActionFormJsonConverter.ValidateCore(value.ChallengeActionForm);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "challengeActionForm");
-            }
-        }
-        if (value.PaymentResultInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(value.PaymentResultInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentResultInfo");
-            }
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(value.AcquirerInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "acquirerInfo");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.RedirectActionForm, "redirectActionForm", required: false, static v => global::Antom.Contracts.RedirectActionFormJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.ChallengeActionForm, "challengeActionForm", required: false, static v => global::Antom.Contracts.ChallengeActionFormJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentResultInfo, "paymentResultInfo", required: false, static v => global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.AcquirerInfo, "acquirerInfo", required: false, static v => global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentData, "paymentData", 20000);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualPaymentAmount, "actualPaymentAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GrossSettlementAmount, "grossSettlementAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ProcessingAmount, "processingAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.NonGuaranteeCouponValue, "nonGuaranteeCouponValue");
-        if (value.PaymentQuote is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value.PaymentQuote);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentQuote");
-            }
-        }
-        if (value.SettlementQuote is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value.SettlementQuote);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "settlementQuote");
-            }
-        }
-        if (value.PspCustomerInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.PspCustomerInfoJsonConverter.ValidateCore(value.PspCustomerInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "pspCustomerInfo");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentQuote, "paymentQuote", required: false, static v => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false, static v => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PspCustomerInfo, "pspCustomerInfo", required: false, static v => global::Antom.Contracts.PspCustomerInfoJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.OrderCodeForm, "orderCodeForm", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckArray(value.PromotionResult, "promotionResult", required: false, PromotionResultElements.Check);
     }
@@ -718,8 +640,7 @@ public sealed class PayResponseJsonConverter : global::System.Text.Json.Serializ
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PayResponse value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Names[0]);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.PaymentRequestId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.PaymentId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.PaymentAmount);
@@ -729,26 +650,10 @@ public sealed class PayResponseJsonConverter : global::System.Text.Json.Serializ
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.NormalUrl);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.SchemeUrl);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.ApplinkUrl);
-        if (value.RedirectActionForm is not null)
-        {
-            writer.WritePropertyName(Names[10]);
-            global::Antom.Contracts.RedirectActionFormJsonConverter.WriteCore(writer, value.RedirectActionForm);
-        }
-        if (value.ChallengeActionForm is not null)
-        {
-            writer.WritePropertyName(Names[11]);
-            global::Antom.Contracts.ChallengeActionFormJsonConverter.WriteCore(writer, value.ChallengeActionForm);
-        }
-        if (value.PaymentResultInfo is not null)
-        {
-            writer.WritePropertyName(Names[12]);
-            global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(writer, value.PaymentResultInfo);
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            writer.WritePropertyName(Names[13]);
-            global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value.AcquirerInfo);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[10], value.RedirectActionForm, static (w, v) => global::Antom.Contracts.RedirectActionFormJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[11], value.ChallengeActionForm, static (w, v) => global::Antom.Contracts.ChallengeActionFormJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[12], value.PaymentResultInfo, static (w, v) => global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[13], value.AcquirerInfo, static (w, v) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[14], value.AppIdentifier);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[15], value.PaymentData);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[16], value.PaymentActionForm);
@@ -756,21 +661,9 @@ public sealed class PayResponseJsonConverter : global::System.Text.Json.Serializ
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[18], value.GrossSettlementAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[19], value.ProcessingAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[20], value.NonGuaranteeCouponValue);
-        if (value.PaymentQuote is not null)
-        {
-            writer.WritePropertyName(Names[21]);
-            global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value.PaymentQuote);
-        }
-        if (value.SettlementQuote is not null)
-        {
-            writer.WritePropertyName(Names[22]);
-            global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value.SettlementQuote);
-        }
-        if (value.PspCustomerInfo is not null)
-        {
-            writer.WritePropertyName(Names[23]);
-            global::Antom.Contracts.PspCustomerInfoJsonConverter.WriteCore(writer, value.PspCustomerInfo);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[21], value.PaymentQuote, static (w, v) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[22], value.SettlementQuote, static (w, v) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[23], value.PspCustomerInfo, static (w, v) => global::Antom.Contracts.PspCustomerInfoJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[24], value.OrderCodeForm);
         global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[25], value.PromotionResult, PromotionResultElements.Write);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[26], value.ExtendInfo);

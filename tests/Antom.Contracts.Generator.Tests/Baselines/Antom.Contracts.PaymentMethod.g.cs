@@ -214,17 +214,7 @@ public sealed class PaymentMethodJsonConverter : global::System.Text.Json.Serial
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentMethodType, "paymentMethodType");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentMethodType, "paymentMethodType", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentMethodId, "paymentMethodId", 128);
-        if (value.PaymentMethodMetaData is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ValidateCore(value.PaymentMethodMetaData);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentMethodMetaData");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentMethodMetaData, "paymentMethodMetaData", required: false, static v => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ExtendInfo, "extendInfo", 2048);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.Funding, "funding");
     }
@@ -235,11 +225,7 @@ public sealed class PaymentMethodJsonConverter : global::System.Text.Json.Serial
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.PaymentMethodType);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.PaymentMethodId);
-        if (value.PaymentMethodMetaData is not null)
-        {
-            writer.WritePropertyName(Names[2]);
-            global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.WriteCore(writer, value.PaymentMethodMetaData);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[2], value.PaymentMethodMetaData, static (w, v) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.CustomerId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[4], value.ExtendInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.RequireIssuerAuthentication);

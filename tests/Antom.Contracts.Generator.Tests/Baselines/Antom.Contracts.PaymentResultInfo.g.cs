@@ -660,39 +660,9 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.CardholderName, "cardholderName", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.Funding, "funding");
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.CardCategory, "cardCategory");
-        if (value.ThreeDSResult is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.ThreeDSResultJsonConverter.ValidateCore(value.ThreeDSResult);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "threeDSResult");
-            }
-        }
-        if (value.CreditPayPlan is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.CreditPayPlanJsonConverter.ValidateCore(value.CreditPayPlan);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "creditPayPlan");
-            }
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(value.AcquirerInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "acquirerInfo");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.ThreeDSResult, "threeDSResult", required: false, static v => global::Antom.Contracts.ThreeDSResultJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.CreditPayPlan, "creditPayPlan", required: false, static v => global::Antom.Contracts.CreditPayPlanJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.AcquirerInfo, "acquirerInfo", required: false, static v => global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -722,24 +692,12 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[20], value.MerchantAdviceCode);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[21], value.ExemptionRequested);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[22], value.CredentialTypeUsed);
-        if (value.ThreeDSResult is not null)
-        {
-            writer.WritePropertyName(Names[23]);
-            global::Antom.Contracts.ThreeDSResultJsonConverter.WriteCore(writer, value.ThreeDSResult);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[23], value.ThreeDSResult, static (w, v) => global::Antom.Contracts.ThreeDSResultJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[24], value.IncrementalAuthorizationAvailable);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[25], value.ExtendedAuthorizationAvailable);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[26], value.RefundOnAuthorizationAvailable);
-        if (value.CreditPayPlan is not null)
-        {
-            writer.WritePropertyName(Names[27]);
-            global::Antom.Contracts.CreditPayPlanJsonConverter.WriteCore(writer, value.CreditPayPlan);
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            writer.WritePropertyName(Names[28]);
-            global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value.AcquirerInfo);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[27], value.CreditPayPlan, static (w, v) => global::Antom.Contracts.CreditPayPlanJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[28], value.AcquirerInfo, static (w, v) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[29], value.AccountNo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[30], value.UserAuthorizationStatus);
         writer.WriteEndObject();

@@ -539,81 +539,23 @@ public sealed class PaymentResultNotificationJsonConverter : global::System.Text
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.NotifyType, "notifyType");
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        try
-        {
-            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true, static v => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentRequestId, "paymentRequestId");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentRequestId, "paymentRequestId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.PaymentId, "paymentId");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.PaymentAmount, "paymentAmount");
-        if (value.PaymentResultInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(value.PaymentResultInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentResultInfo");
-            }
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(value.AcquirerInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "acquirerInfo");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentResultInfo, "paymentResultInfo", required: false, static v => global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.AcquirerInfo, "acquirerInfo", required: false, static v => global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.AcquirerReferenceNo, "acquirerReferenceNo", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.UpdateRequestId, "updateRequestId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualPaymentAmount, "actualPaymentAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GrossSettlementAmount, "grossSettlementAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CustomsDeclarationAmount, "customsDeclarationAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ProcessingAmount, "processingAmount");
-        if (value.SettlementQuote is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value.SettlementQuote);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "settlementQuote");
-            }
-        }
-        if (value.PaymentQuote is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value.PaymentQuote);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "paymentQuote");
-            }
-        }
-        if (value.PspCustomerInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.PspCustomerInfoJsonConverter.ValidateCore(value.PspCustomerInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "pspCustomerInfo");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false, static v => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PaymentQuote, "paymentQuote", required: false, static v => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.PspCustomerInfo, "pspCustomerInfo", required: false, static v => global::Antom.Contracts.PspCustomerInfoJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckArray(value.PromotionResult, "promotionResult", required: false, PromotionResultElements.Check);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.RetryInfo, "retryInfo", required: false);
@@ -624,23 +566,14 @@ public sealed class PaymentResultNotificationJsonConverter : global::System.Text
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[0], value.NotifyType);
-        writer.WritePropertyName(Names[1]);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[1], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));
         writer.WriteString(Names[2], value.PaymentRequestId);
         writer.WriteString(Names[3], value.PaymentId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Names[4], value.PaymentAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteDateTime(writer, Names[5], value.PaymentCreateTime);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.PaymentTime);
-        if (value.PaymentResultInfo is not null)
-        {
-            writer.WritePropertyName(Names[7]);
-            global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(writer, value.PaymentResultInfo);
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            writer.WritePropertyName(Names[8]);
-            global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value.AcquirerInfo);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[7], value.PaymentResultInfo, static (w, v) => global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[8], value.AcquirerInfo, static (w, v) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.AcquirerReferenceNo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.PaymentMethodType);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[11], value.AuthExpiryTime);
@@ -649,21 +582,9 @@ public sealed class PaymentResultNotificationJsonConverter : global::System.Text
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[14], value.GrossSettlementAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[15], value.CustomsDeclarationAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[16], value.ProcessingAmount);
-        if (value.SettlementQuote is not null)
-        {
-            writer.WritePropertyName(Names[17]);
-            global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value.SettlementQuote);
-        }
-        if (value.PaymentQuote is not null)
-        {
-            writer.WritePropertyName(Names[18]);
-            global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value.PaymentQuote);
-        }
-        if (value.PspCustomerInfo is not null)
-        {
-            writer.WritePropertyName(Names[19]);
-            global::Antom.Contracts.PspCustomerInfoJsonConverter.WriteCore(writer, value.PspCustomerInfo);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[17], value.SettlementQuote, static (w, v) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[18], value.PaymentQuote, static (w, v) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[19], value.PspCustomerInfo, static (w, v) => global::Antom.Contracts.PspCustomerInfoJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[20], value.PromotionResult, PromotionResultElements.Write);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[21], value.CustomizedInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[22], value.RetryInfo);

@@ -275,15 +275,7 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.TransactionType, "transactionType");
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.TransactionStatus, "transactionStatus");
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.TransactionResult, "transactionResult");
-        try
-        {
-            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.TransactionResult);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "transactionResult");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.TransactionResult, "transactionResult", required: true, static v => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.TransactionId, "transactionId");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.TransactionId, "transactionId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.TransactionRequestId, "transactionRequestId");
@@ -291,17 +283,7 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.TransactionAmount, "transactionAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.AcquirerInfo, "acquirerInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GrossSettlementAmount, "grossSettlementAmount");
-        if (value.SettlementQuote is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value.SettlementQuote);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "settlementQuote");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false, static v => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -310,19 +292,14 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[0], value.TransactionType);
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[1], value.TransactionStatus);
-        writer.WritePropertyName(Names[2]);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.TransactionResult);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[2], value.TransactionResult, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));
         writer.WriteString(Names[3], value.TransactionId);
         writer.WriteString(Names[4], value.TransactionRequestId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Names[5], value.TransactionAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.TransactionTime);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.AcquirerInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.GrossSettlementAmount);
-        if (value.SettlementQuote is not null)
-        {
-            writer.WritePropertyName(Names[9]);
-            global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value.SettlementQuote);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[9], value.SettlementQuote, static (w, v) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.EarliestSettlementTime);
         writer.WriteEndObject();
     }

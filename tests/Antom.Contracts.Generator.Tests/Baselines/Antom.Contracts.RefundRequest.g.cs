@@ -359,22 +359,7 @@ public sealed class RefundRequestJsonConverter : global::System.Text.Json.Serial
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.ReferenceRefundId, "referenceRefundId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundReason, "refundReason", 256);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundNotifyUrl, "refundNotifyUrl", 1024);
-        if (value.RefundDetails is not null)
-        {
-            for (int i = 0; i < value.RefundDetails.Count; i++)
-            {
-                global::Antom.Contracts.RefundDetail element = value.RefundDetails[i];
-                global::Antom.Contracts.Serialization.ContractWriter.RequireElement(element, "refundDetails", i);
-                try
-                {
-                    global::Antom.Contracts.RefundDetailJsonConverter.ValidateCore(element);
-                }
-                catch (global::Antom.Contracts.AntomPayloadException e)
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "refundDetails", i);
-                }
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObjectsBy(value.RefundDetails, "refundDetails", required: false, static v => global::Antom.Contracts.RefundDetailJsonConverter.ValidateCore(v), minItems: -1, maxItems: -1);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.RefundToBankInfo, "refundToBankInfo", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualRefundAmount, "actualRefundAmount");
@@ -392,17 +377,7 @@ public sealed class RefundRequestJsonConverter : global::System.Text.Json.Serial
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.RefundNotifyUrl);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.IsAsyncRefund);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.CaptureId);
-        if (value.RefundDetails is not null)
-        {
-            writer.WritePropertyName(Names[8]);
-            writer.WriteStartArray();
-            for (int i = 0; i < value.RefundDetails.Count; i++)
-            {
-                global::Antom.Contracts.RefundDetailJsonConverter.WriteCore(writer, value.RefundDetails[i]);
-            }
-
-            writer.WriteEndArray();
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[8], value.RefundDetails, static (w, v) => global::Antom.Contracts.RefundDetailJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.Metadata);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.ExtendInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[11], value.CustomizedInfo);

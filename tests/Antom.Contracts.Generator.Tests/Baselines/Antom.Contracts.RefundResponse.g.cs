@@ -302,15 +302,7 @@ public sealed class RefundResponseJsonConverter : global::System.Text.Json.Seria
     internal static void ValidateCore(global::Antom.Contracts.RefundResponse value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        try
-        {
-            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true, static v => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundRequestId, "refundRequestId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundId, "refundId", 64);
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.PaymentId, "paymentId", 64);
@@ -319,36 +311,15 @@ public sealed class RefundResponseJsonConverter : global::System.Text.Json.Seria
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GrossSettlementAmount, "grossSettlementAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualRefundAmount, "actualRefundAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.RefundNonGuaranteeCouponAmount, "refundNonGuaranteeCouponAmount");
-        if (value.SettlementQuote is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value.SettlementQuote);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "settlementQuote");
-            }
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(value.AcquirerInfo);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "acquirerInfo");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false, static v => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.AcquirerInfo, "acquirerInfo", required: false, static v => global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RefundResponse value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Names[0]);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[1], value.RefundRequestId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.RefundId);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.PaymentId);
@@ -358,16 +329,8 @@ public sealed class RefundResponseJsonConverter : global::System.Text.Json.Seria
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.GrossSettlementAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.ActualRefundAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[9], value.RefundNonGuaranteeCouponAmount);
-        if (value.SettlementQuote is not null)
-        {
-            writer.WritePropertyName(Names[10]);
-            global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value.SettlementQuote);
-        }
-        if (value.AcquirerInfo is not null)
-        {
-            writer.WritePropertyName(Names[11]);
-            global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value.AcquirerInfo);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[10], value.SettlementQuote, static (w, v) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[11], value.AcquirerInfo, static (w, v) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(w, v));
         writer.WriteEndObject();
     }
 }

@@ -312,15 +312,7 @@ public sealed class RefundResultNotificationJsonConverter : global::System.Text.
     internal static void ValidateCore(global::Antom.Contracts.RefundResultNotification value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Result, "result");
-        try
-        {
-            global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value.Result);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "result");
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: true, static v => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.RefundStatus, "refundStatus");
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.RefundRequestId, "refundRequestId");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.RefundRequestId, "refundRequestId", 64);
@@ -329,17 +321,7 @@ public sealed class RefundResultNotificationJsonConverter : global::System.Text.
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.RefundAmount, "refundAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.GrossSettlementAmount, "grossSettlementAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.ActualRefundAmount, "actualRefundAmount");
-        if (value.SettlementQuote is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value.SettlementQuote);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "settlementQuote");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.SettlementQuote, "settlementQuote", required: false, static v => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.CustomizedInfo, "customizedInfo", required: false);
     }
 
@@ -348,8 +330,7 @@ public sealed class RefundResultNotificationJsonConverter : global::System.Text.
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], NotifyTypeValue);
-        writer.WritePropertyName(Names[1]);
-        global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value.Result);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[1], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[2], value.RefundStatus);
         writer.WriteString(Names[3], value.RefundRequestId);
         writer.WriteString(Names[4], value.RefundId);
@@ -357,11 +338,7 @@ public sealed class RefundResultNotificationJsonConverter : global::System.Text.
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[6], value.RefundTime);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[7], value.GrossSettlementAmount);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[8], value.ActualRefundAmount);
-        if (value.SettlementQuote is not null)
-        {
-            writer.WritePropertyName(Names[9]);
-            global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value.SettlementQuote);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[9], value.SettlementQuote, static (w, v) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[10], value.Arn);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[11], value.CustomizedInfo);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[12], value.Metadata);

@@ -148,44 +148,16 @@ public sealed class ShippingJsonConverter : global::System.Text.Json.Serializati
     internal static void ValidateCore(global::Antom.Contracts.Shipping value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        if (value.ShippingName is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.UserNameJsonConverter.ValidateCore(value.ShippingName);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "shippingName");
-            }
-        }
-        if (value.ShippingAddress is not null)
-        {
-            try
-            {
-                global::Antom.Contracts.AddressJsonConverter.ValidateCore(value.ShippingAddress);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "shippingAddress");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.ShippingName, "shippingName", required: false, static v => global::Antom.Contracts.UserNameJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.ShippingAddress, "shippingAddress", required: false, static v => global::Antom.Contracts.AddressJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Shipping value)
     {
         writer.WriteStartObject();
-        if (value.ShippingName is not null)
-        {
-            writer.WritePropertyName(Names[0]);
-            global::Antom.Contracts.UserNameJsonConverter.WriteCore(writer, value.ShippingName);
-        }
-        if (value.ShippingAddress is not null)
-        {
-            writer.WritePropertyName(Names[1]);
-            global::Antom.Contracts.AddressJsonConverter.WriteCore(writer, value.ShippingAddress);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[0], value.ShippingName, static (w, v) => global::Antom.Contracts.UserNameJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.ShippingAddress, static (w, v) => global::Antom.Contracts.AddressJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.ShippingCarrier);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[3], value.ShippingPhoneNo);
         writer.WriteEndObject();

@@ -115,17 +115,7 @@ public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Operator, "operator");
-        if (value.Note is not null)
-        {
-            try
-            {
-                global::Scenario.NoteJsonConverter.ValidateCore(value.Note);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "note");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Note, "note", required: false, static v => global::Scenario.NoteJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -133,11 +123,7 @@ public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.Operator);
-        if (value.Note is not null)
-        {
-            writer.WritePropertyName(Names[1]);
-            global::Scenario.NoteJsonConverter.WriteCore(writer, value.Note);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.Note, static (w, v) => global::Scenario.NoteJsonConverter.WriteCore(w, v));
         writer.WriteEndObject();
     }
 }

@@ -258,17 +258,7 @@ public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Seri
         global::Antom.Contracts.Serialization.ContractWriter.CheckMoney(value.CaptureAmount, "captureAmount");
         global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(value.Transit, "transit", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Operator, "operator");
-        if (value.Note is not null)
-        {
-            try
-            {
-                global::Scenario.NoteJsonConverter.ValidateCore(value.Note);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "note");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Note, "note", required: false, static v => global::Scenario.NoteJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.OrderRef, "orderRef");
         global::Antom.Contracts.Serialization.ContractWriter.CheckLength(value.OrderRef, "orderRef", 32);
         global::Antom.Contracts.Serialization.ContractWriter.CheckEnum(value.Channel, "channel", global::Scenario.MerchantCaptureChannelJsonConverter.Table);
@@ -285,11 +275,7 @@ public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Seri
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[4], value.CaptureType);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[5], value.Transit);
         writer.WriteString(Names[6], value.Operator);
-        if (value.Note is not null)
-        {
-            writer.WritePropertyName(Names[7]);
-            global::Scenario.NoteJsonConverter.WriteCore(writer, value.Note);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[7], value.Note, static (w, v) => global::Scenario.NoteJsonConverter.WriteCore(w, v));
         writer.WriteString(Names[8], value.OrderRef);
         global::Antom.Contracts.Serialization.ContractWriter.WriteEnumIfPresent(writer, Names[9], value.Channel, global::Scenario.MerchantCaptureChannelJsonConverter.Table);
         writer.WriteEndObject();

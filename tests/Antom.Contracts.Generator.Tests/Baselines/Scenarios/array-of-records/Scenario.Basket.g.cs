@@ -111,61 +111,16 @@ public sealed class BasketJsonConverter : global::System.Text.Json.Serialization
     internal static void ValidateCore(global::Scenario.Basket value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Lines, "lines");
-        for (int i = 0; i < value.Lines.Count; i++)
-        {
-            global::Scenario.Line element = value.Lines[i];
-            global::Antom.Contracts.Serialization.ContractWriter.RequireElement(element, "lines", i);
-            try
-            {
-                global::Scenario.LineJsonConverter.ValidateCore(element);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "lines", i);
-            }
-        }
-        if (value.Returns is not null)
-        {
-            for (int i = 0; i < value.Returns.Count; i++)
-            {
-                global::Scenario.Line element = value.Returns[i];
-                global::Antom.Contracts.Serialization.ContractWriter.RequireElement(element, "returns", i);
-                try
-                {
-                    global::Scenario.LineJsonConverter.ValidateCore(element);
-                }
-                catch (global::Antom.Contracts.AntomPayloadException e)
-                {
-                    throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "returns", i);
-                }
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObjectsBy(value.Lines, "lines", required: true, static v => global::Scenario.LineJsonConverter.ValidateCore(v), minItems: -1, maxItems: -1);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObjectsBy(value.Returns, "returns", required: false, static v => global::Scenario.LineJsonConverter.ValidateCore(v), minItems: -1, maxItems: -1);
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Basket value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Names[0]);
-        writer.WriteStartArray();
-        for (int i = 0; i < value.Lines.Count; i++)
-        {
-            global::Scenario.LineJsonConverter.WriteCore(writer, value.Lines[i]);
-        }
-
-        writer.WriteEndArray();
-        if (value.Returns is not null)
-        {
-            writer.WritePropertyName(Names[1]);
-            writer.WriteStartArray();
-            for (int i = 0; i < value.Returns.Count; i++)
-            {
-                global::Scenario.LineJsonConverter.WriteCore(writer, value.Returns[i]);
-            }
-
-            writer.WriteEndArray();
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[0], value.Lines, static (w, v) => global::Scenario.LineJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[1], value.Returns, static (w, v) => global::Scenario.LineJsonConverter.WriteCore(w, v));
         writer.WriteEndObject();
     }
 }

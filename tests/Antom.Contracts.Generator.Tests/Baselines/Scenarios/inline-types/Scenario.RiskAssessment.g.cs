@@ -191,32 +191,8 @@ public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Seria
         global::Antom.Contracts.Serialization.ContractWriter.CheckRange(value.Score, "score", minimum: 0m, maximum: 1000m);
         global::Antom.Contracts.Serialization.ContractWriter.CheckRange(value.Confidence, "confidence", minimum: 0m, maximum: 1m);
         global::Antom.Contracts.Serialization.ContractWriter.CheckEnum(value.Decision, "decision", global::Scenario.RiskAssessmentDecisionJsonConverter.Table);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Checks, "checks");
-        global::Antom.Contracts.Serialization.ContractWriter.CheckCount(value.Checks, "checks", minItems: 1);
-        for (int i = 0; i < value.Checks.Count; i++)
-        {
-            global::Scenario.RiskAssessmentChecksItem element = value.Checks[i];
-            global::Antom.Contracts.Serialization.ContractWriter.RequireElement(element, "checks", i);
-            try
-            {
-                global::Scenario.RiskAssessmentChecksItemJsonConverter.ValidateCore(element);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "checks", i);
-            }
-        }
-        if (value.Merchant is not null)
-        {
-            try
-            {
-                global::Scenario.RiskAssessmentMerchantJsonConverter.ValidateCore(value.Merchant);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "merchant");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObjectsBy(value.Checks, "checks", required: true, static v => global::Scenario.RiskAssessmentChecksItemJsonConverter.ValidateCore(v), minItems: 1, maxItems: -1);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Merchant, "merchant", required: false, static v => global::Scenario.RiskAssessmentMerchantJsonConverter.ValidateCore(v));
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.Channel, "channel");
     }
 
@@ -228,19 +204,8 @@ public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Seria
         writer.WriteNumber(Names[1], value.Score);
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[2], value.Confidence);
         global::Antom.Contracts.Serialization.ContractWriter.WriteEnumIfPresent(writer, Names[3], value.Decision, global::Scenario.RiskAssessmentDecisionJsonConverter.Table);
-        writer.WritePropertyName(Names[4]);
-        writer.WriteStartArray();
-        for (int i = 0; i < value.Checks.Count; i++)
-        {
-            global::Scenario.RiskAssessmentChecksItemJsonConverter.WriteCore(writer, value.Checks[i]);
-        }
-
-        writer.WriteEndArray();
-        if (value.Merchant is not null)
-        {
-            writer.WritePropertyName(Names[5]);
-            global::Scenario.RiskAssessmentMerchantJsonConverter.WriteCore(writer, value.Merchant);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[4], value.Checks, static (w, v) => global::Scenario.RiskAssessmentChecksItemJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[5], value.Merchant, static (w, v) => global::Scenario.RiskAssessmentMerchantJsonConverter.WriteCore(w, v));
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSetIfPresent(writer, Names[6], value.Channel);
         writer.WriteEndObject();
     }

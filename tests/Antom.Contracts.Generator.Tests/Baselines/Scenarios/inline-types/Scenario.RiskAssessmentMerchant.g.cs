@@ -110,17 +110,7 @@ public sealed class RiskAssessmentMerchantJsonConverter : global::System.Text.Js
     internal static void ValidateCore(global::Scenario.RiskAssessmentMerchant value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        if (value.Address is not null)
-        {
-            try
-            {
-                global::Scenario.RiskAssessmentMerchantAddressJsonConverter.ValidateCore(value.Address);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "address");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Address, "address", required: false, static v => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -128,11 +118,7 @@ public sealed class RiskAssessmentMerchantJsonConverter : global::System.Text.Js
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.Id);
-        if (value.Address is not null)
-        {
-            writer.WritePropertyName(Names[1]);
-            global::Scenario.RiskAssessmentMerchantAddressJsonConverter.WriteCore(writer, value.Address);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.Address, static (w, v) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.WriteCore(w, v));
         writer.WriteEndObject();
     }
 }

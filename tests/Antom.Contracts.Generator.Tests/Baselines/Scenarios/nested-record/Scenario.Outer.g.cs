@@ -107,39 +107,16 @@ public sealed class OuterJsonConverter : global::System.Text.Json.Serialization.
     internal static void ValidateCore(global::Scenario.Outer value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Inner, "inner");
-        try
-        {
-            global::Scenario.InnerJsonConverter.ValidateCore(value.Inner);
-        }
-        catch (global::Antom.Contracts.AntomPayloadException e)
-        {
-            throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "inner");
-        }
-        if (value.Spare is not null)
-        {
-            try
-            {
-                global::Scenario.InnerJsonConverter.ValidateCore(value.Spare);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "spare");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Inner, "inner", required: true, static v => global::Scenario.InnerJsonConverter.ValidateCore(v));
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Spare, "spare", required: false, static v => global::Scenario.InnerJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Outer value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Names[0]);
-        global::Scenario.InnerJsonConverter.WriteCore(writer, value.Inner);
-        if (value.Spare is not null)
-        {
-            writer.WritePropertyName(Names[1]);
-            global::Scenario.InnerJsonConverter.WriteCore(writer, value.Spare);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Inner, static (w, v) => global::Scenario.InnerJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.Spare, static (w, v) => global::Scenario.InnerJsonConverter.WriteCore(w, v));
         writer.WriteEndObject();
     }
 }

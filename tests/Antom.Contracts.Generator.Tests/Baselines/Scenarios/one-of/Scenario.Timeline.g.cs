@@ -111,50 +111,16 @@ public sealed class TimelineJsonConverter : global::System.Text.Json.Serializati
     internal static void ValidateCore(global::Scenario.Timeline value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
-        global::Antom.Contracts.Serialization.ContractWriter.RequireNotNull(value.Events, "events");
-        for (int i = 0; i < value.Events.Count; i++)
-        {
-            global::Scenario.PaymentEvent element = value.Events[i];
-            global::Antom.Contracts.Serialization.ContractWriter.RequireElement(element, "events", i);
-            try
-            {
-                global::Scenario.PaymentEventJsonConverter.ValidateCore(element);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "events", i);
-            }
-        }
-        if (value.Last is not null)
-        {
-            try
-            {
-                global::Scenario.PaymentEventJsonConverter.ValidateCore(value.Last);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "last");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObjectsBy(value.Events, "events", required: true, static v => global::Scenario.PaymentEventJsonConverter.ValidateCore(v), minItems: -1, maxItems: -1);
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Last, "last", required: false, static v => global::Scenario.PaymentEventJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
     internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Timeline value)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(Names[0]);
-        writer.WriteStartArray();
-        for (int i = 0; i < value.Events.Count; i++)
-        {
-            global::Scenario.PaymentEventJsonConverter.WriteCore(writer, value.Events[i]);
-        }
-
-        writer.WriteEndArray();
-        if (value.Last is not null)
-        {
-            writer.WritePropertyName(Names[1]);
-            global::Scenario.PaymentEventJsonConverter.WriteCore(writer, value.Last);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[0], value.Events, static (w, v) => global::Scenario.PaymentEventJsonConverter.WriteCore(w, v));
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[1], value.Last, static (w, v) => global::Scenario.PaymentEventJsonConverter.WriteCore(w, v));
         writer.WriteEndObject();
     }
 }

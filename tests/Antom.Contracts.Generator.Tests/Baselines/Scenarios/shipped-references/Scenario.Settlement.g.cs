@@ -179,17 +179,7 @@ public sealed class SettlementJsonConverter : global::System.Text.Json.Serializa
         global::Antom.Contracts.Serialization.ContractWriter.CheckOpenSet(value.Code, "code");
         global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Result, "result", required: false);
         global::Antom.Contracts.Serialization.ContractWriter.CheckObjects(value.Captures, "captures", required: false);
-        if (value.Self is not null)
-        {
-            try
-            {
-                global::Scenario.SettlementNoteJsonConverter.ValidateCore(value.Self);
-            }
-            catch (global::Antom.Contracts.AntomPayloadException e)
-            {
-                throw global::Antom.Contracts.Serialization.ContractReader.Under(e, "self");
-            }
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.CheckObject(value.Self, "self", required: false, static v => global::Scenario.SettlementNoteJsonConverter.ValidateCore(v));
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
@@ -201,11 +191,7 @@ public sealed class SettlementJsonConverter : global::System.Text.Json.Serializa
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSetIfPresent(writer, Names[2], value.Code);
         global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[3], value.Result);
         global::Antom.Contracts.Serialization.ContractWriter.WriteObjects(writer, Names[4], value.Captures);
-        if (value.Self is not null)
-        {
-            writer.WritePropertyName(Names[5]);
-            global::Scenario.SettlementNoteJsonConverter.WriteCore(writer, value.Self);
-        }
+        global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[5], value.Self, static (w, v) => global::Scenario.SettlementNoteJsonConverter.WriteCore(w, v));
         writer.WriteEndObject();
     }
 }
