@@ -199,7 +199,7 @@ internal sealed class StatusReader
         _symbols = symbols;
 
         // Read here, once, before any node action runs: a lazy read would make every concurrent callback wait on it.
-        Names = CollectNames(compilation);
+        Names = CollectNames(compilation, UnknownNames);
         ExpressionOfT = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
     }
 
@@ -212,6 +212,9 @@ internal sealed class StatusReader
     /// that names none of them cannot send Unknown anywhere without naming it (the syntactic filter).
     /// </summary>
     public HashSet<string> Names { get; }
+
+    /// <summary>The names of the <c>Unknown</c> members of the same enums (for the reads that look for Unknown being dealt with).</summary>
+    public HashSet<string> UnknownNames { get; } = new();
 
     public StatusEnum? Enum(ITypeSymbol? type)
     {
@@ -231,6 +234,25 @@ internal sealed class StatusReader
         foreach (SyntaxToken token in node.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the node holds an identifier that is the name of any status member, Unknown included.</summary>
+    public bool MentionsAnyName(SyntaxNode node)
+    {
+        if (Names.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (SyntaxToken token in node.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && (Names.Contains(token.ValueText) || UnknownNames.Contains(token.ValueText)))
             {
                 return true;
             }
@@ -385,7 +407,7 @@ internal sealed class StatusReader
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
             || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
             || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax } declaration
-            || !MentionsName(value) || IsWritten(declaration.Parent!, local.Name)
+            || !MentionsAnyName(value) || IsWritten(declaration.Parent!, local.Name)
             || model.GetOperation(value, cancellationToken) is not { } initializer)
         {
             return null;
@@ -416,7 +438,8 @@ internal sealed class StatusReader
         return false;
     }
 
-    private bool TrySubject(IOperation value, out StatusEnum? @enum, out ISymbol? subject)
+    /// <summary>The status enum and the symbol (local, parameter, field, property) a value reads, when it reads one.</summary>
+    public bool TrySubject(IOperation value, out StatusEnum? @enum, out ISymbol? subject)
     {
         value = Unwrap(value);
         @enum = Enum(value.Type);
@@ -457,7 +480,7 @@ internal sealed class StatusReader
         return value;
     }
 
-    private HashSet<string> CollectNames(Compilation compilation)
+    private HashSet<string> CollectNames(Compilation compilation, HashSet<string> unknownNames)
     {
         var names = new HashSet<string>();
         IAssemblySymbol? markerAssembly = _symbols.Marker?.ContainingAssembly;
@@ -466,20 +489,20 @@ internal sealed class StatusReader
             return names;
         }
 
-        Walk(compilation.Assembly.GlobalNamespace, names);
+        Walk(compilation.Assembly.GlobalNamespace, names, unknownNames);
         foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             if (SymbolEqualityComparer.Default.Equals(assembly, markerAssembly)
                 || assembly.Modules.Any(m => m.ReferencedAssemblySymbols.Contains(markerAssembly, SymbolEqualityComparer.Default)))
             {
-                Walk(assembly.GlobalNamespace, names);
+                Walk(assembly.GlobalNamespace, names, unknownNames);
             }
         }
 
         return names;
     }
 
-    private void Walk(INamespaceOrTypeSymbol container, HashSet<string> names)
+    private void Walk(INamespaceOrTypeSymbol container, HashSet<string> names, HashSet<string> unknownNames)
     {
         IEnumerable<ISymbol> members = container is INamespaceSymbol ns0 ? ns0.GetMembers() : container.GetTypeMembers();
         foreach (ISymbol member in members)
@@ -487,11 +510,12 @@ internal sealed class StatusReader
             switch (member)
             {
                 case INamespaceSymbol ns:
-                    Walk(ns, names);
+                    Walk(ns, names, unknownNames);
                     break;
                 case INamedTypeSymbol { TypeKind: TypeKind.Enum } e:
                     if (Enum(e) is { } status)
                     {
+                        unknownNames.Add(status.Unknown.Name);
                         foreach (IFieldSymbol field in status.Members)
                         {
                             if (field.Name != status.Unknown.Name)
@@ -503,7 +527,7 @@ internal sealed class StatusReader
 
                     break;
                 case INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } t:
-                    Walk(t, names);
+                    Walk(t, names, unknownNames);
                     break;
             }
         }

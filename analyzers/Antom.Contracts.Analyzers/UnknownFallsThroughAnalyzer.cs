@@ -108,7 +108,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
             if (first is null)
             {
                 first = test;
-                remaining = head.Syntax is IfStatementSyntax statement ? Incoming(statement, test, reader, context.SemanticModel, context.CancellationToken) : test.Enum!.All;
+                remaining = Incoming(head.Syntax, test, reader, context.SemanticModel, context.CancellationToken);
             }
 
             StatusEnum status = test.Enum!;
@@ -150,61 +150,129 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // The members that can reach an if: all, less those that earlier guards in the same block sent away
-    // (`if (s == Success) return ...; if (s == Failure) return ...;`: only Unknown reaches the second guard's code after).
-    private static ulong Incoming(IfStatementSyntax head, StatusCondition test, StatusReader reader, SemanticModel model, CancellationToken cancellationToken)
+    // The members that can reach an if, a ?: or a switch: all, less those that guards before it sent away, in its block and in the
+    // enclosing blocks of the same body (`if (s == Success) return ...; if (s == Failure) return ...;`: only Unknown
+    // reaches the second guard's code after; `if (s == Unknown) return ...;` before a chain: Unknown reaches none of it).
+    private static ulong Incoming(SyntaxNode head, StatusCondition test, StatusReader reader, SemanticModel model, CancellationToken cancellationToken)
     {
         ulong incoming = test.Enum!.All;
-        SyntaxList<StatementSyntax> statements = head.Parent switch
+        SyntaxNode child = head;
+        foreach (SyntaxNode ancestor in head.Ancestors())
         {
-            BlockSyntax b => b.Statements,
-            SwitchSectionSyntax s => s.Statements,
-            _ => default,
-        };
-        foreach (StatementSyntax statement in statements)
-        {
-            if (statement == head)
+            if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
             {
                 break;
             }
 
-            if (statement is not IfStatementSyntax previous || !reader.MentionsName(previous.Condition)
-                || model.GetOperation(previous, cancellationToken) is not IConditionalOperation chain)
+            SyntaxList<StatementSyntax> statements = ancestor switch
+            {
+                BlockSyntax b => b.Statements,
+                SwitchSectionSyntax s => s.Statements,
+                _ => default,
+            };
+            foreach (StatementSyntax statement in statements)
+            {
+                if (statement == child)
+                {
+                    break;
+                }
+
+                incoming &= statement switch
+                {
+                    IfStatementSyntax previous => PassesGuard(previous, test, reader, model, cancellationToken),
+                    SwitchStatementSyntax previous => PassesSwitch(previous, test, reader, model, cancellationToken),
+                    _ => test.Enum.All,
+                };
+            }
+
+            child = ancestor;
+        }
+
+        return incoming;
+    }
+
+    // The members that get past an if-chain every branch of which leaves: those none of its conditions must hold.
+    private static ulong PassesGuard(IfStatementSyntax guard, StatusCondition test, StatusReader reader, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ulong all = test.Enum!.All;
+        if ((!reader.MentionsAnyName(guard.Condition) && !IsIdentifierTest(guard.Condition))
+            || model.GetOperation(guard, cancellationToken) is not IConditionalOperation chain)
+        {
+            return all;
+        }
+
+        ulong after = all;
+        IConditionalOperation current = chain;
+        while (true)
+        {
+            if (reader.ReadBranchCondition(current.Condition, model, cancellationToken, out _) is not { Kind: ConditionKind.Status } condition
+                || !SameSubject(condition, test) || current.WhenTrue.Syntax is not StatementSyntax branch || !Leaves(branch))
+            {
+                return all;
+            }
+
+            after &= ~condition.Must;
+            switch (current.WhenFalse)
+            {
+                case null:
+                    return after;
+                case IConditionalOperation { Syntax: IfStatementSyntax } next:
+                    current = next;
+                    break;
+                default:
+                    return all; // an else: not a guard
+            }
+        }
+    }
+
+    // A switch on the same status before the if: a section whose labels are status members and that returns or throws
+    // (a break only leaves the switch) sends those members away: `switch (s) { case Unknown: return "wait"; }`.
+    private static ulong PassesSwitch(SwitchStatementSyntax previous, StatusCondition test, StatusReader reader, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ulong all = test.Enum!.All;
+        if (!reader.MentionsAnyName(previous) || model.GetOperation(previous, cancellationToken) is not ISwitchOperation operation
+            || !reader.TrySubject(operation.Value, out StatusEnum? status, out ISymbol? subject)
+            || !SymbolEqualityComparer.Default.Equals(status!.Type, test.Enum.Type) || !SymbolEqualityComparer.Default.Equals(subject, test.Subject))
+        {
+            return all;
+        }
+
+        ulong after = all;
+        foreach (ISwitchCaseOperation section in operation.Cases)
+        {
+            if (section.Syntax is not SwitchSectionSyntax { Statements.Count: > 0 } syntax || !ReturnsOrThrows(syntax.Statements[syntax.Statements.Count - 1]))
             {
                 continue;
             }
 
-            ulong after = test.Enum.All;
-            IConditionalOperation current = chain;
-            while (true)
+            foreach (ICaseClauseOperation clause in section.Clauses)
             {
-                if (reader.ReadBranchCondition(current.Condition, model, cancellationToken, out _) is not { Kind: ConditionKind.Status } condition
-                    || !SameSubject(condition, test) || current.WhenTrue.Syntax is not StatementSyntax branch || !Leaves(branch))
+                if (clause is ISingleValueCaseClauseOperation { Value.ConstantValue: { HasValue: true, Value: { } value } })
                 {
-                    after = test.Enum.All;
-                    break;
+                    after &= ~status.Bit(value);
                 }
-
-                after &= ~condition.Must;
-                if (current.WhenFalse is null)
-                {
-                    break;
-                }
-
-                if (current.WhenFalse is IConditionalOperation { Syntax: IfStatementSyntax } next)
-                {
-                    current = next;
-                    continue;
-                }
-
-                after = test.Enum.All; // an else: not a guard
-                break;
             }
-
-            incoming &= after;
         }
 
-        return incoming;
+        return after;
+    }
+
+    private static bool ReturnsOrThrows(StatementSyntax statement) => statement switch
+    {
+        ReturnStatementSyntax or ThrowStatementSyntax => true,
+        BlockSyntax b => b.Statements.Count > 0 && ReturnsOrThrows(b.Statements[b.Statements.Count - 1]),
+        _ => false,
+    };
+
+    // `ok`, `!ok`, `(ok)`: a condition that may be a bool local holding a status test (read on demand).
+    private static bool IsIdentifierTest(ExpressionSyntax condition)
+    {
+        while (condition is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression })
+        {
+            condition = condition is ParenthesizedExpressionSyntax p ? p.Expression : ((PrefixUnaryExpressionSyntax)condition).Operand;
+        }
+
+        return condition is IdentifierNameSyntax;
     }
 
     private static void AnalyzeSwitch(Site context, StatusReader reader)
@@ -303,7 +371,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
             if (first is null)
             {
                 first = test;
-                remaining = test.Enum!.All;
+                remaining = Incoming(context.Node, test, reader, context.SemanticModel, context.CancellationToken);
             }
             else if (!SameSubject(first, test))
             {
@@ -401,8 +469,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
     private static void Report(Site context, StatusReader reader, SyntaxNode head, StatusCondition test, string branch)
     {
         StatusEnum status = test.Enum!;
-        if (UnknownNamedBefore(head, status, context.SemanticModel, context.CancellationToken)
-            || UnknownExcludedAround(head, test, reader, context.SemanticModel, context.CancellationToken)
+        if (UnknownExcludedAround(head, test, reader, context.SemanticModel, context.CancellationToken)
             || InExpressionTree(head, reader, context.SemanticModel, context.CancellationToken))
         {
             return;
@@ -420,25 +487,6 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
             _ => head.GetLocation(),
         };
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownFallsThrough, location, subject, wire, unknown.Name, branch, unknown.ContainingType.Name));
-    }
-
-    // Unknown named anywhere before, in the same member (`if (s == Unknown) return;`, `if (s != Unknown) { ... }`, a
-    // switch case): the status is known not to be Unknown here, or the author has dealt with it. Read only on a finding.
-    private static bool UnknownNamedBefore(SyntaxNode head, StatusEnum status, SemanticModel model, CancellationToken cancellationToken)
-    {
-        SyntaxNode body = head.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax and not GlobalStatementSyntax)
-                          ?? head.SyntaxTree.GetRoot(cancellationToken);
-        int start = head.SpanStart;
-        foreach (SyntaxNode node in body.DescendantNodes(n => n.SpanStart < start))
-        {
-            if (node.SpanStart < start && node is IdentifierNameSyntax id && id.Identifier.ValueText == status.Unknown.Name
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id, cancellationToken).Symbol, status.Unknown))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // Inside a branch of an enclosing test of the same status that Unknown cannot reach (`if (s == Failure) { ... }`,
@@ -460,7 +508,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
                 break;
             }
 
-            if (condition is null || (!inTrue && !inFalse) || !reader.MentionsName(condition)
+            if (condition is null || (!inTrue && !inFalse) || (!reader.MentionsAnyName(condition) && !IsIdentifierTest(condition))
                 || model.GetOperation(condition, cancellationToken) is not { } operation
                 || reader.ReadBranchCondition(operation, model, cancellationToken, out _) is not { Kind: ConditionKind.Status } enclosing
                 || !SameSubject(enclosing, test))
