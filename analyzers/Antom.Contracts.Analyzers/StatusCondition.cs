@@ -363,6 +363,12 @@ internal sealed class StatusReader
             case IDiscardPatternOperation:
             case IDeclarationPatternOperation { MatchesNull: true }:
                 return StatusCondition.True;
+            case IDeclarationPatternOperation declaration when inputEnum is null && Covers(declaration.InputType, declaration.NarrowedType):
+            case ITypePatternOperation type when inputEnum is null && Covers(type.InputType, type.NarrowedType):
+            case IRecursivePatternOperation { DeconstructionSubpatterns.IsEmpty: true, PropertySubpatterns.IsEmpty: true } empty when inputEnum is null && Covers(empty.InputType, empty.NarrowedType):
+                // `CaptureResponse other =>`, `CaptureResponse =>`, `{ } =>`: every value but null, whatever its status
+                // (null says nothing about one): a catch-all like `_`.
+                return StatusCondition.True;
             case IRecursivePatternOperation recursive when inputEnum is null:
             {
                 // The type and null test, and any positional part, say nothing about a status.
@@ -390,6 +396,31 @@ internal sealed class StatusReader
                 // Relational patterns and the like over a status are not read; over anything else they say nothing about one.
                 return inputEnum is null ? StatusCondition.Opaque : null;
         }
+    }
+
+    // Whether a type test of a value of type `input` against `narrowed` holds for every non-null value: the same type,
+    // or a base class or interface of it.
+    private static bool Covers(ITypeSymbol input, ITypeSymbol narrowed)
+    {
+        if (input is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            input = nullable.TypeArguments[0];
+        }
+
+        if (narrowed.SpecialType == SpecialType.System_Object || SymbolEqualityComparer.Default.Equals(input, narrowed))
+        {
+            return true;
+        }
+
+        for (ITypeSymbol? type = input.BaseType; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, narrowed))
+            {
+                return true;
+            }
+        }
+
+        return narrowed.TypeKind == TypeKind.Interface && input.AllInterfaces.Contains((INamedTypeSymbol)narrowed, SymbolEqualityComparer.Default);
     }
 
     private StatusCondition? ReadMember(IPatternOperation pattern, ISymbol member, ITypeSymbol type)

@@ -36,6 +36,25 @@ public class PropertyPatternTests
     [InlineData("[|switch|] (r) { default: return \"failed\"; case { Result.ResultStatus: ResultStatus.Success }: return \"captured\"; }")]
     public Task Property_patterns_that_let_Unknown_through_are_reported(string body) => Analyze<UnknownFallsThroughAnalyzer>(Method(body));
 
+    // A type test that every non-null response passes is a catch-all like `_`.
+    [Theory]
+    [InlineData("return r [|switch|] { { Result.ResultStatus: ResultStatus.Success } => \"captured\", CaptureResponse other => \"failed \" + other.CaptureId };")]
+    [InlineData("return r [|switch|] { { Result.ResultStatus: ResultStatus.Success } => \"captured\", CaptureResponse => \"failed\", null => \"none\" };")]
+    [InlineData("return r [|switch|] { { Result.ResultStatus: ResultStatus.Success } => \"captured\", { } => \"failed\", null => \"none\" };")]
+    [InlineData("return r [|switch|] { { Result.ResultStatus: ResultStatus.Success } => \"captured\", object o => \"failed\", null => \"none\" };")]
+    [InlineData("[|switch|] (r) { case { Result.ResultStatus: ResultStatus.Success }: return \"captured\"; case CaptureResponse other: return \"failed\"; case null: return \"none\"; } return \"\";")]
+    [InlineData("return r.Result [|switch|] { { ResultStatus: ResultStatus.Success } => \"captured\", AntomResult other => \"failed: \" + other.ResultCode, null => \"none\" };")]
+    public Task Typed_catch_all_arms_are_reported(string body) => Analyze<UnknownFallsThroughAnalyzer>(Method(body));
+
+    [Theory]
+    [InlineData("return r switch { { Result.ResultStatus: ResultStatus.Success } => \"captured\", { Result.ResultStatus: ResultStatus.Unknown } => \"wait\", CaptureResponse other => \"failed\" };")] // Unknown has its arm first
+    [InlineData("return r switch { { Result.ResultStatus: ResultStatus.Success } => \"captured\", { Result.ResultStatus: ResultStatus.Failure } => \"failed\", null => \"none\" };")] // null is not a status
+    [InlineData("return r switch { { Result.ResultStatus: ResultStatus.Success } => \"captured\", { CaptureId: null } => \"odd\", { Result.ResultStatus: ResultStatus.Failure } => \"failed\" };")] // a narrower arm, no catch-all
+    [InlineData("return r switch { { Result.ResultStatus: ResultStatus.Success } => \"captured\", CaptureResponse { CaptureId: null } => \"odd\", { Result.ResultStatus: ResultStatus.Failure } => \"failed\" };")] // a typed arm with a subpattern is no catch-all
+    [InlineData("return r switch { { Result.ResultStatus: ResultStatus.Unknown } => \"wait\", CaptureResponse other => \"decided\" };")] // Unknown first, then everything else
+    [InlineData("return r switch { CaptureResponse other => other.CaptureId ?? \"\" };")] // no status test at all
+    public Task Typed_arms_that_do_not_let_Unknown_through_are_silent(string body) => Analyze<UnknownFallsThroughAnalyzer>(Method(body));
+
     [Fact]
     public Task The_message_names_the_arm()
         => Analyze<UnknownFallsThroughAnalyzer>(
