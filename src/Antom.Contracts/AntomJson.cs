@@ -17,8 +17,6 @@ namespace Antom.Contracts;
 /// </remarks>
 public static class AntomJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
-
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
 
     /// <summary>
@@ -32,40 +30,57 @@ public static class AntomJson
     public static string Serialize<T>(T value)
         where T : IAntomJsonContract<T>
     {
-        ArrayBufferWriter<byte> buffer = WriteToBuffer(value);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        ContractJsonWriter writer = Write(value);
+        try
+        {
+            return Encoding.UTF8.GetString(writer.WrittenSpan);
+        }
+        finally
+        {
+            ContractJsonWriter.Return(writer);
+        }
     }
 
     /// <summary>Writes <paramref name="value"/> as UTF-8 JSON bytes.</summary>
     /// <exception cref="AntomPayloadException"><paramref name="value"/> breaks its contract.</exception>
     public static byte[] SerializeToUtf8Bytes<T>(T value)
         where T : IAntomJsonContract<T>
-        => WriteToBuffer(value).WrittenSpan.ToArray();
+    {
+        ContractJsonWriter writer = Write(value);
+        try
+        {
+            return writer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            ContractJsonWriter.Return(writer);
+        }
+    }
 
     /// <summary>Writes <paramref name="value"/> as UTF-8 JSON into <paramref name="destination"/>; nothing is written if it is invalid.</summary>
+    /// <remarks>The JSON is written whole, then copied into <paramref name="destination"/>: it is given no byte unless the value was written entirely.</remarks>
     /// <exception cref="AntomPayloadException"><paramref name="value"/> breaks its contract.</exception>
     public static void Serialize<T>(IBufferWriter<byte> destination, T value)
         where T : IAntomJsonContract<T>
     {
         ArgumentNullException.ThrowIfNull(destination);
-        ThrowIfNull(value); // not ArgumentNullException.ThrowIfNull(object): that would box a struct contract
-        T.Validate(value);
-
-        // One writer per thread, pointed at the caller's buffer for this call only: nothing is allocated per call.
-        // A call made from inside another (a buffer writer that serializes) gets a writer of its own.
-        Utf8JsonWriter? shared = t_destinationWriter;
-        t_destinationWriter = null;
-        Utf8JsonWriter writer = shared ?? new Utf8JsonWriter(destination, WriterOptions);
+        ContractJsonWriter writer = Write(value);
         try
         {
-            writer.Reset(destination);
-            T.WriteJson(writer, value);
-            writer.Flush();
+            // The thread's writer is still taken here: a buffer writer that serializes from GetSpan gets another.
+            ReadOnlySpan<byte> json = writer.WrittenSpan;
+            while (!json.IsEmpty)
+            {
+                Span<byte> span = destination.GetSpan(json.Length);
+                int count = Math.Min(span.Length, json.Length);
+                json[..count].CopyTo(span);
+                destination.Advance(count);
+                json = json[count..];
+            }
         }
         finally
         {
-            writer.Reset(Detached);
-            t_destinationWriter = writer;
+            ContractJsonWriter.Return(writer);
         }
     }
 
@@ -126,30 +141,25 @@ public static class AntomJson
         return value;
     }
 
-    // What a shared writer points at between calls, so that it never keeps a caller's buffer alive.
-    private static readonly ArrayBufferWriter<byte> Detached = new(1);
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_destinationWriter;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
-    private static ArrayBufferWriter<byte> WriteToBuffer<T>(T value)
+    // Validates, then writes with the thread's writer (a new one when a call is made from inside another), which the
+    // caller hands back with ContractJsonWriter.Return once it has taken the bytes.
+    private static ContractJsonWriter Write<T>(T value)
         where T : IAntomJsonContract<T>
     {
         ThrowIfNull(value); // not ArgumentNullException.ThrowIfNull(object): that would box a struct contract
         T.Validate(value);
-        ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
-        buffer.ResetWrittenCount();
-        Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
-        writer.Reset(buffer);
-        T.WriteJson(writer, value);
-        writer.Flush();
-        return buffer;
+        ContractJsonWriter writer = ContractJsonWriter.Rent();
+        try
+        {
+            T.WriteJson(writer, value);
+        }
+        catch
+        {
+            ContractJsonWriter.Return(writer);
+            throw;
+        }
+
+        return writer;
     }
 
     private static void ThrowIfNull<T>(T value)

@@ -21,6 +21,10 @@ public interface IAntomJsonContract<TSelf>
     /// <exception cref="AntomPayloadException">The value breaks the contract; the path says where.</exception>
     static abstract void Validate(TSelf value);
 
-    /// <summary>Writes one value that <see cref="Validate"/> accepted.</summary>
-    static abstract void WriteJson(Utf8JsonWriter writer, TSelf value);
+    /// <summary>
+    /// Writes one value that <see cref="Validate"/> accepted, compact, with the library's own writer (the bytes
+    /// <see cref="Utf8JsonWriter"/> would write). A <c>JsonConverter</c> of the type writes the same bytes onto a
+    /// <see cref="Utf8JsonWriter"/> as one raw value.
+    /// </summary>
+    static abstract void WriteJson(Serialization.ContractJsonWriter writer, TSelf value);
 }

@@ -229,7 +229,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IAntomJson
         }
     }
 
-    static void IAntomJsonContract<Money>.WriteJson(System.Text.Json.Utf8JsonWriter writer, Money value) => MoneyJsonConverter.WriteMoney(writer, value);
+    static void IAntomJsonContract<Money>.WriteJson(Serialization.ContractJsonWriter writer, Money value) => Serialization.ContractWriter.WriteMoneyValue(writer, value);
 
     private static void RequireCurrency(CurrencyCode currency, string parameterName)
     {

@@ -159,9 +159,10 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
     }
 
     // {"currency":"XXX","value":"" + at most 20 digits + "}
-    private const int MaxCompactLength = 32 + 20;
+    internal const int MaxCompactLength = 32 + 20;
 
-    private static int FormatCompact(Money value, Span<byte> buffer)
+    /// <summary>Formats <c>{"currency":"BRL","value":"6000"}</c> into <paramref name="buffer"/> (at least <see cref="MaxCompactLength"/> bytes); the length written.</summary>
+    internal static int FormatCompact(Money value, Span<byte> buffer)
     {
         string code = value.Currency.Code;
         "{\"currency\":\"___\",\"value\":\""u8.CopyTo(buffer);

@@ -61,9 +61,6 @@ public sealed class RawJson : IEquatable<RawJson>
         return new RawJson(Encoding.UTF8.GetBytes(document.RootElement.GetRawText()));
     }
 
-    /// <summary>Writes the value unchanged.</summary>
-    internal void WriteTo(Utf8JsonWriter writer) => writer.WriteRawValue(_utf8, skipInputValidation: true);
-
     /// <summary>The JSON text.</summary>
     public override string ToString() => Encoding.UTF8.GetString(_utf8);
 

@@ -15,7 +15,7 @@ internal static partial class Emitter
     internal const string Serialization = "global::Antom.Contracts.Serialization.";
     internal const string Json = "global::System.Text.Json.";
     private const string ReaderParameter = "ref " + Json + "Utf8JsonReader reader";
-    private const string WriterParameter = Json + "Utf8JsonWriter writer";
+    private const string WriterParameter = Serialization + "ContractJsonWriter writer";
     private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     private static readonly string GeneratedCode =
@@ -58,16 +58,18 @@ internal static partial class Emitter
         w.Line($"static void {Runtime}IAntomJsonContract<{self}>.WriteJson({WriterParameter}, {self} value) => {converter}.WriteCore(writer, value);");
     }
 
-    // A converter's JsonConverter<T> overrides: read through ReadCore; validate everything before writing anything.
+    // A converter's JsonConverter<T> overrides: read through ReadCore; validate everything before writing anything, then
+    // write with the library's writer and hand the bytes to the caller's Utf8JsonWriter as one raw value.
     private static void EmitConverterOverrides(SourceWriter w, string self)
     {
         w.Line("/// <inheritdoc/>");
         w.Line($"public override {self} Read({ReaderParameter}, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => ReadCore(ref reader);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Open($"public override void Write({WriterParameter}, {self} value, {Json}JsonSerializerOptions options)");
+        w.Line("/// <remarks>The value is written compact, even by an indenting writer.</remarks>");
+        w.Open($"public override void Write({Json}Utf8JsonWriter writer, {self} value, {Json}JsonSerializerOptions options)");
         w.Line("ValidateCore(value);");
-        w.Line("WriteCore(writer, value);");
+        w.Line($"{Serialization}ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));");
         w.Close();
         w.Line();
     }

@@ -220,7 +220,7 @@ internal abstract class ValueEmitter
 
         public override string? ElementCheck(Context c) => $"static (v, n) => {Writer}CheckMoney(v, n)";
 
-        public override string ElementWrite(Context c) => $"static (w, v) => {Emitter.Runtime}MoneyJsonConverter.WriteMoney(w, v)";
+        public override string ElementWrite(Context c) => $"{Writer}WriteMoneyValue";
     }
 
     private sealed class RawEmitter : ValueEmitter

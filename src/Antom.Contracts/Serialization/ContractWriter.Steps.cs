@@ -242,7 +242,7 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes a map, each value by <paramref name="write"/>, in its order; nothing when absent.</summary>
-    public static void WriteMap<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, ValueMap<T>? value, ElementWriter<T> write)
+    public static void WriteMap<T>(ContractJsonWriter writer, JsonEncodedText propertyName, ValueMap<T>? value, ElementWriter<T> write)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(write);
@@ -275,7 +275,7 @@ public static partial class ContractWriter
     // ---- writing ----------------------------------------------------------------------------------------------------
 
     /// <summary>Writes an optional string; nothing when absent.</summary>
-    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, string? value)
+    public static void WriteIfPresent(ContractJsonWriter writer, JsonEncodedText propertyName, string? value)
     {
         if (value is not null)
         {
@@ -284,7 +284,7 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes an optional integer; nothing when absent.</summary>
-    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, long? value)
+    public static void WriteIfPresent(ContractJsonWriter writer, JsonEncodedText propertyName, long? value)
     {
         if (value is { } number)
         {
@@ -293,7 +293,7 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes an optional number exactly (its scale kept: 1.50 stays 1.50); nothing when absent.</summary>
-    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, decimal? value)
+    public static void WriteIfPresent(ContractJsonWriter writer, JsonEncodedText propertyName, decimal? value)
     {
         if (value is { } number)
         {
@@ -302,7 +302,7 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes an optional boolean (<c>false</c> is written, never dropped); nothing when absent.</summary>
-    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, bool? value)
+    public static void WriteIfPresent(ContractJsonWriter writer, JsonEncodedText propertyName, bool? value)
     {
         if (value is { } flag)
         {
@@ -311,7 +311,7 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes an optional date-time; nothing when absent.</summary>
-    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, DateTimeOffset? value)
+    public static void WriteIfPresent(ContractJsonWriter writer, JsonEncodedText propertyName, DateTimeOffset? value)
     {
         if (value is { } time)
         {
@@ -320,7 +320,7 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes an optional amount; nothing when absent.</summary>
-    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, Money? value)
+    public static void WriteIfPresent(ContractJsonWriter writer, JsonEncodedText propertyName, Money? value)
     {
         if (value is { } money)
         {
@@ -329,7 +329,7 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes optional raw JSON unchanged; nothing when absent.</summary>
-    public static void WriteIfPresent(Utf8JsonWriter writer, JsonEncodedText propertyName, RawJson? value)
+    public static void WriteIfPresent(ContractJsonWriter writer, JsonEncodedText propertyName, RawJson? value)
     {
         if (value is not null)
         {
@@ -338,7 +338,7 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes a closed enum member as its wire value.</summary>
-    public static void WriteEnum<TEnum>(Utf8JsonWriter writer, JsonEncodedText propertyName, TEnum value, ClosedEnumTable<TEnum> table)
+    public static void WriteEnum<TEnum>(ContractJsonWriter writer, JsonEncodedText propertyName, TEnum value, ClosedEnumTable<TEnum> table)
         where TEnum : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -347,7 +347,7 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes an optional closed enum member; nothing when absent.</summary>
-    public static void WriteEnumIfPresent<TEnum>(Utf8JsonWriter writer, JsonEncodedText propertyName, TEnum? value, ClosedEnumTable<TEnum> table)
+    public static void WriteEnumIfPresent<TEnum>(ContractJsonWriter writer, JsonEncodedText propertyName, TEnum? value, ClosedEnumTable<TEnum> table)
         where TEnum : struct, Enum
     {
         if (value is { } member)
@@ -357,17 +357,17 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes an open-set value; a known one pre-encoded.</summary>
-    public static void WriteOpenSet<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T value)
+    public static void WriteOpenSet<T>(ContractJsonWriter writer, JsonEncodedText propertyName, T value)
         where T : struct, IOpenSet<T>
         => T.Table.Write(writer, propertyName, value);
 
     /// <summary>Writes an open-set value as an array element.</summary>
-    public static void WriteOpenSetValue<T>(Utf8JsonWriter writer, T value)
+    public static void WriteOpenSetValue<T>(ContractJsonWriter writer, T value)
         where T : struct, IOpenSet<T>
         => T.Table.WriteValue(writer, value);
 
     /// <summary>Writes an optional open-set value; nothing when absent.</summary>
-    public static void WriteOpenSetIfPresent<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T? value)
+    public static void WriteOpenSetIfPresent<T>(ContractJsonWriter writer, JsonEncodedText propertyName, T? value)
         where T : struct, IOpenSet<T>
     {
         if (value is { } set)
@@ -377,12 +377,12 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes a nested object.</summary>
-    public static void WriteObject<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T value)
+    public static void WriteObject<T>(ContractJsonWriter writer, JsonEncodedText propertyName, T value)
         where T : IAntomJsonContract<T>
         => WriteObject(writer, propertyName, value, static (w, v) => T.WriteJson(w, v));
 
     /// <summary>Writes a nested object by <paramref name="write"/> (a generated converter's own writer).</summary>
-    public static void WriteObject<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T value, ElementWriter<T> write)
+    public static void WriteObject<T>(ContractJsonWriter writer, JsonEncodedText propertyName, T value, ElementWriter<T> write)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(write);
@@ -391,17 +391,17 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes a nested object as a map value or array element.</summary>
-    public static void WriteObjectValue<T>(Utf8JsonWriter writer, T value)
+    public static void WriteObjectValue<T>(ContractJsonWriter writer, T value)
         where T : IAntomJsonContract<T>
         => T.WriteJson(writer, value);
 
     /// <summary>Writes an optional nested object; nothing when absent.</summary>
-    public static void WriteObjectIfPresent<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T? value)
+    public static void WriteObjectIfPresent<T>(ContractJsonWriter writer, JsonEncodedText propertyName, T? value)
         where T : class, IAntomJsonContract<T>
         => WriteObjectIfPresent(writer, propertyName, value, static (w, v) => T.WriteJson(w, v));
 
     /// <summary>Writes an optional nested object by <paramref name="write"/>; nothing when absent.</summary>
-    public static void WriteObjectIfPresent<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, T? value, ElementWriter<T> write)
+    public static void WriteObjectIfPresent<T>(ContractJsonWriter writer, JsonEncodedText propertyName, T? value, ElementWriter<T> write)
         where T : class
     {
         if (value is not null)
@@ -411,12 +411,12 @@ public static partial class ContractWriter
     }
 
     /// <summary>Writes an array of objects; nothing when absent.</summary>
-    public static void WriteObjects<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, ValueList<T>? value)
+    public static void WriteObjects<T>(ContractJsonWriter writer, JsonEncodedText propertyName, ValueList<T>? value)
         where T : IAntomJsonContract<T>
         => WriteArray(writer, propertyName, value, static (w, v) => T.WriteJson(w, v));
 
     /// <summary>Writes an array of plain values, each by <paramref name="write"/>; nothing when absent.</summary>
-    public static void WriteArray<T>(Utf8JsonWriter writer, JsonEncodedText propertyName, ValueList<T>? value, ElementWriter<T> write)
+    public static void WriteArray<T>(ContractJsonWriter writer, JsonEncodedText propertyName, ValueList<T>? value, ElementWriter<T> write)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(write);

@@ -12,60 +12,81 @@ namespace Antom.Contracts.Serialization;
 public static partial class ContractWriter
 {
     /// <summary>Writes a date-time as RFC 3339: offset kept, no fraction unless there is one.</summary>
-    public static void WriteDateTime(Utf8JsonWriter writer, JsonEncodedText propertyName, DateTimeOffset value)
+    public static void WriteDateTime(ContractJsonWriter writer, JsonEncodedText propertyName, DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (value.Offset > TimeSpan.Zero)
-        {
-            // A '+' in the offset: written raw (below), since an encoder would write it as \u002B.
-            writer.WritePropertyName(propertyName);
-            WriteDateTimeValue(writer, value);
-            return;
-        }
-
-        // Digits, '-', ':', 'T', '.' and 'Z' only: nothing an encoder escapes, so the name and the value go in one call.
-        Span<byte> buffer = stackalloc byte[Rfc3339.MaxFormattedLength];
-        int length = Rfc3339.Format(value, buffer);
-        writer.WriteString(propertyName, buffer[..length]);
+        writer.WritePropertyName(propertyName);
+        WriteDateTimeValue(writer, value);
     }
 
     /// <summary>Writes a date-time array element.</summary>
-    public static void WriteDateTimeValue(Utf8JsonWriter writer, DateTimeOffset value)
+    public static void WriteDateTimeValue(ContractJsonWriter writer, DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(writer);
 
-        // Digits, '-', ':', 'T', '.', 'Z' and '+' need no escaping; written raw so that '+' stays '+' (an encoder
-        // would write \u002B) and the offset reads back exactly as Antom wrote it.
-        Span<byte> buffer = stackalloc byte[Rfc3339.MaxFormattedLength + 2];
+        // Digits, '-', ':', 'T', '.', 'Z' and '+' need no escaping; written as they are, so that '+' stays '+' (an
+        // encoder would write \u002B) and the offset reads back exactly as Antom wrote it.
+        Span<byte> buffer = writer.BeginValue(Rfc3339.MaxFormattedLength + 2);
         buffer[0] = (byte)'"';
         int length = Rfc3339.Format(value, buffer[1..]);
         buffer[length + 1] = (byte)'"';
-        writer.WriteRawValue(buffer[..(length + 2)], skipInputValidation: true);
+        writer.EndValue(length + 2);
     }
 
     /// <summary>Writes a raw JSON array element unchanged.</summary>
-    public static void WriteRawJsonValue(Utf8JsonWriter writer, RawJson value)
+    public static void WriteRawJsonValue(ContractJsonWriter writer, RawJson value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
-        value.WriteTo(writer);
+        writer.WriteRawValue(value.Utf8);
     }
 
     /// <summary>Writes an Amount object.</summary>
-    public static void WriteMoney(Utf8JsonWriter writer, JsonEncodedText propertyName, Money value)
+    public static void WriteMoney(ContractJsonWriter writer, JsonEncodedText propertyName, Money value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WritePropertyName(propertyName);
-        MoneyJsonConverter.WriteMoney(writer, value);
+        WriteMoneyValue(writer, value);
+    }
+
+    /// <summary>Writes an Amount object as an array element or map value: <c>{"currency":"BRL","value":"6000"}</c> in one write.</summary>
+    /// <exception cref="AntomPayloadException"><paramref name="value"/> is <c>default(Money)</c>, which has no currency.</exception>
+    public static void WriteMoneyValue(ContractJsonWriter writer, Money value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Money.ThrowIfNoCurrency(value, MoneyJsonConverter.CurrencyPath);
+        Span<byte> buffer = writer.BeginValue(MoneyJsonConverter.MaxCompactLength);
+        writer.EndValue(MoneyJsonConverter.FormatCompact(value, buffer));
     }
 
     /// <summary>Writes raw JSON unchanged.</summary>
-    public static void WriteRawJson(Utf8JsonWriter writer, JsonEncodedText propertyName, RawJson value)
+    public static void WriteRawJson(ContractJsonWriter writer, JsonEncodedText propertyName, RawJson value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
         writer.WritePropertyName(propertyName);
-        value.WriteTo(writer);
+        writer.WriteRawValue(value.Utf8);
+    }
+
+    /// <summary>
+    /// Writes a value that was validated onto a caller's <see cref="Utf8JsonWriter"/> (a <c>JsonConverter</c>'s
+    /// <c>Write</c>): by <paramref name="write"/> with a <see cref="ContractJsonWriter"/>, then as one raw value. The
+    /// value is compact even when <paramref name="writer"/> indents: the writer lays out only what is around it.
+    /// </summary>
+    public static void WriteJson<T>(Utf8JsonWriter writer, T value, ElementWriter<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(write);
+        ContractJsonWriter json = ContractJsonWriter.Rent();
+        try
+        {
+            write(json, value);
+            writer.WriteRawValue(json.WrittenSpan, skipInputValidation: true);
+        }
+        finally
+        {
+            ContractJsonWriter.Return(json);
+        }
     }
 
     /// <summary>Validation: a required reference is not null.</summary>

@@ -152,7 +152,7 @@ public sealed class OpenSetTable<TSelf>
     }
 
     /// <summary>Writes a property holding <paramref name="value"/>; a known value is written pre-encoded.</summary>
-    public void Write(Utf8JsonWriter writer, JsonEncodedText propertyName, TSelf value)
+    public void Write(ContractJsonWriter writer, JsonEncodedText propertyName, TSelf value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         int known = value.KnownIndex;
@@ -162,11 +162,26 @@ public sealed class OpenSetTable<TSelf>
         }
         else
         {
-            writer.WriteString(propertyName, value.WireValue);
+            writer.WriteString(propertyName, value.WireValue!);
         }
     }
 
-    /// <summary>Writes <paramref name="value"/> as an array element or a top-level value.</summary>
+    /// <summary>Writes <paramref name="value"/> as an array element.</summary>
+    public void WriteValue(ContractJsonWriter writer, TSelf value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        int known = value.KnownIndex;
+        if (known != 0)
+        {
+            writer.WriteStringValue(_encoded[known - 1]);
+        }
+        else
+        {
+            writer.WriteStringValue(value.WireValue!);
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a top-level value or array element on a caller's writer (a <c>JsonConverter</c>).</summary>
     public void WriteValue(Utf8JsonWriter writer, TSelf value)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -68,7 +68,7 @@ public sealed partial record AcquirerInfo : global::Antom.Contracts.IAntomJsonCo
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.Validate(global::Antom.Contracts.AcquirerInfo value) => global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AcquirerInfo value) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AcquirerInfo value) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="AcquirerInfo"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -81,10 +81,11 @@ public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Seriali
     public override global::Antom.Contracts.AcquirerInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AcquirerInfo value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -264,7 +265,7 @@ public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Seriali
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AcquirerInfo value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AcquirerInfo value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.AcquirerName);

@@ -33,7 +33,7 @@ public sealed partial record AntomResult : global::Antom.Contracts.IAntomJsonCon
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.Validate(global::Antom.Contracts.AntomResult value) => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AntomResult value) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AntomResult value) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="AntomResult"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -46,10 +46,11 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
     public override global::Antom.Contracts.AntomResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AntomResult value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -145,7 +146,7 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AntomResult value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AntomResult value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[0], value.ResultCode);

@@ -43,7 +43,7 @@ public sealed partial record BrowserInfo : global::Antom.Contracts.IAntomJsonCon
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.Validate(global::Antom.Contracts.BrowserInfo value) => global::Antom.Contracts.BrowserInfoJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.BrowserInfo value) => global::Antom.Contracts.BrowserInfoJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.BrowserInfo value) => global::Antom.Contracts.BrowserInfoJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="BrowserInfo"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -56,10 +56,11 @@ public sealed class BrowserInfoJsonConverter : global::System.Text.Json.Serializ
     public override global::Antom.Contracts.BrowserInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.BrowserInfo value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -179,7 +180,7 @@ public sealed class BrowserInfoJsonConverter : global::System.Text.Json.Serializ
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.BrowserInfo value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.BrowserInfo value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.AcceptHeader);

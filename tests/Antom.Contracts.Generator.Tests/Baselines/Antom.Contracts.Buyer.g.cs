@@ -53,7 +53,7 @@ public sealed partial record Buyer : global::Antom.Contracts.IAntomJsonContract<
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Buyer>.Validate(global::Antom.Contracts.Buyer value) => global::Antom.Contracts.BuyerJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Buyer>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Buyer value) => global::Antom.Contracts.BuyerJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Buyer>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Buyer value) => global::Antom.Contracts.BuyerJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Buyer"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -66,10 +66,11 @@ public sealed class BuyerJsonConverter : global::System.Text.Json.Serialization.
     public override global::Antom.Contracts.Buyer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Buyer value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -221,7 +222,7 @@ public sealed class BuyerJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Buyer value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Buyer value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.ReferenceBuyerId);

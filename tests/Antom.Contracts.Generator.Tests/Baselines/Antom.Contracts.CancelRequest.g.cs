@@ -33,7 +33,7 @@ public sealed partial record CancelRequest : global::Antom.Contracts.IAntomJsonC
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelRequest>.Validate(global::Antom.Contracts.CancelRequest value) => global::Antom.Contracts.CancelRequestJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CancelRequest value) => global::Antom.Contracts.CancelRequestJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CancelRequest value) => global::Antom.Contracts.CancelRequestJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="CancelRequest"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -46,10 +46,11 @@ public sealed class CancelRequestJsonConverter : global::System.Text.Json.Serial
     public override global::Antom.Contracts.CancelRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CancelRequest value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -153,7 +154,7 @@ public sealed class CancelRequestJsonConverter : global::System.Text.Json.Serial
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CancelRequest value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CancelRequest value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.PaymentId);

@@ -48,7 +48,7 @@ public sealed partial record CaptureRequest : global::Antom.Contracts.IAntomJson
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.Validate(global::Antom.Contracts.CaptureRequest value) => global::Antom.Contracts.CaptureRequestJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureRequest value) => global::Antom.Contracts.CaptureRequestJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureRequest value) => global::Antom.Contracts.CaptureRequestJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="CaptureRequest"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -61,10 +61,11 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
     public override global::Antom.Contracts.CaptureRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureRequest value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -201,7 +202,7 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureRequest value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureRequest value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.CaptureRequestId);

@@ -53,7 +53,7 @@ public sealed partial record CaptureResponse : global::Antom.Contracts.IAntomJso
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResponse>.Validate(global::Antom.Contracts.CaptureResponse value) => global::Antom.Contracts.CaptureResponseJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResponse value) => global::Antom.Contracts.CaptureResponseJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureResponse value) => global::Antom.Contracts.CaptureResponseJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="CaptureResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -66,10 +66,11 @@ public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Seri
     public override global::Antom.Contracts.CaptureResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResponse value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -220,7 +221,7 @@ public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Seri
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResponse value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureResponse value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));

@@ -78,7 +78,7 @@ public sealed partial record CaptureResultNotification : global::Antom.Contracts
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.Validate(global::Antom.Contracts.CaptureResultNotification value) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResultNotification value) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureResultNotification value) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="CaptureResultNotification"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -92,10 +92,11 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
     public override global::Antom.Contracts.CaptureResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResultNotification value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -315,7 +316,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResultNotification value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureResultNotification value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], NotifyTypeValue);

@@ -67,7 +67,7 @@ public sealed partial record CardInfo : global::Antom.Contracts.IAntomJsonContra
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardInfo>.Validate(global::Antom.Contracts.CardInfo value) => global::Antom.Contracts.CardInfoJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardInfo>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CardInfo value) => global::Antom.Contracts.CardInfoJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CardInfo value) => global::Antom.Contracts.CardInfoJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="CardInfo"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -80,10 +80,11 @@ public sealed class CardInfoJsonConverter : global::System.Text.Json.Serializati
     public override global::Antom.Contracts.CardInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CardInfo value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -229,7 +230,7 @@ public sealed class CardInfoJsonConverter : global::System.Text.Json.Serializati
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CardInfo value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CardInfo value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.CardNo);

@@ -121,7 +121,7 @@ public sealed partial record CardPaymentMethodMetaData : global::Antom.Contracts
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.Validate(global::Antom.Contracts.CardPaymentMethodMetaData value) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CardPaymentMethodMetaData value) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CardPaymentMethodMetaData value) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="CardPaymentMethodMetaData"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -139,10 +139,11 @@ public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text
     public override global::Antom.Contracts.CardPaymentMethodMetaData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CardPaymentMethodMetaData value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -407,7 +408,7 @@ public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CardPaymentMethodMetaData value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CardPaymentMethodMetaData value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.CardNo);

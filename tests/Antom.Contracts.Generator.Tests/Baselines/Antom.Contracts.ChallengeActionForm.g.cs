@@ -38,7 +38,7 @@ public sealed partial record ChallengeActionForm : global::Antom.Contracts.IAnto
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.Validate(global::Antom.Contracts.ChallengeActionForm value) => global::Antom.Contracts.ChallengeActionFormJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.ChallengeActionForm value) => global::Antom.Contracts.ChallengeActionFormJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.ChallengeActionForm value) => global::Antom.Contracts.ChallengeActionFormJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="ChallengeActionForm"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -51,10 +51,11 @@ public sealed class ChallengeActionFormJsonConverter : global::System.Text.Json.
     public override global::Antom.Contracts.ChallengeActionForm Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.ChallengeActionForm value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -158,7 +159,7 @@ public sealed class ChallengeActionFormJsonConverter : global::System.Text.Json.
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.ChallengeActionForm value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.ChallengeActionForm value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSetIfPresent(writer, Names[0], value.ChallengeType);

@@ -43,7 +43,7 @@ public sealed partial record CreditPayPlan : global::Antom.Contracts.IAntomJsonC
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.Validate(global::Antom.Contracts.CreditPayPlan value) => global::Antom.Contracts.CreditPayPlanJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CreditPayPlan value) => global::Antom.Contracts.CreditPayPlanJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CreditPayPlan value) => global::Antom.Contracts.CreditPayPlanJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="CreditPayPlan"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -57,10 +57,11 @@ public sealed class CreditPayPlanJsonConverter : global::System.Text.Json.Serial
     public override global::Antom.Contracts.CreditPayPlan Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CreditPayPlan value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -180,7 +181,7 @@ public sealed class CreditPayPlanJsonConverter : global::System.Text.Json.Serial
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CreditPayPlan value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CreditPayPlan value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.InstallmentNum);

@@ -113,7 +113,7 @@ public sealed partial record Env : global::Antom.Contracts.IAntomJsonContract<gl
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.Validate(global::Antom.Contracts.Env value) => global::Antom.Contracts.EnvJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Env value) => global::Antom.Contracts.EnvJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Env value) => global::Antom.Contracts.EnvJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Env"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -129,10 +129,11 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
     public override global::Antom.Contracts.Env Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Env value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -420,7 +421,7 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Env value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Env value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSetIfPresent(writer, Names[0], value.TerminalType);

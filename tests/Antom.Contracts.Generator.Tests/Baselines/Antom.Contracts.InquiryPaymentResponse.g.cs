@@ -178,7 +178,7 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.Validate(global::Antom.Contracts.InquiryPaymentResponse value) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="InquiryPaymentResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -192,10 +192,11 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
     public override global::Antom.Contracts.InquiryPaymentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -652,7 +653,7 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));

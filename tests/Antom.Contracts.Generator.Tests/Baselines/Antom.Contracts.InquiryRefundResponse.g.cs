@@ -88,7 +88,7 @@ public sealed partial record InquiryRefundResponse : global::Antom.Contracts.IAn
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundResponse>.Validate(global::Antom.Contracts.InquiryRefundResponse value) => global::Antom.Contracts.InquiryRefundResponseJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryRefundResponse value) => global::Antom.Contracts.InquiryRefundResponseJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryRefundResponse value) => global::Antom.Contracts.InquiryRefundResponseJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="InquiryRefundResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -101,10 +101,11 @@ public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Jso
     public override global::Antom.Contracts.InquiryRefundResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryRefundResponse value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -340,7 +341,7 @@ public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Jso
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryRefundResponse value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryRefundResponse value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));

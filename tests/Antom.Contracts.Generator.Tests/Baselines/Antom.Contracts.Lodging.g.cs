@@ -53,7 +53,7 @@ public sealed partial record Lodging : global::Antom.Contracts.IAntomJsonContrac
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Lodging>.Validate(global::Antom.Contracts.Lodging value) => global::Antom.Contracts.LodgingJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Lodging>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Lodging value) => global::Antom.Contracts.LodgingJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Lodging>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Lodging value) => global::Antom.Contracts.LodgingJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Lodging"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -66,10 +66,11 @@ public sealed class LodgingJsonConverter : global::System.Text.Json.Serializatio
     public override global::Antom.Contracts.Lodging Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Lodging value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -218,7 +219,7 @@ public sealed class LodgingJsonConverter : global::System.Text.Json.Serializatio
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Lodging value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Lodging value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.HotelName);

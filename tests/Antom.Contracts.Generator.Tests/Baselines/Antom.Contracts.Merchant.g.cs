@@ -58,7 +58,7 @@ public sealed partial record Merchant : global::Antom.Contracts.IAntomJsonContra
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Merchant>.Validate(global::Antom.Contracts.Merchant value) => global::Antom.Contracts.MerchantJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Merchant>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Merchant value) => global::Antom.Contracts.MerchantJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Merchant>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Merchant value) => global::Antom.Contracts.MerchantJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Merchant"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -71,10 +71,11 @@ public sealed class MerchantJsonConverter : global::System.Text.Json.Serializati
     public override global::Antom.Contracts.Merchant Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Merchant value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -230,7 +231,7 @@ public sealed class MerchantJsonConverter : global::System.Text.Json.Serializati
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Merchant value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Merchant value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.ReferenceMerchantId);

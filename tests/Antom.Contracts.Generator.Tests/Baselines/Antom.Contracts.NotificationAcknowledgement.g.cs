@@ -23,7 +23,7 @@ public sealed partial record NotificationAcknowledgement : global::Antom.Contrac
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.Validate(global::Antom.Contracts.NotificationAcknowledgement value) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="NotificationAcknowledgement"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -36,10 +36,11 @@ public sealed class NotificationAcknowledgementJsonConverter : global::System.Te
     public override global::Antom.Contracts.NotificationAcknowledgement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -105,7 +106,7 @@ public sealed class NotificationAcknowledgementJsonConverter : global::System.Te
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));

@@ -168,7 +168,7 @@ public sealed partial record PayRequest : global::Antom.Contracts.IAntomJsonCont
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.Validate(global::Antom.Contracts.PayRequest value) => global::Antom.Contracts.PayRequestJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PayRequest value) => global::Antom.Contracts.PayRequestJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PayRequest value) => global::Antom.Contracts.PayRequestJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="PayRequest"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -181,10 +181,11 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
     public override global::Antom.Contracts.PayRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PayRequest value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -604,7 +605,7 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PayRequest value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PayRequest value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[0], value.ProductCode);

@@ -43,7 +43,7 @@ public sealed partial record PaymentFactor : global::Antom.Contracts.IAntomJsonC
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentFactor>.Validate(global::Antom.Contracts.PaymentFactor value) => global::Antom.Contracts.PaymentFactorJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentFactor>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentFactor value) => global::Antom.Contracts.PaymentFactorJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentFactor>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentFactor value) => global::Antom.Contracts.PaymentFactorJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="PaymentFactor"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -56,10 +56,11 @@ public sealed class PaymentFactorJsonConverter : global::System.Text.Json.Serial
     public override global::Antom.Contracts.PaymentFactor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentFactor value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -176,7 +177,7 @@ public sealed class PaymentFactorJsonConverter : global::System.Text.Json.Serial
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentFactor value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentFactor value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.IsAuthorization);

@@ -53,7 +53,7 @@ public sealed partial record PaymentMethod : global::Antom.Contracts.IAntomJsonC
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentMethod>.Validate(global::Antom.Contracts.PaymentMethod value) => global::Antom.Contracts.PaymentMethodJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentMethod>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentMethod value) => global::Antom.Contracts.PaymentMethodJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentMethod>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentMethod value) => global::Antom.Contracts.PaymentMethodJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="PaymentMethod"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -66,10 +66,11 @@ public sealed class PaymentMethodJsonConverter : global::System.Text.Json.Serial
     public override global::Antom.Contracts.PaymentMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentMethod value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -220,7 +221,7 @@ public sealed class PaymentMethodJsonConverter : global::System.Text.Json.Serial
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentMethod value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentMethod value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.PaymentMethodType);

@@ -211,7 +211,7 @@ public sealed partial record PaymentResultInfo : global::Antom.Contracts.IAntomJ
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.Validate(global::Antom.Contracts.PaymentResultInfo value) => global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentResultInfo value) => global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentResultInfo value) => global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="PaymentResultInfo"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -226,10 +226,11 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
     public override global::Antom.Contracts.PaymentResultInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentResultInfo value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -666,7 +667,7 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentResultInfo value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentResultInfo value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.CardNo);

@@ -153,7 +153,7 @@ public sealed partial record PaymentResultNotification : global::Antom.Contracts
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultNotification>.Validate(global::Antom.Contracts.PaymentResultNotification value) => global::Antom.Contracts.PaymentResultNotificationJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultNotification>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentResultNotification value) => global::Antom.Contracts.PaymentResultNotificationJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentResultNotification value) => global::Antom.Contracts.PaymentResultNotificationJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="PaymentResultNotification"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -167,10 +167,11 @@ public sealed class PaymentResultNotificationJsonConverter : global::System.Text
     public override global::Antom.Contracts.PaymentResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentResultNotification value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -562,7 +563,7 @@ public sealed class PaymentResultNotificationJsonConverter : global::System.Text
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentResultNotification value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentResultNotification value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[0], value.NotifyType);

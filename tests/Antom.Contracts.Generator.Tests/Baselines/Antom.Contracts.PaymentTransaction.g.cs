@@ -73,7 +73,7 @@ public sealed partial record PaymentTransaction : global::Antom.Contracts.IAntom
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.Validate(global::Antom.Contracts.PaymentTransaction value) => global::Antom.Contracts.PaymentTransactionJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentTransaction value) => global::Antom.Contracts.PaymentTransactionJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentTransaction value) => global::Antom.Contracts.PaymentTransactionJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="PaymentTransaction"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -86,10 +86,11 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
     public override global::Antom.Contracts.PaymentTransaction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentTransaction value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -287,7 +288,7 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentTransaction value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentTransaction value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[0], value.TransactionType);

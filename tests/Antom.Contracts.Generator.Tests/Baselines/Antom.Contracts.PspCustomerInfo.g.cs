@@ -33,7 +33,7 @@ public sealed partial record PspCustomerInfo : global::Antom.Contracts.IAntomJso
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.Validate(global::Antom.Contracts.PspCustomerInfo value) => global::Antom.Contracts.PspCustomerInfoJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PspCustomerInfo value) => global::Antom.Contracts.PspCustomerInfoJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PspCustomerInfo value) => global::Antom.Contracts.PspCustomerInfoJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="PspCustomerInfo"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -46,10 +46,11 @@ public sealed class PspCustomerInfoJsonConverter : global::System.Text.Json.Seri
     public override global::Antom.Contracts.PspCustomerInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PspCustomerInfo value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -141,7 +142,7 @@ public sealed class PspCustomerInfoJsonConverter : global::System.Text.Json.Seri
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PspCustomerInfo value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PspCustomerInfo value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.PspName);

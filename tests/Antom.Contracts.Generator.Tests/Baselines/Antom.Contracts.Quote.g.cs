@@ -48,7 +48,7 @@ public sealed partial record Quote : global::Antom.Contracts.IAntomJsonContract<
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.Validate(global::Antom.Contracts.Quote value) => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Quote value) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Quote value) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Quote"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -61,10 +61,11 @@ public sealed class QuoteJsonConverter : global::System.Text.Json.Serialization.
     public override global::Antom.Contracts.Quote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Quote value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -195,7 +196,7 @@ public sealed class QuoteJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Quote value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Quote value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.QuoteId);

@@ -38,7 +38,7 @@ public sealed partial record RedirectActionForm : global::Antom.Contracts.IAntom
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.Validate(global::Antom.Contracts.RedirectActionForm value) => global::Antom.Contracts.RedirectActionFormJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RedirectActionForm value) => global::Antom.Contracts.RedirectActionFormJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RedirectActionForm value) => global::Antom.Contracts.RedirectActionFormJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="RedirectActionForm"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -51,10 +51,11 @@ public sealed class RedirectActionFormJsonConverter : global::System.Text.Json.S
     public override global::Antom.Contracts.RedirectActionForm Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RedirectActionForm value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -164,7 +165,7 @@ public sealed class RedirectActionFormJsonConverter : global::System.Text.Json.S
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RedirectActionForm value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RedirectActionForm value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSetIfPresent(writer, Names[0], value.Method);

@@ -78,7 +78,7 @@ public sealed partial record RefundResponse : global::Antom.Contracts.IAntomJson
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResponse>.Validate(global::Antom.Contracts.RefundResponse value) => global::Antom.Contracts.RefundResponseJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RefundResponse value) => global::Antom.Contracts.RefundResponseJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundResponse value) => global::Antom.Contracts.RefundResponseJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="RefundResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -91,10 +91,11 @@ public sealed class RefundResponseJsonConverter : global::System.Text.Json.Seria
     public override global::Antom.Contracts.RefundResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RefundResponse value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -316,7 +317,7 @@ public sealed class RefundResponseJsonConverter : global::System.Text.Json.Seria
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RefundResponse value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundResponse value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));

@@ -23,7 +23,7 @@ public sealed partial record SettlementStrategy : global::Antom.Contracts.IAntom
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.Validate(global::Antom.Contracts.SettlementStrategy value) => global::Antom.Contracts.SettlementStrategyJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.SettlementStrategy value) => global::Antom.Contracts.SettlementStrategyJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.SettlementStrategy value) => global::Antom.Contracts.SettlementStrategyJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="SettlementStrategy"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -36,10 +36,11 @@ public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.S
     public override global::Antom.Contracts.SettlementStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.SettlementStrategy value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -104,7 +105,7 @@ public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.S
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.SettlementStrategy value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.SettlementStrategy value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.SettlementCurrency);

@@ -38,7 +38,7 @@ public sealed partial record Shipping : global::Antom.Contracts.IAntomJsonContra
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Shipping>.Validate(global::Antom.Contracts.Shipping value) => global::Antom.Contracts.ShippingJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Shipping>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Shipping value) => global::Antom.Contracts.ShippingJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Shipping>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Shipping value) => global::Antom.Contracts.ShippingJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Shipping"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -51,10 +51,11 @@ public sealed class ShippingJsonConverter : global::System.Text.Json.Serializati
     public override global::Antom.Contracts.Shipping Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Shipping value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -153,7 +154,7 @@ public sealed class ShippingJsonConverter : global::System.Text.Json.Serializati
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Shipping value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Shipping value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteObjectIfPresent(writer, Names[0], value.ShippingName, static (w, v) => global::Antom.Contracts.UserNameJsonConverter.WriteCore(w, v));

@@ -68,7 +68,7 @@ public sealed partial record ThreeDSResult : global::Antom.Contracts.IAntomJsonC
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ThreeDSResult>.Validate(global::Antom.Contracts.ThreeDSResult value) => global::Antom.Contracts.ThreeDSResultJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ThreeDSResult>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.ThreeDSResult value) => global::Antom.Contracts.ThreeDSResultJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ThreeDSResult>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.ThreeDSResult value) => global::Antom.Contracts.ThreeDSResultJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="ThreeDSResult"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -81,10 +81,11 @@ public sealed class ThreeDSResultJsonConverter : global::System.Text.Json.Serial
     public override global::Antom.Contracts.ThreeDSResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.ThreeDSResult value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -262,7 +263,7 @@ public sealed class ThreeDSResultJsonConverter : global::System.Text.Json.Serial
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.ThreeDSResult value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.ThreeDSResult value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.ThreeDSVersion);

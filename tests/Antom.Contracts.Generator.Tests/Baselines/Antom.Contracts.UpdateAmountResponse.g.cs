@@ -38,7 +38,7 @@ public sealed partial record UpdateAmountResponse : global::Antom.Contracts.IAnt
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountResponse>.Validate(global::Antom.Contracts.UpdateAmountResponse value) => global::Antom.Contracts.UpdateAmountResponseJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.UpdateAmountResponse value) => global::Antom.Contracts.UpdateAmountResponseJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.UpdateAmountResponse value) => global::Antom.Contracts.UpdateAmountResponseJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="UpdateAmountResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -51,10 +51,11 @@ public sealed class UpdateAmountResponseJsonConverter : global::System.Text.Json
     public override global::Antom.Contracts.UpdateAmountResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.UpdateAmountResponse value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -161,7 +162,7 @@ public sealed class UpdateAmountResponseJsonConverter : global::System.Text.Json
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.UpdateAmountResponse value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.UpdateAmountResponse value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Result, static (w, v) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(w, v));

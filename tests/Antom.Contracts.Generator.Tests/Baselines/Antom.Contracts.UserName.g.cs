@@ -38,7 +38,7 @@ public sealed partial record UserName : global::Antom.Contracts.IAntomJsonContra
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UserName>.Validate(global::Antom.Contracts.UserName value) => global::Antom.Contracts.UserNameJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UserName>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.UserName value) => global::Antom.Contracts.UserNameJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UserName>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.UserName value) => global::Antom.Contracts.UserNameJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="UserName"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -51,10 +51,11 @@ public sealed class UserNameJsonConverter : global::System.Text.Json.Serializati
     public override global::Antom.Contracts.UserName Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.UserName value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -160,7 +161,7 @@ public sealed class UserNameJsonConverter : global::System.Text.Json.Serializati
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.UserName value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.UserName value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.FirstName);

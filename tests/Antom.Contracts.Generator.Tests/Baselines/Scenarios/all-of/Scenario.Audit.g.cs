@@ -22,7 +22,7 @@ public sealed partial record Audit : global::Antom.Contracts.IAntomJsonContract<
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Audit>.Validate(global::Scenario.Audit value) => global::Scenario.AuditJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Audit>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Audit value) => global::Scenario.AuditJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Audit>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Audit value) => global::Scenario.AuditJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Audit"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -35,10 +35,11 @@ public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.
     public override global::Scenario.Audit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Audit value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -119,7 +120,7 @@ public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Audit value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Audit value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.Operator);

@@ -59,7 +59,7 @@ public sealed partial record MerchantCapture : global::Antom.Contracts.IAntomJso
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.Validate(global::Scenario.MerchantCapture value) => global::Scenario.MerchantCaptureJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.MerchantCapture value) => global::Scenario.MerchantCaptureJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.MerchantCapture value) => global::Scenario.MerchantCaptureJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="MerchantCapture"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -72,10 +72,11 @@ public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Seri
     public override global::Scenario.MerchantCapture Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.MerchantCapture value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -265,7 +266,7 @@ public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Seri
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.MerchantCapture value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.MerchantCapture value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.CaptureRequestId);

@@ -17,7 +17,7 @@ public sealed partial record Note : global::Antom.Contracts.IAntomJsonContract<g
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Note>.Validate(global::Scenario.Note value) => global::Scenario.NoteJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Note>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Note value) => global::Scenario.NoteJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Note>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Note value) => global::Scenario.NoteJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Note"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -30,10 +30,11 @@ public sealed class NoteJsonConverter : global::System.Text.Json.Serialization.J
     public override global::Scenario.Note Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Note value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -97,7 +98,7 @@ public sealed class NoteJsonConverter : global::System.Text.Json.Serialization.J
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Note value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Note value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.Text);

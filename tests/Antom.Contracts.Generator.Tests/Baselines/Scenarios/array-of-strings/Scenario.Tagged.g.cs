@@ -19,7 +19,7 @@ public sealed partial record Tagged : global::Antom.Contracts.IAntomJsonContract
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.Validate(global::Scenario.Tagged value) => global::Scenario.TaggedJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Tagged value) => global::Scenario.TaggedJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Tagged value) => global::Scenario.TaggedJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Tagged"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -34,10 +34,11 @@ public sealed class TaggedJsonConverter : global::System.Text.Json.Serialization
     public override global::Scenario.Tagged Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Tagged value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -117,7 +118,7 @@ public sealed class TaggedJsonConverter : global::System.Text.Json.Serialization
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Tagged value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Tagged value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteArray(writer, Names[0], value.Tags, TagsElements.Write);

@@ -17,7 +17,7 @@ public sealed partial record Typed : global::Antom.Contracts.IAntomJsonContract<
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.Validate(global::Scenario.Typed value) => global::Scenario.TypedJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Typed value) => global::Scenario.TypedJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Typed value) => global::Scenario.TypedJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Typed"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -31,10 +31,11 @@ public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.
     public override global::Scenario.Typed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Typed value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -95,7 +96,7 @@ public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Typed value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Typed value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], TypeValue);

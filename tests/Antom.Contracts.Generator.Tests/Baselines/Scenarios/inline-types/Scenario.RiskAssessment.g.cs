@@ -29,7 +29,7 @@ public sealed partial record RiskAssessment : global::Antom.Contracts.IAntomJson
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.Validate(global::Scenario.RiskAssessment value) => global::Scenario.RiskAssessmentJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessment value) => global::Scenario.RiskAssessmentJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessment value) => global::Scenario.RiskAssessmentJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="RiskAssessment"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -42,10 +42,11 @@ public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Seria
     public override global::Scenario.RiskAssessment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessment value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -197,7 +198,7 @@ public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Seria
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessment value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessment value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.AssessmentId);

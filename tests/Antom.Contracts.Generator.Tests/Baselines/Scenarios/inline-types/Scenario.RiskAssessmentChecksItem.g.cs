@@ -19,7 +19,7 @@ public sealed partial record RiskAssessmentChecksItem : global::Antom.Contracts.
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentChecksItem>.Validate(global::Scenario.RiskAssessmentChecksItem value) => global::Scenario.RiskAssessmentChecksItemJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentChecksItem>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentChecksItem value) => global::Scenario.RiskAssessmentChecksItemJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentChecksItem>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentChecksItem value) => global::Scenario.RiskAssessmentChecksItemJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="RiskAssessmentChecksItem"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -32,10 +32,11 @@ public sealed class RiskAssessmentChecksItemJsonConverter : global::System.Text.
     public override global::Scenario.RiskAssessmentChecksItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentChecksItem value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -115,7 +116,7 @@ public sealed class RiskAssessmentChecksItemJsonConverter : global::System.Text.
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentChecksItem value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentChecksItem value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.Name);

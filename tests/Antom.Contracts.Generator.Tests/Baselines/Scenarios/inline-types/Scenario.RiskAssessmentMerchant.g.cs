@@ -19,7 +19,7 @@ public sealed partial record RiskAssessmentMerchant : global::Antom.Contracts.IA
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchant>.Validate(global::Scenario.RiskAssessmentMerchant value) => global::Scenario.RiskAssessmentMerchantJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchant>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentMerchant value) => global::Scenario.RiskAssessmentMerchantJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchant>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentMerchant value) => global::Scenario.RiskAssessmentMerchantJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="RiskAssessmentMerchant"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -32,10 +32,11 @@ public sealed class RiskAssessmentMerchantJsonConverter : global::System.Text.Js
     public override global::Scenario.RiskAssessmentMerchant Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentMerchant value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -114,7 +115,7 @@ public sealed class RiskAssessmentMerchantJsonConverter : global::System.Text.Js
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentMerchant value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentMerchant value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.Id);

@@ -21,7 +21,7 @@ public sealed partial record Labelled : global::Antom.Contracts.IAntomJsonContra
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.Validate(global::Scenario.Labelled value) => global::Scenario.LabelledJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Labelled value) => global::Scenario.LabelledJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Labelled value) => global::Scenario.LabelledJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Labelled"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -37,10 +37,11 @@ public sealed class LabelledJsonConverter : global::System.Text.Json.Serializati
     public override global::Scenario.Labelled Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Labelled value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -132,7 +133,7 @@ public sealed class LabelledJsonConverter : global::System.Text.Json.Serializati
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Labelled value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Labelled value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteMap(writer, Names[0], value.Labels, LabelsElements.Write);

@@ -19,7 +19,7 @@ public sealed partial record Checked : global::Antom.Contracts.IAntomJsonContrac
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.Validate(global::Scenario.Checked value) => global::Scenario.CheckedJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Checked value) => global::Scenario.CheckedJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Checked value) => global::Scenario.CheckedJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Checked"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -33,10 +33,11 @@ public sealed class CheckedJsonConverter : global::System.Text.Json.Serializatio
     public override global::Scenario.Checked Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Checked value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -117,7 +118,7 @@ public sealed class CheckedJsonConverter : global::System.Text.Json.Serializatio
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Checked value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Checked value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.Id);

@@ -19,7 +19,7 @@ public sealed partial record Priced : global::Antom.Contracts.IAntomJsonContract
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Priced>.Validate(global::Scenario.Priced value) => global::Scenario.PricedJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Priced>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Priced value) => global::Scenario.PricedJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Priced>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Priced value) => global::Scenario.PricedJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Priced"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -32,10 +32,11 @@ public sealed class PricedJsonConverter : global::System.Text.Json.Serialization
     public override global::Scenario.Priced Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Priced value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -116,7 +117,7 @@ public sealed class PricedJsonConverter : global::System.Text.Json.Serialization
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Priced value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Priced value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Names[0], value.Price);

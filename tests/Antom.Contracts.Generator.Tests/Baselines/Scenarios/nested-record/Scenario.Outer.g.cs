@@ -19,7 +19,7 @@ public sealed partial record Outer : global::Antom.Contracts.IAntomJsonContract<
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Outer>.Validate(global::Scenario.Outer value) => global::Scenario.OuterJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Outer>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Outer value) => global::Scenario.OuterJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Outer>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Outer value) => global::Scenario.OuterJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Outer"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -32,10 +32,11 @@ public sealed class OuterJsonConverter : global::System.Text.Json.Serialization.
     public override global::Scenario.Outer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Outer value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -112,7 +113,7 @@ public sealed class OuterJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Outer value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Outer value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteObject(writer, Names[0], value.Inner, static (w, v) => global::Scenario.InnerJsonConverter.WriteCore(w, v));

@@ -21,7 +21,7 @@ public sealed partial record Maybe : global::Antom.Contracts.IAntomJsonContract<
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Maybe>.Validate(global::Scenario.Maybe value) => global::Scenario.MaybeJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Maybe>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Maybe value) => global::Scenario.MaybeJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Maybe>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Maybe value) => global::Scenario.MaybeJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Maybe"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -34,10 +34,11 @@ public sealed class MaybeJsonConverter : global::System.Text.Json.Serialization.
     public override global::Scenario.Maybe Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Maybe value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -131,7 +132,7 @@ public sealed class MaybeJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Maybe value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Maybe value)
     {
         writer.WriteStartObject();
         if (value.Note is { } note)

@@ -22,7 +22,7 @@ public sealed partial record Authorised : global::Scenario.PaymentEvent, global:
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.Validate(global::Scenario.Authorised value) => global::Scenario.AuthorisedJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Authorised value) => global::Scenario.AuthorisedJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Authorised value) => global::Scenario.AuthorisedJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Authorised"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -36,10 +36,11 @@ public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serializa
     public override global::Scenario.Authorised Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Authorised value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -117,7 +118,7 @@ public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serializa
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Authorised value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Authorised value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], KindValue);

@@ -27,7 +27,7 @@ public abstract partial record PaymentEvent : global::Antom.Contracts.IAntomJson
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEvent>.Validate(global::Scenario.PaymentEvent value) => global::Scenario.PaymentEventJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEvent>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.PaymentEvent value) => global::Scenario.PaymentEventJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEvent>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.PaymentEvent value) => global::Scenario.PaymentEventJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads <see cref="PaymentEvent"/> as the branch its <c>kind</c> names, and writes the branch it is.</summary>
@@ -40,10 +40,11 @@ public sealed class PaymentEventJsonConverter : global::System.Text.Json.Seriali
     public override global::Scenario.PaymentEvent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.PaymentEvent value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // The discriminator may come anywhere in the object: a copy of the reader finds it, then the branch reads from the start.
@@ -91,7 +92,7 @@ public sealed class PaymentEventJsonConverter : global::System.Text.Json.Seriali
         }
     }
 
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.PaymentEvent value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.PaymentEvent value)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
         switch (value)

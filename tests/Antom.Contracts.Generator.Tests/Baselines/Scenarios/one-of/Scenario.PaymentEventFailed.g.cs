@@ -19,7 +19,7 @@ public sealed partial record PaymentEventFailed : global::Scenario.PaymentEvent,
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.Validate(global::Scenario.PaymentEventFailed value) => global::Scenario.PaymentEventFailedJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.PaymentEventFailed value) => global::Scenario.PaymentEventFailedJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.PaymentEventFailed value) => global::Scenario.PaymentEventFailedJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="PaymentEventFailed"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -33,10 +33,11 @@ public sealed class PaymentEventFailedJsonConverter : global::System.Text.Json.S
     public override global::Scenario.PaymentEventFailed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.PaymentEventFailed value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -114,7 +115,7 @@ public sealed class PaymentEventFailedJsonConverter : global::System.Text.Json.S
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.PaymentEventFailed value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.PaymentEventFailed value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.Reason);

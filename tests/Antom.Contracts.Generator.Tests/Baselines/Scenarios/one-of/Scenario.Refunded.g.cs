@@ -21,7 +21,7 @@ public sealed partial record Refunded : global::Scenario.PaymentEvent, global::A
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.Validate(global::Scenario.Refunded value) => global::Scenario.RefundedJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Refunded value) => global::Scenario.RefundedJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Refunded value) => global::Scenario.RefundedJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Refunded"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -35,10 +35,11 @@ public sealed class RefundedJsonConverter : global::System.Text.Json.Serializati
     public override global::Scenario.Refunded Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Refunded value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -130,7 +131,7 @@ public sealed class RefundedJsonConverter : global::System.Text.Json.Serializati
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Refunded value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Refunded value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], KindValue);

@@ -19,7 +19,7 @@ public sealed partial record Categorised : global::Antom.Contracts.IAntomJsonCon
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.Validate(global::Scenario.Categorised value) => global::Scenario.CategorisedJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Categorised value) => global::Scenario.CategorisedJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Categorised value) => global::Scenario.CategorisedJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Categorised"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -32,10 +32,11 @@ public sealed class CategorisedJsonConverter : global::System.Text.Json.Serializ
     public override global::Scenario.Categorised Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Categorised value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -116,7 +117,7 @@ public sealed class CategorisedJsonConverter : global::System.Text.Json.Serializ
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Categorised value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Categorised value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteOpenSet(writer, Names[0], value.Kind);

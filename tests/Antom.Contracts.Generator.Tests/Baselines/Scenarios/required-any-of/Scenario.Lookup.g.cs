@@ -24,7 +24,7 @@ public sealed partial record Lookup : global::Antom.Contracts.IAntomJsonContract
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Lookup>.Validate(global::Scenario.Lookup value) => global::Scenario.LookupJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Lookup>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Lookup value) => global::Scenario.LookupJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Lookup>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Lookup value) => global::Scenario.LookupJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Lookup"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -37,10 +37,11 @@ public sealed class LookupJsonConverter : global::System.Text.Json.Serialization
     public override global::Scenario.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Lookup value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -143,7 +144,7 @@ public sealed class LookupJsonConverter : global::System.Text.Json.Serialization
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Lookup value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Lookup value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.PaymentId);

@@ -37,7 +37,7 @@ public sealed partial record Card : global::Antom.Contracts.IAntomJsonContract<g
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.Validate(global::Scenario.Card value) => global::Scenario.CardJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Card value) => global::Scenario.CardJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Card value) => global::Scenario.CardJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Card"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -53,10 +53,11 @@ public sealed class CardJsonConverter : global::System.Text.Json.Serialization.J
     public override global::Scenario.Card Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Card value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -167,7 +168,7 @@ public sealed class CardJsonConverter : global::System.Text.Json.Serialization.J
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Card value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Card value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.CardNo);

@@ -39,7 +39,7 @@ public sealed partial record Settlement : global::Antom.Contracts.IAntomJsonCont
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.Validate(global::Scenario.Settlement value) => global::Scenario.SettlementJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Settlement value) => global::Scenario.SettlementJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Settlement value) => global::Scenario.SettlementJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Settlement"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -52,10 +52,11 @@ public sealed class SettlementJsonConverter : global::System.Text.Json.Serializa
     public override global::Scenario.Settlement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Settlement value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -183,7 +184,7 @@ public sealed class SettlementJsonConverter : global::System.Text.Json.Serializa
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Settlement value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Settlement value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteMoney(writer, Names[0], value.Amount);

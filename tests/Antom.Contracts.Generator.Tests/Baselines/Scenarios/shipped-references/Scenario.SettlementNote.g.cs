@@ -17,7 +17,7 @@ public sealed partial record SettlementNote : global::Antom.Contracts.IAntomJson
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.Validate(global::Scenario.SettlementNote value) => global::Scenario.SettlementNoteJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.SettlementNote value) => global::Scenario.SettlementNoteJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.SettlementNote value) => global::Scenario.SettlementNoteJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="SettlementNote"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -30,10 +30,11 @@ public sealed class SettlementNoteJsonConverter : global::System.Text.Json.Seria
     public override global::Scenario.SettlementNote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.SettlementNote value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -97,7 +98,7 @@ public sealed class SettlementNoteJsonConverter : global::System.Text.Json.Seria
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.SettlementNote value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.SettlementNote value)
     {
         writer.WriteStartObject();
         global::Antom.Contracts.Serialization.ContractWriter.WriteIfPresent(writer, Names[0], value.Text);

@@ -23,7 +23,7 @@ public sealed partial record Formatted : global::Antom.Contracts.IAntomJsonContr
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.Validate(global::Scenario.Formatted value) => global::Scenario.FormattedJsonConverter.ValidateCore(value);
 
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Formatted value) => global::Scenario.FormattedJsonConverter.WriteCore(writer, value);
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Formatted value) => global::Scenario.FormattedJsonConverter.WriteCore(writer, value);
 }
 
 /// <summary>Reads and writes <see cref="Formatted"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
@@ -36,10 +36,11 @@ public sealed class FormattedJsonConverter : global::System.Text.Json.Serializat
     public override global::Scenario.Formatted Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
 
     /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
     public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Formatted value, global::System.Text.Json.JsonSerializerOptions options)
     {
         ValidateCore(value);
-        WriteCore(writer, value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
@@ -149,7 +150,7 @@ public sealed class FormattedJsonConverter : global::System.Text.Json.Serializat
     }
 
     // Writes a value that ValidateCore accepted; absent optional members are omitted.
-    internal static void WriteCore(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Formatted value)
+    internal static void WriteCore(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Formatted value)
     {
         writer.WriteStartObject();
         writer.WriteString(Names[0], value.Day);
