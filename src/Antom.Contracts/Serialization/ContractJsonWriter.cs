@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -291,56 +292,47 @@ public sealed class ContractJsonWriter
         _comma = true;
     }
 
-    // ,"name": (the comma when needed), the name already encoded.
+    // ,"name": (the comma when needed), the name already encoded. After Ensure the room is known, so the bytes are
+    // stored without bounds checks.
     private void WriteName(ReadOnlySpan<byte> encoded)
     {
-        Ensure(encoded.Length + 4);
-        byte[] buffer = _buffer;
-        int at = _written;
-        if (_comma)
-        {
-            buffer[at++] = (byte)',';
-        }
-
-        buffer[at++] = (byte)'"';
-        encoded.CopyTo(buffer.AsSpan(at));
-        at += encoded.Length;
-        buffer[at++] = (byte)'"';
-        buffer[at++] = (byte)':';
-        _written = at;
+        int length = encoded.Length;
+        Ensure(length + 4);
+        ref byte at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _written);
+        int comma = _comma ? 1 : 0;
+        at = (byte)',';
+        Unsafe.Add(ref at, comma) = (byte)'"';
+        Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref at, comma + 1), ref MemoryMarshal.GetReference(encoded), (uint)length);
+        Unsafe.Add(ref at, comma + 1 + length) = (byte)'"';
+        Unsafe.Add(ref at, comma + 2 + length) = (byte)':';
+        _written += comma + 3 + length;
         _comma = false;
     }
 
     // "value" after the comma (if one is needed), the value already encoded.
     private void WriteQuotedEncoded(ReadOnlySpan<byte> encoded)
     {
-        Ensure(encoded.Length + 3);
-        byte[] buffer = _buffer;
-        int at = _written;
-        if (_comma)
-        {
-            buffer[at++] = (byte)',';
-        }
-
-        buffer[at++] = (byte)'"';
-        encoded.CopyTo(buffer.AsSpan(at));
-        at += encoded.Length;
-        buffer[at++] = (byte)'"';
-        _written = at;
+        int length = encoded.Length;
+        Ensure(length + 3);
+        ref byte at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _written);
+        int comma = _comma ? 1 : 0;
+        at = (byte)',';
+        Unsafe.Add(ref at, comma) = (byte)'"';
+        Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref at, comma + 1), ref MemoryMarshal.GetReference(encoded), (uint)length);
+        Unsafe.Add(ref at, comma + 1 + length) = (byte)'"';
+        _written += comma + 2 + length;
         _comma = true;
     }
 
     private void WriteLiteral(ReadOnlySpan<byte> utf8)
     {
-        Ensure(utf8.Length + 1);
-        int at = _written;
-        if (_comma)
-        {
-            _buffer[at++] = (byte)',';
-        }
-
-        utf8.CopyTo(_buffer.AsSpan(at));
-        _written = at + utf8.Length;
+        int length = utf8.Length;
+        Ensure(length + 1);
+        ref byte at = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _written);
+        int comma = _comma ? 1 : 0;
+        at = (byte)',';
+        Unsafe.CopyBlockUnaligned(ref Unsafe.Add(ref at, comma), ref MemoryMarshal.GetReference(utf8), (uint)length);
+        _written += comma + length;
         _comma = true;
     }
 
