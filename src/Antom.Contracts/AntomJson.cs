@@ -23,6 +23,12 @@ public static class AntomJson
     /// Options whose resolver knows every contract of this library, for <c>JsonSerializer.Serialize(value, AntomJson.Options)</c>
     /// and ASP.NET Core minimal APIs. AOT- and trim-safe: no reflection.
     /// </summary>
+    /// <remarks>
+    /// A contract's converter validates the value, writes it with the library's own writer (the bytes
+    /// <see cref="SerializeToUtf8Bytes{T}"/> returns) and hands them to the <see cref="Utf8JsonWriter"/> as one raw
+    /// value: an indenting writer (<see cref="JsonSerializerOptions.WriteIndented"/>) lays out what is around a
+    /// contract, but the contract itself stays compact.
+    /// </remarks>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Writes <paramref name="value"/> as a JSON string.</summary>
