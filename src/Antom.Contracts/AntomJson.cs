@@ -17,8 +17,6 @@ namespace Antom.Contracts;
 /// </remarks>
 public static class AntomJson
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false };
-
     /// <summary>
     /// Options whose resolver knows every contract of this library, for <c>JsonSerializer.Serialize(value, AntomJson.Options)</c>
     /// and ASP.NET Core minimal APIs. AOT- and trim-safe: no reflection.
@@ -119,7 +117,7 @@ public static class AntomJson
         where T : IAntomJsonContract<T>
     {
         utf8Json = PayloadReading.WithoutBom(utf8Json);
-        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        var reader = new AntomJsonReader(utf8Json);
         PayloadReading.Read(ref reader, null);
         T value = T.ReadJson(ref reader);
         bool trailing;

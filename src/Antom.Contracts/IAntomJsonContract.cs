@@ -11,11 +11,18 @@ public interface IAntomJsonContract<TSelf>
     where TSelf : IAntomJsonContract<TSelf>
 {
     /// <summary>
-    /// Reads one value. The reader is on the value's first token and must hold the whole value; on return it is on
-    /// the value's last token.
+    /// Reads one value. The reader is on the value's first token; on return it is on the value's last token.
     /// </summary>
     /// <exception cref="AntomPayloadException">The value breaks the contract; the path is relative to the value (<c>$</c>).</exception>
-    static abstract TSelf ReadJson(ref Utf8JsonReader reader);
+    static abstract TSelf ReadJson(ref Serialization.AntomJsonReader reader);
+
+    /// <summary>
+    /// Reads one value from a <see cref="Utf8JsonReader"/> (inside a <c>JsonConverter</c>, where it may span several
+    /// buffers): the value's bytes are taken whole and read as <see cref="ReadJson(ref Serialization.AntomJsonReader)"/>
+    /// reads them. The reader is on the value's first token; on return it is on the value's last token.
+    /// </summary>
+    /// <exception cref="AntomPayloadException">The value is malformed or breaks the contract; the path is relative to the value (<c>$</c>).</exception>
+    static virtual TSelf ReadJson(ref Utf8JsonReader reader) => Serialization.ContractReader.ReadValue<TSelf>(ref reader);
 
     /// <summary>Checks every rule of the contract, so that an invalid value is refused before any byte is written.</summary>
     /// <exception cref="AntomPayloadException">The value breaks the contract; the path says where.</exception>

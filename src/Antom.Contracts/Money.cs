@@ -216,7 +216,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IAntomJson
     /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
     public static bool operator >=(Money left, Money right) => left.CompareTo(right) >= 0;
 
-    static Money IAntomJsonContract<Money>.ReadJson(ref System.Text.Json.Utf8JsonReader reader) => MoneyJsonConverter.ReadMoney(ref reader);
+    static Money IAntomJsonContract<Money>.ReadJson(ref Serialization.AntomJsonReader reader) => MoneyJsonConverter.ReadMoney(ref reader);
 
     static void IAntomJsonContract<Money>.Validate(Money value) => ThrowIfNoCurrency(value, MoneyJsonConverter.CurrencyPath);
 

@@ -9,7 +9,7 @@ namespace Antom.Contracts;
 
 /// <summary>
 /// Reads and writes <see cref="Money"/> as Antom's Amount object, <c>{"currency":"BRL","value":"110"}</c>,
-/// directly on <see cref="Utf8JsonReader"/> and <see cref="Utf8JsonWriter"/>: no reflection, AOT- and trim-safe.
+/// directly on <see cref="Serialization.AntomJsonReader"/> and <see cref="Utf8JsonWriter"/>: no reflection, AOT- and trim-safe.
 /// </summary>
 /// <remarks>
 /// <para>Reading enforces every rule of <c>schemas/amount.schema.json</c>: both members required and non-null,
@@ -42,7 +42,10 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
     /// <see cref="JsonTokenType.EndObject"/>. The reader must hold the whole object (a complete buffer, as inside a converter).
     /// </summary>
     /// <exception cref="AntomPayloadException">The value breaks the Amount contract; the path is relative to the object.</exception>
-    public static Money ReadMoney(ref Utf8JsonReader reader)
+    public static Money ReadMoney(ref Utf8JsonReader reader) => Serialization.ContractReader.ReadValue<Money>(ref reader);
+
+    /// <summary>Reads one Amount object from the contracts' reader, as <see cref="ReadMoney(ref Utf8JsonReader)"/> does.</summary>
+    internal static Money ReadMoney(ref Serialization.AntomJsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -183,13 +186,12 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
     }
 
     // A member name compared on the reader's raw bytes when it holds them unescaped in one span (nearly always).
-    private static bool IsName(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
-        => !reader.ValueIsEscaped && !reader.HasValueSequence ? reader.ValueSpan.SequenceEqual(name) : reader.ValueTextEquals(name);
+    private static bool IsName(ref Serialization.AntomJsonReader reader, ReadOnlySpan<byte> name) => reader.ValueTextEquals(name);
 
-    private static CurrencyCode ReadCurrency(ref Utf8JsonReader reader, string name)
+    private static CurrencyCode ReadCurrency(ref Serialization.AntomJsonReader reader, string name)
     {
         PayloadReading.RequireString(ref reader, name, "a currency code string");
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence && CurrencyCode.TryParse(reader.ValueSpan, out CurrencyCode fast))
+        if (!reader.ValueIsEscaped && CurrencyCode.TryParse(reader.ValueSpan, out CurrencyCode fast))
         {
             return fast;
         }
@@ -200,10 +202,10 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
             : throw AntomPayloadException.PatternMismatch(CurrencyPath, text, CurrencyRule);
     }
 
-    private static long ReadMinorUnits(ref Utf8JsonReader reader, string name)
+    private static long ReadMinorUnits(ref Serialization.AntomJsonReader reader, string name)
     {
         PayloadReading.RequireString(ref reader, name, "a string of minor-unit digits (an amount value is never a JSON number)");
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence && TryParseDigits(reader.ValueSpan, out long fast))
+        if (!reader.ValueIsEscaped && TryParseDigits(reader.ValueSpan, out long fast))
         {
             return fast;
         }

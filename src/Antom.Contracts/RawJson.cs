@@ -55,10 +55,11 @@ public sealed class RawJson : IEquatable<RawJson>
     }
 
     /// <summary>Reads the value under the reader, whatever it is, keeping its exact bytes.</summary>
-    internal static RawJson ReadValue(ref Utf8JsonReader reader)
+    internal static RawJson ReadValue(ref Serialization.AntomJsonReader reader)
     {
-        using JsonDocument document = JsonDocument.ParseValue(ref reader);
-        return new RawJson(Encoding.UTF8.GetBytes(document.RootElement.GetRawText()));
+        int start = reader.TokenStart;
+        reader.Skip();
+        return new RawJson(reader.Consumed(start).ToArray());
     }
 
     /// <summary>The JSON text.</summary>

@@ -69,7 +69,7 @@ public class AllocationTests
     {
         ["amount"] = 0,
         ["result"] = 80, // -8: an open set is one reference wide (8 bytes, 16 optional)
-        ["capture-request"] = 840, // -8: Money packed into 16 bytes, from 24 (a Money? member: 24, from 32)
+        ["capture-request"] = 456, // -384: its raw-JSON transit is copied from the payload's bytes, no longer through a JsonDocument and a string
         ["capture-response"] = 456, // -16: Money packed into 16 bytes, an open set one reference wide
         ["capture-result-notification"] = 456, // -16: Money packed into 16 bytes, an open set one reference wide
         ["notification-acknowledgement"] = 104, // -8: an open set is one reference wide (8 bytes, 16 optional)
@@ -99,7 +99,7 @@ public class AllocationTests
         ["env"] = 640, // -16: an open set is one reference wide (8 bytes, 16 optional)
         ["goods"] = 472, // -16: Money packed into 16 bytes, an open set one reference wide
         ["lodging"] = 640,
-        ["merchant"] = 976,
+        ["merchant"] = 752, // -224: its raw-JSON member is copied from the payload's bytes, no longer through a JsonDocument and a string
         ["order"] = 2280, // -56: Money packed into 16 bytes, an open set one reference wide
         ["payment-factor"] = 64, // -8: an open set is one reference wide (8 bytes, 16 optional)
         ["payment-method"] = 560, // -8: an open set is one reference wide (8 bytes, 16 optional)

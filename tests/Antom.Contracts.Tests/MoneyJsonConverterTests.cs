@@ -116,10 +116,11 @@ public class MoneyJsonConverterTests
     [Fact]
     public void Reading_a_known_currency_allocates_nothing()
     {
+        // Through the contracts' own reader; a Utf8JsonReader (a JsonConverter's) has the value's bytes copied first.
         byte[] json = "{\"currency\":\"BRL\",\"value\":\"9999999999999999\"}"u8.ToArray();
-        Read(json); // warm up
+        AntomJson.Deserialize<Money>(json); // warm up
         long before = GC.GetAllocatedBytesForCurrentThread();
-        Money m = Read(json);
+        Money m = AntomJson.Deserialize<Money>(json);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(Money.MaxMinorUnits, m.MinorUnits);

@@ -14,7 +14,7 @@ internal static partial class Emitter
     internal const string Runtime = "global::Antom.Contracts.";
     internal const string Serialization = "global::Antom.Contracts.Serialization.";
     internal const string Json = "global::System.Text.Json.";
-    private const string ReaderParameter = "ref " + Json + "Utf8JsonReader reader";
+    private const string ReaderParameter = "ref " + Serialization + "AntomJsonReader reader";
     private const string WriterParameter = Serialization + "ContractJsonWriter writer";
     private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
@@ -58,12 +58,13 @@ internal static partial class Emitter
         w.Line($"static void {Runtime}IAntomJsonContract<{self}>.WriteJson({WriterParameter}, {self} value) => {converter}.WriteCore(writer, value);");
     }
 
-    // A converter's JsonConverter<T> overrides: read through ReadCore; validate everything before writing anything, then
-    // write with the library's writer and hand the bytes to the caller's Utf8JsonWriter as one raw value.
+    // A converter's JsonConverter<T> overrides: read the value's bytes through ReadCore; validate everything before
+    // writing anything, then write with the library's writer and hand the bytes to the caller's Utf8JsonWriter as one
+    // raw value.
     private static void EmitConverterOverrides(SourceWriter w, string self)
     {
         w.Line("/// <inheritdoc/>");
-        w.Line($"public override {self} Read({ReaderParameter}, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => ReadCore(ref reader);");
+        w.Line($"public override {self} Read(ref {Json}Utf8JsonReader reader, global::System.Type typeToConvert, {Json}JsonSerializerOptions options) => {Serialization}ContractReader.ReadValue<{self}>(ref reader);");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line("/// <remarks>The value is written compact, even by an indenting writer.</remarks>");

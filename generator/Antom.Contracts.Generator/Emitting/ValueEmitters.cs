@@ -31,7 +31,7 @@ internal abstract class ValueEmitter
     public abstract string Write(Context c, string nameField, string access, bool required);
 
     /// <summary>An <c>ElementReader&lt;T&gt;</c> for arrays of this kind.</summary>
-    public virtual string ElementRead(Context c) => $"static (ref {Emitter.Json}Utf8JsonReader r, string? n) => {Read(c with { Reader = "ref r" }, "n")}";
+    public virtual string ElementRead(Context c) => $"static (ref {Emitter.Serialization}AntomJsonReader r, string? n) => {Read(c with { Reader = "ref r" }, "n")}";
 
     /// <summary>An <c>ElementCheck&lt;T&gt;</c> for arrays of this kind, or null when every element is valid.</summary>
     public virtual string? ElementCheck(Context c) => null;
@@ -272,7 +272,7 @@ internal abstract class ValueEmitter
         internal static string WriteCore(Context c) => c.IsGeneratedHere ? $", static (w, v) => {c.Converter}.WriteCore(w, v)" : string.Empty;
 
         // Arrays of records have their own steps (ReadObjects, CheckObjects, WriteObjects); maps of records use these.
-        public override string ElementRead(Context c) => $"static (ref {Emitter.Json}Utf8JsonReader r, string? n) => {Reader}ReadObject<{c.GeneratedType}>(ref r, n!)";
+        public override string ElementRead(Context c) => $"static (ref {Emitter.Serialization}AntomJsonReader r, string? n) => {Reader}ReadObject<{c.GeneratedType}>(ref r, n!)";
 
         public override string? ElementCheck(Context c) => $"static (v, n) => {Writer}CheckObject(v, n, required: true)";
 

@@ -52,7 +52,7 @@ public static class AntomNotifications
 
     private static string ReadNotifyType(ReadOnlySpan<byte> body)
     {
-        var reader = new Utf8JsonReader(PayloadReading.WithoutBom(body));
+        var reader = new AntomJsonReader(PayloadReading.WithoutBom(body));
         string? notifyType = null;
         try
         {

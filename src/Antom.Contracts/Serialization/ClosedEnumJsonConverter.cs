@@ -11,16 +11,18 @@ public abstract class ClosedEnumJsonConverter<TEnum> : System.Text.Json.Serializ
     where TEnum : struct, Enum
 {
     private readonly ClosedEnumTable<TEnum> _table;
+    private readonly ValueReader<TEnum> _read;
 
     /// <summary>Creates the converter over <paramref name="table"/>.</summary>
     protected ClosedEnumJsonConverter(ClosedEnumTable<TEnum> table)
     {
         ArgumentNullException.ThrowIfNull(table);
         _table = table;
+        _read = (ref AntomJsonReader reader) => table.Read(ref reader, null);
     }
 
     /// <inheritdoc/>
-    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _table.Read(ref reader, null);
+    public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ContractReader.ReadValue(ref reader, _read);
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)

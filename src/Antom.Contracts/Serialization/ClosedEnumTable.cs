@@ -48,10 +48,10 @@ public sealed class ClosedEnumTable<TEnum>
     public bool IsDefined(TEnum value) => (uint)(Unsafe.As<TEnum, int>(ref value) - 1) < (uint)WireValues.Length;
 
     /// <summary>Reads a member from its wire string; any other value (or a missing one) is an error, never a default.</summary>
-    public TEnum Read(ref Utf8JsonReader reader, string? propertyName)
+    public TEnum Read(ref AntomJsonReader reader, string? propertyName)
     {
         ContractReader.ExpectString(ref reader, propertyName);
-        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        if (!reader.ValueIsEscaped)
         {
             ReadOnlySpan<byte> span = reader.ValueSpan;
             if ((uint)span.Length < (uint)_byLength.Length)

@@ -10,7 +10,7 @@ public static partial class ContractReader
     /// A map of values, each read by <paramref name="read"/>; a repeated key is an error, and an error in a value is
     /// reported at its key (<c>$.labels.color</c>).
     /// </summary>
-    public static ValueMap<T> ReadMap<T>(ref Utf8JsonReader reader, string propertyName, ElementReader<T> read)
+    public static ValueMap<T> ReadMap<T>(ref AntomJsonReader reader, string propertyName, ElementReader<T> read)
     {
         System.ArgumentNullException.ThrowIfNull(read);
         if (reader.TokenType != JsonTokenType.StartObject)

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -12,14 +11,14 @@ public static partial class ContractReader
     private const int DecimalDigits = 28;
 
     /// <summary>An <c>integer</c>: a JSON number with no fraction and no exponent, within the range of <see cref="long"/>.</summary>
-    public static long ReadInt64(ref Utf8JsonReader reader, string? propertyName)
+    public static long ReadInt64(ref AntomJsonReader reader, string? propertyName)
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
             throw NotA(ref reader, propertyName, "an integer");
         }
 
-        ReadOnlySpan<byte> text = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        ReadOnlySpan<byte> text = reader.ValueSpan;
         if (text.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
         {
             throw AntomPayloadException.WrongType(PathOf(propertyName), "an integer (no fraction, no exponent)", JsonTokenType.Number);
@@ -31,14 +30,14 @@ public static partial class ContractReader
     }
 
     /// <summary>A <c>number</c> as a <see cref="decimal"/>, exactly: a value that <see cref="decimal"/> cannot hold exactly is an error, never rounded.</summary>
-    public static decimal ReadDecimal(ref Utf8JsonReader reader, string? propertyName)
+    public static decimal ReadDecimal(ref AntomJsonReader reader, string? propertyName)
     {
         if (reader.TokenType != JsonTokenType.Number)
         {
             throw NotA(ref reader, propertyName, "a number");
         }
 
-        ReadOnlySpan<byte> text = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        ReadOnlySpan<byte> text = reader.ValueSpan;
         return TryParseExactDecimal(text, out decimal value)
             ? value
             : throw AntomPayloadException.OutOfRange(PathOf(propertyName), System.Text.Encoding.UTF8.GetString(text), "outside what a decimal holds exactly (at most 28 significant digits, 28 decimal places, and below 7.9e28); it is never rounded");
@@ -48,36 +47,36 @@ public static partial class ContractReader
     /// An <c>integer</c> that Antom may send either as a JSON number or as a JSON string holding one
     /// (<c>x-antom-number-or-string</c>): the string's text must itself be a JSON integer, read exactly as a number would be.
     /// </summary>
-    public static long ReadInt64OrString(ref Utf8JsonReader reader, string? propertyName)
+    public static long ReadInt64OrString(ref AntomJsonReader reader, string? propertyName)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
             return ReadInt64(ref reader, propertyName);
         }
 
-        Utf8JsonReader number = NumberInside(ref reader, propertyName, "an integer");
+        AntomJsonReader number = NumberInside(ref reader, propertyName, "an integer");
         return ReadInt64(ref number, propertyName);
     }
 
     /// <summary>A <c>number</c> that may come as a JSON number or as a JSON string holding one; exact either way.</summary>
-    public static decimal ReadDecimalOrString(ref Utf8JsonReader reader, string? propertyName)
+    public static decimal ReadDecimalOrString(ref AntomJsonReader reader, string? propertyName)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
             return ReadDecimal(ref reader, propertyName);
         }
 
-        Utf8JsonReader number = NumberInside(ref reader, propertyName, "a number");
+        AntomJsonReader number = NumberInside(ref reader, propertyName, "a number");
         return ReadDecimal(ref number, propertyName);
     }
 
     // The JSON number a string holds, as a reader on that number: the same grammar as an unquoted one (no spaces, no
     // leading zeros, no "+"), so "5" and 5 read alike and nothing else does.
-    private static Utf8JsonReader NumberInside(ref Utf8JsonReader reader, string? propertyName, string expected)
+    private static AntomJsonReader NumberInside(ref AntomJsonReader reader, string? propertyName, string expected)
     {
         string text = PayloadReading.GetString(ref reader, propertyName);
         byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(text);
-        var number = new Utf8JsonReader(utf8, isFinalBlock: true, state: default);
+        var number = new AntomJsonReader(utf8);
         try
         {
             if (utf8.Length > 0 && utf8[0] is (byte)'-' or (>= (byte)'0' and <= (byte)'9') && number.Read() && number.TokenType == JsonTokenType.Number && number.BytesConsumed == utf8.Length)

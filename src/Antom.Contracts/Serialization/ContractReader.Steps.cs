@@ -10,7 +10,7 @@ public static partial class ContractReader
     /// Enters a property the reader is on: refuses a second occurrence (bit <paramref name="bit"/> of
     /// <paramref name="seen"/>), moves to its value, and returns its name (the generated reader's <c>current</c>).
     /// </summary>
-    public static string Enter(ref Utf8JsonReader reader, ref ulong seen, int bit, string propertyName)
+    public static string Enter(ref AntomJsonReader reader, ref ulong seen, int bit, string propertyName)
     {
         ulong mask = 1UL << bit;
         if ((seen & mask) != 0)
@@ -29,7 +29,7 @@ public static partial class ContractReader
     /// (the bit of <paramref name="mask"/> in <paramref name="seen"/>) and moves to its value. Inlined; nothing allocated.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static void EnterValue(ref Utf8JsonReader reader, ref ulong seen, ulong mask, string propertyName)
+    public static void EnterValue(ref AntomJsonReader reader, ref ulong seen, ulong mask, string propertyName)
     {
         if ((seen & mask) != 0)
         {
@@ -51,7 +51,7 @@ public static partial class ContractReader
 
     /// <summary>Moves to the next property name of the object being read; false at its end.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static bool NextProperty(ref Utf8JsonReader reader)
+    public static bool NextProperty(ref AntomJsonReader reader)
     {
         if (!reader.Read())
         {
@@ -62,7 +62,7 @@ public static partial class ContractReader
     }
 
     /// <summary>Whether the value is JSON <c>null</c>: for an optional member, the same as absent.</summary>
-    public static bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
+    public static bool IsNull(ref AntomJsonReader reader) => reader.TokenType == JsonTokenType.Null;
 
     /// <summary>
     /// Refuses an object that lacks a required property: <paramref name="required"/> are the bits of the required
@@ -78,12 +78,12 @@ public static partial class ContractReader
     }
 
     /// <summary>A value of a generated open set: a known one allocates nothing.</summary>
-    public static T ReadOpenSet<T>(ref Utf8JsonReader reader, string? propertyName)
+    public static T ReadOpenSet<T>(ref AntomJsonReader reader, string? propertyName)
         where T : struct, IOpenSet<T>
         => T.Table.Read(ref reader, propertyName);
 
     /// <summary>A nested object (null is an error), with errors re-rooted under the property that holds it.</summary>
-    public static T ReadObject<T>(ref Utf8JsonReader reader, string propertyName)
+    public static T ReadObject<T>(ref AntomJsonReader reader, string propertyName)
         where T : IAntomJsonContract<T>
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -102,7 +102,7 @@ public static partial class ContractReader
     }
 
     /// <summary>An array of nested objects; a null element, or an error inside one, is reported at its index.</summary>
-    public static ValueList<T> ReadObjects<T>(ref Utf8JsonReader reader, string propertyName, int minItems = -1, int maxItems = -1)
+    public static ValueList<T> ReadObjects<T>(ref AntomJsonReader reader, string propertyName, int minItems = -1, int maxItems = -1)
         where T : IAntomJsonContract<T>
     {
         ExpectArray(ref reader, propertyName);
@@ -123,7 +123,7 @@ public static partial class ContractReader
     }
 
     /// <summary>An array of plain values, each read by <paramref name="read"/>; errors are reported at the element's index.</summary>
-    public static ValueList<T> ReadArray<T>(ref Utf8JsonReader reader, string propertyName, ElementReader<T> read, int minItems = -1, int maxItems = -1)
+    public static ValueList<T> ReadArray<T>(ref AntomJsonReader reader, string propertyName, ElementReader<T> read, int minItems = -1, int maxItems = -1)
     {
         ArgumentNullException.ThrowIfNull(read);
         ExpectArray(ref reader, propertyName);
@@ -149,7 +149,7 @@ public static partial class ContractReader
             : list;
 
     // Moves to the next element: false at the array's end; a null element is an error at its index.
-    private static bool NextElement(ref Utf8JsonReader reader, string propertyName, int index)
+    private static bool NextElement(ref AntomJsonReader reader, string propertyName, int index)
     {
         if (!reader.Read())
         {

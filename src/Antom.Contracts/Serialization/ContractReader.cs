@@ -13,7 +13,7 @@ namespace Antom.Contracts.Serialization;
 public static partial class ContractReader
 {
     /// <summary>The reader is on the first token of an object to read; anything else is a type error at <c>$</c>.</summary>
-    public static void ExpectObject(ref Utf8JsonReader reader, string typeName)
+    public static void ExpectObject(ref AntomJsonReader reader, string typeName)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -22,7 +22,7 @@ public static partial class ContractReader
     }
 
     /// <summary>From a property name, moves past its value, whatever it is (an unknown property).</summary>
-    public static void SkipValue(ref Utf8JsonReader reader) => PayloadReading.SkipPropertyValue(ref reader);
+    public static void SkipValue(ref AntomJsonReader reader) => PayloadReading.SkipPropertyValue(ref reader);
 
     /// <summary>A string that must match <paramref name="pattern"/> (the schema's <c>pattern</c>).</summary>
     public static string CheckPattern(string value, string? propertyName, System.Text.RegularExpressions.Regex pattern)
@@ -55,7 +55,7 @@ public static partial class ContractReader
     /// no shorter than <paramref name="minLength"/> (-1: no limit). Lengths count UTF-16 code units, as
     /// <see cref="string.Length"/> does (a character outside the Basic Multilingual Plane counts two).
     /// </summary>
-    public static string ReadString(ref Utf8JsonReader reader, string? propertyName, int maxLength, int minLength = -1)
+    public static string ReadString(ref AntomJsonReader reader, string? propertyName, int maxLength, int minLength = -1)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -63,7 +63,7 @@ public static partial class ContractReader
         }
 
         // A UTF-8 value never has more UTF-16 characters than bytes, so a short one needs no second look.
-        bool mayBeTooLong = maxLength >= 0 && (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > maxLength;
+        bool mayBeTooLong = maxLength >= 0 && reader.ValueSpan.Length > maxLength;
         string value = PayloadReading.GetString(ref reader, propertyName);
         if (mayBeTooLong && value.Length > maxLength)
         {
@@ -82,7 +82,7 @@ public static partial class ContractReader
     /// A string that must never appear in an error message (a card number, a CVV: <c>x-antom-sensitive</c>): read and
     /// checked as <see cref="ReadString"/> and <see cref="CheckPattern"/> do, but an error keeps only its path and rule.
     /// </summary>
-    public static string ReadSensitiveString(ref Utf8JsonReader reader, string? propertyName, int maxLength, int minLength = -1, System.Text.RegularExpressions.Regex? pattern = null)
+    public static string ReadSensitiveString(ref AntomJsonReader reader, string? propertyName, int maxLength, int minLength = -1, System.Text.RegularExpressions.Regex? pattern = null)
     {
         try
         {
@@ -114,7 +114,7 @@ public static partial class ContractReader
     }
 
     /// <summary>Fails unless the value is a string (null fails as a required value that is null).</summary>
-    public static void ExpectString(ref Utf8JsonReader reader, string? propertyName)
+    public static void ExpectString(ref AntomJsonReader reader, string? propertyName)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -123,11 +123,11 @@ public static partial class ContractReader
     }
 
     /// <summary>The current string value, unescaped, with no rule applied (for open sets' unknown values).</summary>
-    public static string GetString(ref Utf8JsonReader reader, string? propertyName)
+    public static string GetString(ref AntomJsonReader reader, string? propertyName)
         => PayloadReading.GetString(ref reader, propertyName);
 
     /// <summary>A boolean, written as <c>true</c>/<c>false</c> or, as some Antom pages allow, <c>"true"</c>/<c>"false"</c>.</summary>
-    public static bool ReadBoolean(ref Utf8JsonReader reader, string? propertyName)
+    public static bool ReadBoolean(ref AntomJsonReader reader, string? propertyName)
     {
         switch (reader.TokenType)
         {
@@ -153,14 +153,14 @@ public static partial class ContractReader
     }
 
     /// <summary>An RFC 3339 date-time with an offset, kept with its offset.</summary>
-    public static DateTimeOffset ReadDateTime(ref Utf8JsonReader reader, string? propertyName)
+    public static DateTimeOffset ReadDateTime(ref AntomJsonReader reader, string? propertyName)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
             throw NotA(ref reader, propertyName, "a date-time string");
         }
 
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped && Rfc3339.TryParse(reader.ValueSpan, out DateTimeOffset fast))
+        if (!reader.ValueIsEscaped && Rfc3339.TryParse(reader.ValueSpan, out DateTimeOffset fast))
         {
             return fast;
         }
@@ -176,7 +176,7 @@ public static partial class ContractReader
     public const string DateTimeRule = "an RFC 3339 date-time with an offset (e.g. 2022-09-29T07:13:50-07:00)";
 
     /// <summary>An Amount object.</summary>
-    public static Money ReadMoney(ref Utf8JsonReader reader, string? propertyName)
+    public static Money ReadMoney(ref AntomJsonReader reader, string? propertyName)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -194,7 +194,7 @@ public static partial class ContractReader
     }
 
     /// <summary>Any JSON value, kept byte for byte.</summary>
-    public static RawJson ReadRawJson(ref Utf8JsonReader reader, string? propertyName)
+    public static RawJson ReadRawJson(ref AntomJsonReader reader, string? propertyName)
     {
         try
         {
@@ -210,11 +210,11 @@ public static partial class ContractReader
     /// Pass-through JSON that the schema says is an object (<c>x-antom-raw-json</c> with <c>"type": "object"</c>): kept
     /// byte for byte, but anything other than an object is a type error, never carried through.
     /// </summary>
-    public static RawJson ReadRawJsonObject(ref Utf8JsonReader reader, string? propertyName)
+    public static RawJson ReadRawJsonObject(ref AntomJsonReader reader, string? propertyName)
         => reader.TokenType == JsonTokenType.StartObject ? ReadRawJson(ref reader, propertyName) : throw NotA(ref reader, propertyName, "an object");
 
     /// <summary>A string that must equal the schema's <c>const</c>.</summary>
-    public static void ReadConst(ref Utf8JsonReader reader, string? propertyName, ReadOnlySpan<byte> expectedUtf8, string expected)
+    public static void ReadConst(ref AntomJsonReader reader, string? propertyName, ReadOnlySpan<byte> expectedUtf8, string expected)
     {
         ExpectString(ref reader, propertyName);
         if (!reader.ValueTextEquals(expectedUtf8))
@@ -224,7 +224,7 @@ public static partial class ContractReader
     }
 
     /// <summary>The reader is on the first token of an array; anything else is a type error (null: a required value that is null).</summary>
-    public static void ExpectArray(ref Utf8JsonReader reader, string? propertyName)
+    public static void ExpectArray(ref AntomJsonReader reader, string? propertyName)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -254,7 +254,7 @@ public static partial class ContractReader
     public static AntomPayloadException Null(string? propertyName) => AntomPayloadException.NullNotAllowed(PathOf(propertyName));
 
     /// <summary>The error for a string that is not a member of a closed enum.</summary>
-    public static AntomPayloadException NotInEnum(ref Utf8JsonReader reader, string? propertyName, string allowed)
+    public static AntomPayloadException NotInEnum(ref AntomJsonReader reader, string? propertyName, string allowed)
         => AntomPayloadException.NotInEnum(PathOf(propertyName), GetString(ref reader, propertyName), allowed);
 
     /// <summary>The error for a string longer than its schema allows.</summary>
@@ -296,7 +296,7 @@ public static partial class ContractReader
     /// <summary>The path of a property of the object being read; <see langword="null"/> stands for the value itself (<c>$</c>).</summary>
     public static string PathOf(string? propertyName) => PayloadReading.PathOf(propertyName);
 
-    private static AntomPayloadException NotA(ref Utf8JsonReader reader, string? propertyName, string expected)
+    private static AntomPayloadException NotA(ref AntomJsonReader reader, string? propertyName, string expected)
         => reader.TokenType == JsonTokenType.Null
             ? AntomPayloadException.NullNotAllowed(PathOf(propertyName))
             : AntomPayloadException.WrongType(PathOf(propertyName), expected, reader.TokenType);

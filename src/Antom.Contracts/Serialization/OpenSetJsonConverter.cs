@@ -11,7 +11,7 @@ public class OpenSetJsonConverter<TSelf> : System.Text.Json.Serialization.JsonCo
     where TSelf : struct, IOpenSet<TSelf>
 {
     /// <inheritdoc/>
-    public override TSelf Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => TSelf.Table.Read(ref reader, null);
+    public override TSelf Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ContractReader.ReadValue(ref reader, static (ref AntomJsonReader r) => TSelf.Table.Read(ref r, null));
 
     /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, TSelf value, JsonSerializerOptions options)

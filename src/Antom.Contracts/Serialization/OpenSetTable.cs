@@ -107,9 +107,9 @@ public sealed class OpenSetTable<TSelf>
     }
 
     /// <summary>Reads a value: a known one allocates nothing, any other is kept (within <see cref="MaxLength"/>).</summary>
-    public TSelf Read(ref Utf8JsonReader reader, string? propertyName)
+    public TSelf Read(ref AntomJsonReader reader, string? propertyName)
     {
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence)
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
         {
             ReadOnlySpan<byte> span = reader.ValueSpan;
             int[][] byLength = _byLength;

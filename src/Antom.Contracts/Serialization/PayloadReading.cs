@@ -14,7 +14,7 @@ internal static class PayloadReading
     // A null property name stands for the value being read itself ($).
 
     /// <summary>Advances to the next token; the end of the input there is a syntax error.</summary>
-    public static void Read(ref Utf8JsonReader reader, string? propertyName)
+    public static void Read(ref AntomJsonReader reader, string? propertyName)
     {
         bool more;
         try
@@ -44,9 +44,9 @@ internal static class PayloadReading
     /// is malformed, or nested deeper than the reader allows, the error names that property; the name is only decoded
     /// then, from a copy of the reader taken at the name (a struct copy, no allocation).
     /// </summary>
-    public static void SkipPropertyValue(ref Utf8JsonReader reader)
+    public static void SkipPropertyValue(ref AntomJsonReader reader)
     {
-        Utf8JsonReader atName = reader;
+        AntomJsonReader atName = reader;
         try
         {
             reader.Skip();
@@ -59,7 +59,7 @@ internal static class PayloadReading
     }
 
     /// <summary>Fails unless the current token is a string; <c>null</c> fails as a required value that is null.</summary>
-    public static void RequireString(ref Utf8JsonReader reader, string? propertyName, string expected)
+    public static void RequireString(ref AntomJsonReader reader, string? propertyName, string expected)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -72,7 +72,7 @@ internal static class PayloadReading
     }
 
     /// <summary>The current string token, unescaped; invalid UTF-8 is a syntax error.</summary>
-    public static string GetString(ref Utf8JsonReader reader, string? propertyName)
+    public static string GetString(ref AntomJsonReader reader, string? propertyName)
     {
         try
         {

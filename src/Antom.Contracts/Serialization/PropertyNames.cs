@@ -56,9 +56,9 @@ public sealed class PropertyNames
     public JsonEncodedText this[int index] => _encoded[index];
 
     /// <summary>The index of the property name the reader is on, or -1 for a name the record does not know.</summary>
-    public int Match(ref Utf8JsonReader reader)
+    public int Match(ref AntomJsonReader reader)
     {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        if (reader.ValueIsEscaped)
         {
             for (int i = 0; i < _utf8.Length; i++)
             {

@@ -39,7 +39,7 @@ public sealed class UnionBranches
     /// copy: the caller's stays on the <c>{</c> for the branch's own reader. A missing, null, non-string or unknown
     /// discriminator is an error at the discriminator's path.
     /// </summary>
-    public int Find(Utf8JsonReader reader)
+    public int Find(AntomJsonReader reader)
     {
         ContractReader.ExpectObject(ref reader, _union);
         int depth = reader.CurrentDepth;
@@ -63,11 +63,7 @@ public sealed class UnionBranches
 
             if (!isDiscriminator)
             {
-                if (!reader.TrySkip())
-                {
-                    throw ContractReader.EndOfInput(null);
-                }
-
+                reader.Skip();
                 continue;
             }
 

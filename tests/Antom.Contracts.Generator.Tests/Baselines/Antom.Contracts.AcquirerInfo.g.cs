@@ -64,21 +64,21 @@ public sealed partial record AcquirerInfo : global::Antom.Contracts.IAntomJsonCo
     /// </summary>
     public string? AcquirerCardToken { get; init; }
 
-    static global::Antom.Contracts.AcquirerInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.AcquirerInfoJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.AcquirerInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.AcquirerInfoJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.Validate(global::Antom.Contracts.AcquirerInfo value) => global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AcquirerInfo value) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="AcquirerInfo"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="AcquirerInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.AcquirerInfo>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("acquirerName", "referenceRequestId", "acquirerTransactionId", "acquirerMerchantId", "acquirerResultCode", "acquirerResultMessage", "acquirerMerchantName", "acquirerReasonDescription", "ptspTransactionId", "acquirerCardToken");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.AcquirerInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.AcquirerInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.AcquirerInfo>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -89,7 +89,7 @@ public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Seriali
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.AcquirerInfo ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.AcquirerInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "AcquirerInfo");
         string? acquirerName = null;
@@ -108,7 +108,7 @@ public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Seriali
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "acquirerName";

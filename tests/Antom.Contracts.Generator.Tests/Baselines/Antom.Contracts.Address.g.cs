@@ -44,21 +44,21 @@ public sealed partial record Address : global::Antom.Contracts.IAntomJsonContrac
     /// </summary>
     public string? ZipCode { get; init; }
 
-    static global::Antom.Contracts.Address global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Address>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.AddressJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.Address global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Address>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.AddressJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Address>.Validate(global::Antom.Contracts.Address value) => global::Antom.Contracts.AddressJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Address>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Address value) => global::Antom.Contracts.AddressJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Address"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Address"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class AddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Address>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("region", "state", "city", "address1", "address2", "zipCode");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.Address Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.Address Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Address>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -69,7 +69,7 @@ public sealed class AddressJsonConverter : global::System.Text.Json.Serializatio
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.Address ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.Address ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Address");
         string? region = null;
@@ -84,7 +84,7 @@ public sealed class AddressJsonConverter : global::System.Text.Json.Serializatio
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "region";

@@ -29,21 +29,21 @@ public sealed partial record AntomResult : global::Antom.Contracts.IAntomJsonCon
     /// </summary>
     public string? ResultMessage { get; init; }
 
-    static global::Antom.Contracts.AntomResult global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.AntomResult global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.Validate(global::Antom.Contracts.AntomResult value) => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AntomResult value) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="AntomResult"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="AntomResult"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class AntomResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.AntomResult>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("resultCode", "resultStatus", "resultMessage");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.AntomResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.AntomResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.AntomResult>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -54,7 +54,7 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.AntomResult ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.AntomResult ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "AntomResult");
         global::Antom.Contracts.ResultCode? resultCode = null;
@@ -66,7 +66,7 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "resultCode";

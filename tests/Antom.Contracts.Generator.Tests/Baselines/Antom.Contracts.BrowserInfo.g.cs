@@ -39,21 +39,21 @@ public sealed partial record BrowserInfo : global::Antom.Contracts.IAntomJsonCon
     /// </summary>
     public string? UserAgent { get; init; }
 
-    static global::Antom.Contracts.BrowserInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.BrowserInfoJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.BrowserInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.BrowserInfoJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.Validate(global::Antom.Contracts.BrowserInfo value) => global::Antom.Contracts.BrowserInfoJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.BrowserInfo value) => global::Antom.Contracts.BrowserInfoJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="BrowserInfo"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="BrowserInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class BrowserInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.BrowserInfo>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("acceptHeader", "javaEnabled", "javaScriptEnabled", "language", "userAgent");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.BrowserInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.BrowserInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.BrowserInfo>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -64,7 +64,7 @@ public sealed class BrowserInfoJsonConverter : global::System.Text.Json.Serializ
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.BrowserInfo ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.BrowserInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "BrowserInfo");
         string? acceptHeader = null;
@@ -78,7 +78,7 @@ public sealed class BrowserInfoJsonConverter : global::System.Text.Json.Serializ
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "acceptHeader";

@@ -49,21 +49,21 @@ public sealed partial record Buyer : global::Antom.Contracts.IAntomJsonContract<
     /// </summary>
     public long? SuccessfulOrderCount { get; init; }
 
-    static global::Antom.Contracts.Buyer global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Buyer>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.BuyerJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.Buyer global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Buyer>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.BuyerJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Buyer>.Validate(global::Antom.Contracts.Buyer value) => global::Antom.Contracts.BuyerJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Buyer>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Buyer value) => global::Antom.Contracts.BuyerJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Buyer"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Buyer"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class BuyerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Buyer>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("referenceBuyerId", "buyerName", "buyerPhoneNo", "buyerEmail", "buyerRegistrationTime", "isAccountVerified", "successfulOrderCount");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.Buyer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.Buyer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Buyer>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -74,7 +74,7 @@ public sealed class BuyerJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.Buyer ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.Buyer ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Buyer");
         string? referenceBuyerId = null;
@@ -90,7 +90,7 @@ public sealed class BuyerJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "referenceBuyerId";

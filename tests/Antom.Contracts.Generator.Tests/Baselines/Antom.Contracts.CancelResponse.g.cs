@@ -34,21 +34,21 @@ public sealed partial record CancelResponse : global::Antom.Contracts.IAntomJson
     /// </summary>
     public global::System.DateTimeOffset? CancelTime { get; init; }
 
-    static global::Antom.Contracts.CancelResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.CancelResponseJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.CancelResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelResponse>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CancelResponseJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelResponse>.Validate(global::Antom.Contracts.CancelResponse value) => global::Antom.Contracts.CancelResponseJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CancelResponse value) => global::Antom.Contracts.CancelResponseJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CancelResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CancelResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CancelResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CancelResponse>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "paymentId", "paymentRequestId", "cancelTime");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.CancelResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.CancelResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CancelResponse>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -59,7 +59,7 @@ public sealed class CancelResponseJsonConverter : global::System.Text.Json.Seria
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CancelResponse ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.CancelResponse ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CancelResponse");
         global::Antom.Contracts.AntomResult? result = null;
@@ -72,7 +72,7 @@ public sealed class CancelResponseJsonConverter : global::System.Text.Json.Seria
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "result";

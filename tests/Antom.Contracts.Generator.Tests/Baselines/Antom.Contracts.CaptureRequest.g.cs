@@ -44,21 +44,21 @@ public sealed partial record CaptureRequest : global::Antom.Contracts.IAntomJson
     /// </summary>
     public global::Antom.Contracts.RawJson? Transit { get; init; }
 
-    static global::Antom.Contracts.CaptureRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.CaptureRequestJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.CaptureRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CaptureRequestJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.Validate(global::Antom.Contracts.CaptureRequest value) => global::Antom.Contracts.CaptureRequestJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureRequest value) => global::Antom.Contracts.CaptureRequestJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CaptureRequest"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CaptureRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureRequest>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("captureRequestId", "paymentId", "captureAmount", "isLastCapture", "captureType", "transit");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.CaptureRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.CaptureRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CaptureRequest>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -69,7 +69,7 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CaptureRequest ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.CaptureRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CaptureRequest");
         string? captureRequestId = null;
@@ -84,7 +84,7 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "captureRequestId";

@@ -49,21 +49,21 @@ public sealed partial record CaptureResponse : global::Antom.Contracts.IAntomJso
     /// </summary>
     public string? AcquirerReferenceNo { get; init; }
 
-    static global::Antom.Contracts.CaptureResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.CaptureResponseJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.CaptureResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResponse>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CaptureResponseJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResponse>.Validate(global::Antom.Contracts.CaptureResponse value) => global::Antom.Contracts.CaptureResponseJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureResponse value) => global::Antom.Contracts.CaptureResponseJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CaptureResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CaptureResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureResponse>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "captureRequestId", "captureId", "paymentId", "captureAmount", "captureTime", "acquirerReferenceNo");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.CaptureResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.CaptureResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CaptureResponse>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -74,7 +74,7 @@ public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Seri
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CaptureResponse ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.CaptureResponse ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CaptureResponse");
         global::Antom.Contracts.AntomResult? result = null;
@@ -90,7 +90,7 @@ public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Seri
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "result";

@@ -74,14 +74,14 @@ public sealed partial record CaptureResultNotification : global::Antom.Contracts
     /// </summary>
     public global::Antom.Contracts.PaymentResultInfo? PaymentResultInfo { get; init; }
 
-    static global::Antom.Contracts.CaptureResultNotification global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.CaptureResultNotification global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.Validate(global::Antom.Contracts.CaptureResultNotification value) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureResultNotification value) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CaptureResultNotification"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CaptureResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CaptureResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureResultNotification>
 {
@@ -89,7 +89,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
     private static readonly global::System.Text.Json.JsonEncodedText NotifyTypeValue = global::System.Text.Json.JsonEncodedText.Encode("CAPTURE_RESULT");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.CaptureResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.CaptureResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CaptureResultNotification>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -100,7 +100,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CaptureResultNotification ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.CaptureResultNotification ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CaptureResultNotification");
         global::Antom.Contracts.AntomResult? result = null;
@@ -120,7 +120,7 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "notifyType";

@@ -63,21 +63,21 @@ public sealed partial record CardInfo : global::Antom.Contracts.IAntomJsonContra
         return true;
     }
 
-    static global::Antom.Contracts.CardInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardInfo>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.CardInfoJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.CardInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CardInfoJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardInfo>.Validate(global::Antom.Contracts.CardInfo value) => global::Antom.Contracts.CardInfoJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CardInfo value) => global::Antom.Contracts.CardInfoJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CardInfo"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CardInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CardInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CardInfo>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("cardNo", "cardBrand", "cardToken", "issuingCountry", "funding", "paymentMethodRegion", "threeDSResult");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.CardInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.CardInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CardInfo>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -88,7 +88,7 @@ public sealed class CardInfoJsonConverter : global::System.Text.Json.Serializati
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CardInfo ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.CardInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CardInfo");
         string? cardNo = null;
@@ -104,7 +104,7 @@ public sealed class CardInfoJsonConverter : global::System.Text.Json.Serializati
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "cardNo";

@@ -117,14 +117,14 @@ public sealed partial record CardPaymentMethodMetaData : global::Antom.Contracts
         return true;
     }
 
-    static global::Antom.Contracts.CardPaymentMethodMetaData global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.CardPaymentMethodMetaData global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.Validate(global::Antom.Contracts.CardPaymentMethodMetaData value) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CardPaymentMethodMetaData value) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CardPaymentMethodMetaData"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CardPaymentMethodMetaData"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CardPaymentMethodMetaData>
 {
@@ -136,7 +136,7 @@ public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text
     private static readonly global::System.Text.RegularExpressions.Regex CpfPattern = new("^([0-9]{11}|[0-9]{3}\\.[0-9]{3}\\.[0-9]{3}-[0-9]{2})$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.CardPaymentMethodMetaData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.CardPaymentMethodMetaData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CardPaymentMethodMetaData>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -147,7 +147,7 @@ public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CardPaymentMethodMetaData ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.CardPaymentMethodMetaData ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CardPaymentMethodMetaData");
         string? cardNo = null;
@@ -172,7 +172,7 @@ public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "cardNo";

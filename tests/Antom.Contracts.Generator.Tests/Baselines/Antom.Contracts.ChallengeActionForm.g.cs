@@ -34,21 +34,21 @@ public sealed partial record ChallengeActionForm : global::Antom.Contracts.IAnto
     /// </summary>
     public string? ExtendInfo { get; init; }
 
-    static global::Antom.Contracts.ChallengeActionForm global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.ChallengeActionFormJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.ChallengeActionForm global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.ChallengeActionFormJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.Validate(global::Antom.Contracts.ChallengeActionForm value) => global::Antom.Contracts.ChallengeActionFormJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.ChallengeActionForm value) => global::Antom.Contracts.ChallengeActionFormJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="ChallengeActionForm"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="ChallengeActionForm"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class ChallengeActionFormJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.ChallengeActionForm>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("challengeType", "challengeRenderValue", "triggerSource", "extendInfo");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.ChallengeActionForm Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.ChallengeActionForm Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.ChallengeActionForm>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -59,7 +59,7 @@ public sealed class ChallengeActionFormJsonConverter : global::System.Text.Json.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.ChallengeActionForm ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.ChallengeActionForm ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "ChallengeActionForm");
         global::Antom.Contracts.ChallengeType? challengeType = null;
@@ -72,7 +72,7 @@ public sealed class ChallengeActionFormJsonConverter : global::System.Text.Json.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "challengeType";

@@ -39,22 +39,22 @@ public sealed partial record CreditPayPlan : global::Antom.Contracts.IAntomJsonC
     /// </summary>
     public global::Antom.Contracts.ValueList<long>? FilteredInstallmentPeriods { get; init; }
 
-    static global::Antom.Contracts.CreditPayPlan global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.CreditPayPlanJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.CreditPayPlan global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CreditPayPlanJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.Validate(global::Antom.Contracts.CreditPayPlan value) => global::Antom.Contracts.CreditPayPlanJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CreditPayPlan value) => global::Antom.Contracts.CreditPayPlanJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CreditPayPlan"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CreditPayPlan"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CreditPayPlanJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CreditPayPlan>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("installmentNum", "interval", "creditPayFeeType", "feePercentage", "filteredInstallmentPeriods");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<long> FilteredInstallmentPeriodsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref r, n), null, static (w, v) => w.WriteNumberValue(v));
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<long> FilteredInstallmentPeriodsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref r, n), null, static (w, v) => w.WriteNumberValue(v));
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.CreditPayPlan Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.CreditPayPlan Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CreditPayPlan>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -65,7 +65,7 @@ public sealed class CreditPayPlanJsonConverter : global::System.Text.Json.Serial
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CreditPayPlan ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.CreditPayPlan ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CreditPayPlan");
         long? installmentNum = null;
@@ -79,7 +79,7 @@ public sealed class CreditPayPlanJsonConverter : global::System.Text.Json.Serial
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "installmentNum";

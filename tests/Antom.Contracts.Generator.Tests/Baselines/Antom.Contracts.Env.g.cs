@@ -109,14 +109,14 @@ public sealed partial record Env : global::Antom.Contracts.IAntomJsonContract<gl
     /// </summary>
     public string? StoreTerminalRequestTime { get; init; }
 
-    static global::Antom.Contracts.Env global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.EnvJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.Env global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.EnvJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.Validate(global::Antom.Contracts.Env value) => global::Antom.Contracts.EnvJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Env value) => global::Antom.Contracts.EnvJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Env"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Env"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Env>
 {
@@ -126,7 +126,7 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
     private static readonly global::System.Text.RegularExpressions.Regex ScreenWidthPattern = new("^[1-9][0-9]*$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.Env Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.Env Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Env>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -137,7 +137,7 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.Env ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.Env ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Env");
         global::Antom.Contracts.TerminalType? terminalType = null;
@@ -165,7 +165,7 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "terminalType";

@@ -69,14 +69,14 @@ public sealed partial record Goods : global::Antom.Contracts.IAntomJsonContract<
     /// </summary>
     public string? PriceId { get; init; }
 
-    static global::Antom.Contracts.Goods global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Goods>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.GoodsJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.Goods global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Goods>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.GoodsJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Goods>.Validate(global::Antom.Contracts.Goods value) => global::Antom.Contracts.GoodsJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Goods>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Goods value) => global::Antom.Contracts.GoodsJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Goods"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Goods"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class GoodsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Goods>
 {
@@ -84,7 +84,7 @@ public sealed class GoodsJsonConverter : global::System.Text.Json.Serialization.
     private static readonly global::System.Text.RegularExpressions.Regex GoodsQuantityPattern = new("^[1-9][0-9]*$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.Goods Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.Goods Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Goods>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -95,7 +95,7 @@ public sealed class GoodsJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.Goods ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.Goods ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Goods");
         string? referenceGoodsId = null;
@@ -115,7 +115,7 @@ public sealed class GoodsJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "referenceGoodsId";

@@ -174,22 +174,22 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
     /// </summary>
     public string? ExtendInfo { get; init; }
 
-    static global::Antom.Contracts.InquiryPaymentResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.InquiryPaymentResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.Validate(global::Antom.Contracts.InquiryPaymentResponse value) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="InquiryPaymentResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="InquiryPaymentResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryPaymentResponse>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "paymentStatus", "paymentResultCode", "paymentResultMessage", "paymentRequestId", "paymentId", "paymentAmount", "authExpiryTime", "paymentCreateTime", "paymentTime", "acquirerReferenceNo", "earliestSettlementTime", "transactions", "authPaymentId", "actualPaymentAmount", "paymentQuote", "cardInfo", "paymentResultInfo", "acquirerInfo", "customsDeclarationAmount", "grossSettlementAmount", "settlementQuote", "merchantAccountId", "promotionResults", "paymentMethodType", "retryInfo", "metadata", "customizedInfo", "processingAmount", "redirectActionForm", "nonGuaranteeCouponAmount", "extendInfo");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref r, n), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref r, n), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.InquiryPaymentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.InquiryPaymentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.InquiryPaymentResponse>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -200,7 +200,7 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.InquiryPaymentResponse ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.InquiryPaymentResponse ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "InquiryPaymentResponse");
         global::Antom.Contracts.AntomResult? result = null;
@@ -241,7 +241,7 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "result";

@@ -84,21 +84,21 @@ public sealed partial record InquiryRefundResponse : global::Antom.Contracts.IAn
     /// </summary>
     public global::Antom.Contracts.RawJson? CustomizedInfo { get; init; }
 
-    static global::Antom.Contracts.InquiryRefundResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.InquiryRefundResponseJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.InquiryRefundResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundResponse>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.InquiryRefundResponseJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundResponse>.Validate(global::Antom.Contracts.InquiryRefundResponse value) => global::Antom.Contracts.InquiryRefundResponseJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryRefundResponse value) => global::Antom.Contracts.InquiryRefundResponseJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="InquiryRefundResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="InquiryRefundResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryRefundResponse>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "refundId", "refundRequestId", "refundAmount", "refundStatus", "refundTime", "grossSettlementAmount", "actualRefundAmount", "settlementQuote", "acquirerInfo", "arn", "rrn", "metadata", "customizedInfo");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.InquiryRefundResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.InquiryRefundResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.InquiryRefundResponse>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -109,7 +109,7 @@ public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Jso
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.InquiryRefundResponse ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.InquiryRefundResponse ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "InquiryRefundResponse");
         global::Antom.Contracts.AntomResult? result = null;
@@ -132,7 +132,7 @@ public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Jso
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "result";

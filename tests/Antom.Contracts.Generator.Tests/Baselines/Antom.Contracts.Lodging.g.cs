@@ -49,21 +49,21 @@ public sealed partial record Lodging : global::Antom.Contracts.IAntomJsonContrac
     /// </summary>
     public global::Antom.Contracts.ValueList<global::Antom.Contracts.UserName>? GuestNames { get; init; }
 
-    static global::Antom.Contracts.Lodging global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Lodging>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.LodgingJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.Lodging global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Lodging>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.LodgingJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Lodging>.Validate(global::Antom.Contracts.Lodging value) => global::Antom.Contracts.LodgingJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Lodging>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Lodging value) => global::Antom.Contracts.LodgingJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Lodging"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Lodging"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class LodgingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Lodging>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("hotelName", "hotelAddress", "checkInDate", "checkOutDate", "numberOfNights", "numberOfRooms", "guestNames");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.Lodging Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.Lodging Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Lodging>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -74,7 +74,7 @@ public sealed class LodgingJsonConverter : global::System.Text.Json.Serializatio
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.Lodging ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.Lodging ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Lodging");
         string? hotelName = null;
@@ -90,7 +90,7 @@ public sealed class LodgingJsonConverter : global::System.Text.Json.Serializatio
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "hotelName";

@@ -54,21 +54,21 @@ public sealed partial record Merchant : global::Antom.Contracts.IAntomJsonContra
     /// </summary>
     public string? MerchantType { get; init; }
 
-    static global::Antom.Contracts.Merchant global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Merchant>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.MerchantJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.Merchant global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Merchant>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.MerchantJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Merchant>.Validate(global::Antom.Contracts.Merchant value) => global::Antom.Contracts.MerchantJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Merchant>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Merchant value) => global::Antom.Contracts.MerchantJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Merchant"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Merchant"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class MerchantJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Merchant>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("referenceMerchantId", "merchantMCC", "merchantName", "merchantDisplayName", "merchantAddress", "merchantRegisterDate", "store", "merchantType");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.Merchant Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.Merchant Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Merchant>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -79,7 +79,7 @@ public sealed class MerchantJsonConverter : global::System.Text.Json.Serializati
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.Merchant ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.Merchant ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Merchant");
         string? referenceMerchantId = null;
@@ -96,7 +96,7 @@ public sealed class MerchantJsonConverter : global::System.Text.Json.Serializati
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "referenceMerchantId";

@@ -19,21 +19,21 @@ public sealed partial record NotificationAcknowledgement : global::Antom.Contrac
     /// </summary>
     public required global::Antom.Contracts.AntomResult Result { get; init; }
 
-    static global::Antom.Contracts.NotificationAcknowledgement global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.NotificationAcknowledgement global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.Validate(global::Antom.Contracts.NotificationAcknowledgement value) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="NotificationAcknowledgement"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="NotificationAcknowledgement"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class NotificationAcknowledgementJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.NotificationAcknowledgement>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.NotificationAcknowledgement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.NotificationAcknowledgement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.NotificationAcknowledgement>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -44,7 +44,7 @@ public sealed class NotificationAcknowledgementJsonConverter : global::System.Te
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.NotificationAcknowledgement ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.NotificationAcknowledgement ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "NotificationAcknowledgement");
         global::Antom.Contracts.AntomResult? result = null;
@@ -54,7 +54,7 @@ public sealed class NotificationAcknowledgementJsonConverter : global::System.Te
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "result";

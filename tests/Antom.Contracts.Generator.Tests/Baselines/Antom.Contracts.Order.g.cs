@@ -94,21 +94,21 @@ public sealed partial record Order : global::Antom.Contracts.IAntomJsonContract<
     /// </summary>
     public global::Antom.Contracts.Money? SubTotalOrderAmount { get; init; }
 
-    static global::Antom.Contracts.Order global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.OrderJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.Order global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.OrderJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.Validate(global::Antom.Contracts.Order value) => global::Antom.Contracts.OrderJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Order value) => global::Antom.Contracts.OrderJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Order"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Order"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Order>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("referenceOrderId", "orderDescription", "orderAmount", "goods", "buyer", "shipping", "env", "merchant", "extendInfo", "transit", "lodging", "gaming", "declaration", "needDeclaration", "orderDiscountAmount", "subTotalOrderAmount");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Order>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -119,7 +119,7 @@ public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.Order ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.Order ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Order");
         string? referenceOrderId = null;
@@ -144,7 +144,7 @@ public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "referenceOrderId";

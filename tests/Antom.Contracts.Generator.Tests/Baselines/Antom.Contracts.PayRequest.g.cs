@@ -164,21 +164,21 @@ public sealed partial record PayRequest : global::Antom.Contracts.IAntomJsonCont
     /// </summary>
     public bool? DualOfflinePayment { get; init; }
 
-    static global::Antom.Contracts.PayRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.PayRequestJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.PayRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PayRequestJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.Validate(global::Antom.Contracts.PayRequest value) => global::Antom.Contracts.PayRequestJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PayRequest value) => global::Antom.Contracts.PayRequestJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="PayRequest"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="PayRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PayRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PayRequest>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("productCode", "paymentRequestId", "order", "paymentAmount", "paymentMethod", "paymentFactor", "paymentRedirectUrl", "paymentNotifyUrl", "paymentExpiryTime", "settlementStrategy", "env", "merchantAccountId", "merchantRegion", "userRegion", "appId", "creditPayPlan", "isAuthorization", "metadata", "extendInfo", "merchant", "payToMethod", "paymentVerificationData", "agreementInfo", "subscriptionInfo", "subscriptionId", "taxCalculationId", "customizedInfo", "paymentQuote", "processingAmount", "dualOfflinePayment");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.PayRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.PayRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PayRequest>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -189,7 +189,7 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PayRequest ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.PayRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PayRequest");
         global::Antom.Contracts.ProductCode? productCode = null;
@@ -228,7 +228,7 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "productCode";

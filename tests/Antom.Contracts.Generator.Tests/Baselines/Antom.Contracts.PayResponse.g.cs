@@ -174,22 +174,22 @@ public sealed partial record PayResponse : global::Antom.Contracts.IAntomJsonCon
     /// </summary>
     public string? CurrentPeriodEnd { get; init; }
 
-    static global::Antom.Contracts.PayResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.PayResponseJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.PayResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayResponse>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PayResponseJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayResponse>.Validate(global::Antom.Contracts.PayResponse value) => global::Antom.Contracts.PayResponseJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PayResponse value) => global::Antom.Contracts.PayResponseJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="PayResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="PayResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PayResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PayResponse>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "paymentRequestId", "paymentId", "paymentAmount", "paymentCreateTime", "paymentTime", "authExpiryTime", "normalUrl", "schemeUrl", "applinkUrl", "redirectActionForm", "challengeActionForm", "paymentResultInfo", "acquirerInfo", "appIdentifier", "paymentData", "paymentActionForm", "actualPaymentAmount", "grossSettlementAmount", "processingAmount", "nonGuaranteeCouponValue", "paymentQuote", "settlementQuote", "pspCustomerInfo", "orderCodeForm", "promotionResult", "extendInfo", "subscriptionId", "invoiceId", "status", "currentPeriodStart", "currentPeriodEnd");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref r, n), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref r, n), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.PayResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.PayResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PayResponse>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -200,7 +200,7 @@ public sealed class PayResponseJsonConverter : global::System.Text.Json.Serializ
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PayResponse ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.PayResponse ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PayResponse");
         global::Antom.Contracts.AntomResult? result = null;
@@ -241,7 +241,7 @@ public sealed class PayResponseJsonConverter : global::System.Text.Json.Serializ
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "result";

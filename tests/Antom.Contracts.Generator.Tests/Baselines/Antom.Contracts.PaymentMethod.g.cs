@@ -49,21 +49,21 @@ public sealed partial record PaymentMethod : global::Antom.Contracts.IAntomJsonC
     /// </summary>
     public global::Antom.Contracts.FundingType? Funding { get; init; }
 
-    static global::Antom.Contracts.PaymentMethod global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentMethod>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.PaymentMethodJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.PaymentMethod global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentMethod>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentMethodJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentMethod>.Validate(global::Antom.Contracts.PaymentMethod value) => global::Antom.Contracts.PaymentMethodJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentMethod>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentMethod value) => global::Antom.Contracts.PaymentMethodJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="PaymentMethod"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="PaymentMethod"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PaymentMethodJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentMethod>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("paymentMethodType", "paymentMethodId", "paymentMethodMetaData", "customerId", "extendInfo", "requireIssuerAuthentication", "funding");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.PaymentMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.PaymentMethod Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PaymentMethod>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -74,7 +74,7 @@ public sealed class PaymentMethodJsonConverter : global::System.Text.Json.Serial
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PaymentMethod ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.PaymentMethod ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentMethod");
         string? paymentMethodType = null;
@@ -90,7 +90,7 @@ public sealed class PaymentMethodJsonConverter : global::System.Text.Json.Serial
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "paymentMethodType";

@@ -207,14 +207,14 @@ public sealed partial record PaymentResultInfo : global::Antom.Contracts.IAntomJ
         return true;
     }
 
-    static global::Antom.Contracts.PaymentResultInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.PaymentResultInfoJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.PaymentResultInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentResultInfoJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.Validate(global::Antom.Contracts.PaymentResultInfo value) => global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentResultInfo value) => global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="PaymentResultInfo"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="PaymentResultInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentResultInfo>
 {
@@ -223,7 +223,7 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
     private static readonly global::System.Text.RegularExpressions.Regex ExpiryYearPattern = new("^[0-9]{2}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.PaymentResultInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.PaymentResultInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PaymentResultInfo>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -234,7 +234,7 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PaymentResultInfo ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.PaymentResultInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentResultInfo");
         string? cardNo = null;
@@ -274,7 +274,7 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "cardNo";

@@ -69,21 +69,21 @@ public sealed partial record PaymentTransaction : global::Antom.Contracts.IAntom
     /// </summary>
     public global::System.DateTimeOffset? EarliestSettlementTime { get; init; }
 
-    static global::Antom.Contracts.PaymentTransaction global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.PaymentTransactionJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.PaymentTransaction global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentTransactionJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.Validate(global::Antom.Contracts.PaymentTransaction value) => global::Antom.Contracts.PaymentTransactionJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentTransaction value) => global::Antom.Contracts.PaymentTransactionJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="PaymentTransaction"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="PaymentTransaction"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentTransaction>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("transactionType", "transactionStatus", "transactionResult", "transactionId", "transactionRequestId", "transactionAmount", "transactionTime", "acquirerInfo", "grossSettlementAmount", "settlementQuote", "earliestSettlementTime");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.PaymentTransaction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.PaymentTransaction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PaymentTransaction>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -94,7 +94,7 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PaymentTransaction ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.PaymentTransaction ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentTransaction");
         global::Antom.Contracts.TransactionType? transactionType = null;
@@ -114,7 +114,7 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "transactionType";

@@ -29,21 +29,21 @@ public sealed partial record PspCustomerInfo : global::Antom.Contracts.IAntomJso
     /// </summary>
     public string? DisplayCustomerId { get; init; }
 
-    static global::Antom.Contracts.PspCustomerInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.PspCustomerInfoJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.PspCustomerInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PspCustomerInfoJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.Validate(global::Antom.Contracts.PspCustomerInfo value) => global::Antom.Contracts.PspCustomerInfoJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PspCustomerInfo value) => global::Antom.Contracts.PspCustomerInfoJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="PspCustomerInfo"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="PspCustomerInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PspCustomerInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PspCustomerInfo>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("pspName", "pspCustomerId", "displayCustomerId");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.PspCustomerInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.PspCustomerInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PspCustomerInfo>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -54,7 +54,7 @@ public sealed class PspCustomerInfoJsonConverter : global::System.Text.Json.Seri
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PspCustomerInfo ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.PspCustomerInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PspCustomerInfo");
         string? pspName = null;
@@ -66,7 +66,7 @@ public sealed class PspCustomerInfoJsonConverter : global::System.Text.Json.Seri
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "pspName";

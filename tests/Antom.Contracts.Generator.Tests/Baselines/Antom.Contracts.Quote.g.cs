@@ -44,21 +44,21 @@ public sealed partial record Quote : global::Antom.Contracts.IAntomJsonContract<
     /// </summary>
     public bool? Guaranteed { get; init; }
 
-    static global::Antom.Contracts.Quote global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.QuoteJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.Quote global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.QuoteJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.Validate(global::Antom.Contracts.Quote value) => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Quote value) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Quote"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Quote"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class QuoteJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Quote>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("quoteId", "quoteCurrencyPair", "quotePrice", "quoteStartTime", "quoteExpiryTime", "guaranteed");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.Quote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.Quote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Quote>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -69,7 +69,7 @@ public sealed class QuoteJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.Quote ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.Quote ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Quote");
         string? quoteId = null;
@@ -84,7 +84,7 @@ public sealed class QuoteJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "quoteId";

@@ -34,21 +34,21 @@ public sealed partial record RedirectActionForm : global::Antom.Contracts.IAntom
     /// </summary>
     public string? ActionFormType { get; init; }
 
-    static global::Antom.Contracts.RedirectActionForm global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.RedirectActionFormJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.RedirectActionForm global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RedirectActionFormJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.Validate(global::Antom.Contracts.RedirectActionForm value) => global::Antom.Contracts.RedirectActionFormJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RedirectActionForm value) => global::Antom.Contracts.RedirectActionFormJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="RedirectActionForm"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="RedirectActionForm"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RedirectActionFormJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RedirectActionForm>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("method", "parameters", "redirectUrl", "actionFormType");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.RedirectActionForm Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.RedirectActionForm Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.RedirectActionForm>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -59,7 +59,7 @@ public sealed class RedirectActionFormJsonConverter : global::System.Text.Json.S
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.RedirectActionForm ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.RedirectActionForm ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RedirectActionForm");
         global::Antom.Contracts.RedirectMethod? @method = null;
@@ -72,7 +72,7 @@ public sealed class RedirectActionFormJsonConverter : global::System.Text.Json.S
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "method";

@@ -24,21 +24,21 @@ public sealed partial record RefundDetail : global::Antom.Contracts.IAntomJsonCo
     /// </summary>
     public string? RefundFrom { get; init; }
 
-    static global::Antom.Contracts.RefundDetail global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundDetail>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.RefundDetailJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.RefundDetail global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundDetail>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RefundDetailJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundDetail>.Validate(global::Antom.Contracts.RefundDetail value) => global::Antom.Contracts.RefundDetailJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundDetail>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundDetail value) => global::Antom.Contracts.RefundDetailJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="RefundDetail"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="RefundDetail"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RefundDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RefundDetail>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("refundAmount", "refundFrom");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.RefundDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.RefundDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.RefundDetail>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -49,7 +49,7 @@ public sealed class RefundDetailJsonConverter : global::System.Text.Json.Seriali
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.RefundDetail ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.RefundDetail ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RefundDetail");
         global::Antom.Contracts.Money? refundAmount = null;
@@ -60,7 +60,7 @@ public sealed class RefundDetailJsonConverter : global::System.Text.Json.Seriali
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "refundAmount";

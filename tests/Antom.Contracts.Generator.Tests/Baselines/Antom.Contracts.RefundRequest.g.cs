@@ -89,21 +89,21 @@ public sealed partial record RefundRequest : global::Antom.Contracts.IAntomJsonC
     /// </summary>
     public global::Antom.Contracts.Money? ActualRefundAmount { get; init; }
 
-    static global::Antom.Contracts.RefundRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.RefundRequestJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.RefundRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RefundRequestJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundRequest>.Validate(global::Antom.Contracts.RefundRequest value) => global::Antom.Contracts.RefundRequestJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundRequest value) => global::Antom.Contracts.RefundRequestJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="RefundRequest"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="RefundRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RefundRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RefundRequest>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("refundRequestId", "paymentId", "refundAmount", "referenceRefundId", "refundReason", "refundNotifyUrl", "isAsyncRefund", "captureId", "refundDetails", "metadata", "extendInfo", "customizedInfo", "refundToBankInfo", "refundSourceAccountNo", "actualRefundAmount");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.RefundRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.RefundRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.RefundRequest>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -114,7 +114,7 @@ public sealed class RefundRequestJsonConverter : global::System.Text.Json.Serial
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.RefundRequest ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.RefundRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RefundRequest");
         string? refundRequestId = null;
@@ -138,7 +138,7 @@ public sealed class RefundRequestJsonConverter : global::System.Text.Json.Serial
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "refundRequestId";

@@ -74,21 +74,21 @@ public sealed partial record RefundResponse : global::Antom.Contracts.IAntomJson
     /// </summary>
     public global::Antom.Contracts.AcquirerInfo? AcquirerInfo { get; init; }
 
-    static global::Antom.Contracts.RefundResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.RefundResponseJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.RefundResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResponse>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RefundResponseJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResponse>.Validate(global::Antom.Contracts.RefundResponse value) => global::Antom.Contracts.RefundResponseJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundResponse value) => global::Antom.Contracts.RefundResponseJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="RefundResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="RefundResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RefundResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RefundResponse>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "refundRequestId", "refundId", "paymentId", "refundAmount", "refundTime", "acquirerReferenceNo", "grossSettlementAmount", "actualRefundAmount", "refundNonGuaranteeCouponAmount", "settlementQuote", "acquirerInfo");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.RefundResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.RefundResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.RefundResponse>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -99,7 +99,7 @@ public sealed class RefundResponseJsonConverter : global::System.Text.Json.Seria
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.RefundResponse ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.RefundResponse ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RefundResponse");
         global::Antom.Contracts.AntomResult? result = null;
@@ -120,7 +120,7 @@ public sealed class RefundResponseJsonConverter : global::System.Text.Json.Seria
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "result";

@@ -79,14 +79,14 @@ public sealed partial record RefundResultNotification : global::Antom.Contracts.
     /// </summary>
     public string? Metadata { get; init; }
 
-    static global::Antom.Contracts.RefundResultNotification global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResultNotification>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.RefundResultNotificationJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.RefundResultNotification global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResultNotification>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RefundResultNotificationJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResultNotification>.Validate(global::Antom.Contracts.RefundResultNotification value) => global::Antom.Contracts.RefundResultNotificationJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundResultNotification value) => global::Antom.Contracts.RefundResultNotificationJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="RefundResultNotification"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="RefundResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RefundResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RefundResultNotification>
 {
@@ -94,7 +94,7 @@ public sealed class RefundResultNotificationJsonConverter : global::System.Text.
     private static readonly global::System.Text.Json.JsonEncodedText NotifyTypeValue = global::System.Text.Json.JsonEncodedText.Encode("REFUND_RESULT");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.RefundResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.RefundResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.RefundResultNotification>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -105,7 +105,7 @@ public sealed class RefundResultNotificationJsonConverter : global::System.Text.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.RefundResultNotification ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.RefundResultNotification ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RefundResultNotification");
         global::Antom.Contracts.AntomResult? result = null;
@@ -126,7 +126,7 @@ public sealed class RefundResultNotificationJsonConverter : global::System.Text.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "notifyType";

@@ -19,21 +19,21 @@ public sealed partial record SettlementStrategy : global::Antom.Contracts.IAntom
     /// </summary>
     public string? SettlementCurrency { get; init; }
 
-    static global::Antom.Contracts.SettlementStrategy global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.SettlementStrategyJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.SettlementStrategy global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.SettlementStrategyJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.Validate(global::Antom.Contracts.SettlementStrategy value) => global::Antom.Contracts.SettlementStrategyJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.SettlementStrategy value) => global::Antom.Contracts.SettlementStrategyJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="SettlementStrategy"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="SettlementStrategy"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.SettlementStrategy>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("settlementCurrency");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.SettlementStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.SettlementStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.SettlementStrategy>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -44,7 +44,7 @@ public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.S
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.SettlementStrategy ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.SettlementStrategy ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "SettlementStrategy");
         string? settlementCurrency = null;
@@ -54,7 +54,7 @@ public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.S
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "settlementCurrency";

@@ -64,21 +64,21 @@ public sealed partial record ThreeDSResult : global::Antom.Contracts.IAntomJsonC
     /// </summary>
     public bool? ThreeDSOffered { get; init; }
 
-    static global::Antom.Contracts.ThreeDSResult global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ThreeDSResult>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.ThreeDSResultJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.ThreeDSResult global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ThreeDSResult>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.ThreeDSResultJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ThreeDSResult>.Validate(global::Antom.Contracts.ThreeDSResult value) => global::Antom.Contracts.ThreeDSResultJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ThreeDSResult>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.ThreeDSResult value) => global::Antom.Contracts.ThreeDSResultJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="ThreeDSResult"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="ThreeDSResult"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class ThreeDSResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.ThreeDSResult>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("threeDSVersion", "eci", "cavv", "dsTransactionId", "xid", "threeDStransactionStatusReason", "challengeCancel", "challenged", "exemptionType", "threeDSOffered");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.ThreeDSResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.ThreeDSResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.ThreeDSResult>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -89,7 +89,7 @@ public sealed class ThreeDSResultJsonConverter : global::System.Text.Json.Serial
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.ThreeDSResult ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.ThreeDSResult ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "ThreeDSResult");
         string? threeDSVersion = null;
@@ -108,7 +108,7 @@ public sealed class ThreeDSResultJsonConverter : global::System.Text.Json.Serial
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "threeDSVersion";

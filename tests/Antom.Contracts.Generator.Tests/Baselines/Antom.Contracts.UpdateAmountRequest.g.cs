@@ -29,21 +29,21 @@ public sealed partial record UpdateAmountRequest : global::Antom.Contracts.IAnto
     /// </summary>
     public required global::Antom.Contracts.Money Amount { get; init; }
 
-    static global::Antom.Contracts.UpdateAmountRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.UpdateAmountRequestJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.UpdateAmountRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.UpdateAmountRequestJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountRequest>.Validate(global::Antom.Contracts.UpdateAmountRequest value) => global::Antom.Contracts.UpdateAmountRequestJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.UpdateAmountRequest value) => global::Antom.Contracts.UpdateAmountRequestJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="UpdateAmountRequest"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="UpdateAmountRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class UpdateAmountRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.UpdateAmountRequest>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("updateRequestId", "paymentId", "amount");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.UpdateAmountRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.UpdateAmountRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.UpdateAmountRequest>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -54,7 +54,7 @@ public sealed class UpdateAmountRequestJsonConverter : global::System.Text.Json.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.UpdateAmountRequest ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.UpdateAmountRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "UpdateAmountRequest");
         string? updateRequestId = null;
@@ -66,7 +66,7 @@ public sealed class UpdateAmountRequestJsonConverter : global::System.Text.Json.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "updateRequestId";

@@ -34,21 +34,21 @@ public sealed partial record UpdateAmountResponse : global::Antom.Contracts.IAnt
     /// </summary>
     public global::Antom.Contracts.Money? Amount { get; init; }
 
-    static global::Antom.Contracts.UpdateAmountResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Antom.Contracts.UpdateAmountResponseJsonConverter.ReadCore(ref reader);
+    static global::Antom.Contracts.UpdateAmountResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountResponse>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.UpdateAmountResponseJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountResponse>.Validate(global::Antom.Contracts.UpdateAmountResponse value) => global::Antom.Contracts.UpdateAmountResponseJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.UpdateAmountResponse value) => global::Antom.Contracts.UpdateAmountResponseJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="UpdateAmountResponse"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="UpdateAmountResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class UpdateAmountResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.UpdateAmountResponse>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "updateRequestId", "paymentId", "amount");
 
     /// <inheritdoc/>
-    public override global::Antom.Contracts.UpdateAmountResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Antom.Contracts.UpdateAmountResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.UpdateAmountResponse>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -59,7 +59,7 @@ public sealed class UpdateAmountResponseJsonConverter : global::System.Text.Json
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.UpdateAmountResponse ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Antom.Contracts.UpdateAmountResponse ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "UpdateAmountResponse");
         global::Antom.Contracts.AntomResult? result = null;
@@ -72,7 +72,7 @@ public sealed class UpdateAmountResponseJsonConverter : global::System.Text.Json
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "result";

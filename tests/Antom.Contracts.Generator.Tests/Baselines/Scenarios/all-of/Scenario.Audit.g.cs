@@ -18,21 +18,21 @@ public sealed partial record Audit : global::Antom.Contracts.IAntomJsonContract<
     /// </summary>
     public global::Scenario.Note? Note { get; init; }
 
-    static global::Scenario.Audit global::Antom.Contracts.IAntomJsonContract<global::Scenario.Audit>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.AuditJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Audit global::Antom.Contracts.IAntomJsonContract<global::Scenario.Audit>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.AuditJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Audit>.Validate(global::Scenario.Audit value) => global::Scenario.AuditJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Audit>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Audit value) => global::Scenario.AuditJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Audit"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Audit"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Audit>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("operator", "note");
 
     /// <inheritdoc/>
-    public override global::Scenario.Audit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Audit Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Audit>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -43,7 +43,7 @@ public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Audit ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Audit ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Audit");
         string? @operator = null;
@@ -54,7 +54,7 @@ public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "operator";

@@ -55,21 +55,21 @@ public sealed partial record MerchantCapture : global::Antom.Contracts.IAntomJso
 
     public global::Scenario.MerchantCaptureChannel? Channel { get; init; }
 
-    static global::Scenario.MerchantCapture global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.MerchantCaptureJsonConverter.ReadCore(ref reader);
+    static global::Scenario.MerchantCapture global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.MerchantCaptureJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.Validate(global::Scenario.MerchantCapture value) => global::Scenario.MerchantCaptureJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.MerchantCapture value) => global::Scenario.MerchantCaptureJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="MerchantCapture"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="MerchantCapture"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.MerchantCapture>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("captureRequestId", "paymentId", "captureAmount", "isLastCapture", "captureType", "transit", "operator", "note", "orderRef", "channel");
 
     /// <inheritdoc/>
-    public override global::Scenario.MerchantCapture Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.MerchantCapture Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.MerchantCapture>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -80,7 +80,7 @@ public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Seri
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.MerchantCapture ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.MerchantCapture ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "MerchantCapture");
         string? captureRequestId = null;
@@ -99,7 +99,7 @@ public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Seri
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "captureRequestId";

@@ -13,21 +13,21 @@ public sealed partial record Note : global::Antom.Contracts.IAntomJsonContract<g
 {
     public string? Text { get; init; }
 
-    static global::Scenario.Note global::Antom.Contracts.IAntomJsonContract<global::Scenario.Note>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.NoteJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Note global::Antom.Contracts.IAntomJsonContract<global::Scenario.Note>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.NoteJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Note>.Validate(global::Scenario.Note value) => global::Scenario.NoteJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Note>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Note value) => global::Scenario.NoteJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Note"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Note"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class NoteJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Note>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("text");
 
     /// <inheritdoc/>
-    public override global::Scenario.Note Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Note Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Note>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -38,7 +38,7 @@ public sealed class NoteJsonConverter : global::System.Text.Json.Serialization.J
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Note ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Note ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Note");
         string? text = null;
@@ -48,7 +48,7 @@ public sealed class NoteJsonConverter : global::System.Text.Json.Serialization.J
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "text";

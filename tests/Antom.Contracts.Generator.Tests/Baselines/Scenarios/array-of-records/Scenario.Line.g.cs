@@ -13,21 +13,21 @@ public sealed partial record Line : global::Antom.Contracts.IAntomJsonContract<g
 {
     public required string Sku { get; init; }
 
-    static global::Scenario.Line global::Antom.Contracts.IAntomJsonContract<global::Scenario.Line>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.LineJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Line global::Antom.Contracts.IAntomJsonContract<global::Scenario.Line>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.LineJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Line>.Validate(global::Scenario.Line value) => global::Scenario.LineJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Line>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Line value) => global::Scenario.LineJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Line"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Line"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class LineJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Line>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("sku");
 
     /// <inheritdoc/>
-    public override global::Scenario.Line Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Line Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Line>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -38,7 +38,7 @@ public sealed class LineJsonConverter : global::System.Text.Json.Serialization.J
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Line ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Line ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Line");
         string? sku = null;
@@ -48,7 +48,7 @@ public sealed class LineJsonConverter : global::System.Text.Json.Serialization.J
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "sku";

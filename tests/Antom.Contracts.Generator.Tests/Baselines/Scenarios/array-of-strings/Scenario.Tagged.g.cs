@@ -15,23 +15,23 @@ public sealed partial record Tagged : global::Antom.Contracts.IAntomJsonContract
 
     public global::Antom.Contracts.ValueList<bool>? Flags { get; init; }
 
-    static global::Scenario.Tagged global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.TaggedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Tagged global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.TaggedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.Validate(global::Scenario.Tagged value) => global::Scenario.TaggedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Tagged value) => global::Scenario.TaggedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Tagged"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Tagged"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class TaggedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Tagged>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("tags", "flags");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> TagsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, 32), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, maxLength: 32), static (w, v) => w.WriteStringValue(v));
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<bool> FlagsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref r, n), null, static (w, v) => w.WriteBooleanValue(v));
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> TagsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, 32), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, maxLength: 32), static (w, v) => w.WriteStringValue(v));
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<bool> FlagsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref r, n), null, static (w, v) => w.WriteBooleanValue(v));
 
     /// <inheritdoc/>
-    public override global::Scenario.Tagged Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Tagged Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Tagged>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -42,7 +42,7 @@ public sealed class TaggedJsonConverter : global::System.Text.Json.Serialization
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Tagged ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Tagged ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Tagged");
         global::Antom.Contracts.ValueList<string>? tags = null;
@@ -53,7 +53,7 @@ public sealed class TaggedJsonConverter : global::System.Text.Json.Serialization
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "tags";

@@ -15,21 +15,21 @@ public sealed partial record Decided : global::Antom.Contracts.IAntomJsonContrac
 
     public global::Scenario.Status? Previous { get; init; }
 
-    static global::Scenario.Decided global::Antom.Contracts.IAntomJsonContract<global::Scenario.Decided>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.DecidedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Decided global::Antom.Contracts.IAntomJsonContract<global::Scenario.Decided>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.DecidedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Decided>.Validate(global::Scenario.Decided value) => global::Scenario.DecidedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Decided>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Decided value) => global::Scenario.DecidedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Decided"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Decided"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class DecidedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Decided>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("status", "previous");
 
     /// <inheritdoc/>
-    public override global::Scenario.Decided Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Decided Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Decided>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -40,7 +40,7 @@ public sealed class DecidedJsonConverter : global::System.Text.Json.Serializatio
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Decided ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Decided ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Decided");
         global::Scenario.Status? status = null;
@@ -51,7 +51,7 @@ public sealed class DecidedJsonConverter : global::System.Text.Json.Serializatio
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "status";

@@ -13,14 +13,14 @@ public sealed partial record Typed : global::Antom.Contracts.IAntomJsonContract<
 {
     public string Type => "FIXED";
 
-    static global::Scenario.Typed global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.TypedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Typed global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.TypedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.Validate(global::Scenario.Typed value) => global::Scenario.TypedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Typed value) => global::Scenario.TypedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Typed"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Typed"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Typed>
 {
@@ -28,7 +28,7 @@ public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.
     private static readonly global::System.Text.Json.JsonEncodedText TypeValue = global::System.Text.Json.JsonEncodedText.Encode("FIXED");
 
     /// <inheritdoc/>
-    public override global::Scenario.Typed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Typed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Typed>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -39,7 +39,7 @@ public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Typed ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Typed ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Typed");
         ulong seen = 0;
@@ -48,7 +48,7 @@ public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "type";

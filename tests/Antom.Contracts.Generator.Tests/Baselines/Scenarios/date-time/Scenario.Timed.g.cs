@@ -15,21 +15,21 @@ public sealed partial record Timed : global::Antom.Contracts.IAntomJsonContract<
 
     public global::System.DateTimeOffset? Until { get; init; }
 
-    static global::Scenario.Timed global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timed>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.TimedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Timed global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timed>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.TimedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timed>.Validate(global::Scenario.Timed value) => global::Scenario.TimedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timed>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Timed value) => global::Scenario.TimedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Timed"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Timed"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class TimedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Timed>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("at", "until");
 
     /// <inheritdoc/>
-    public override global::Scenario.Timed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Timed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Timed>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -40,7 +40,7 @@ public sealed class TimedJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Timed ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Timed ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Timed");
         global::System.DateTimeOffset? at = null;
@@ -51,7 +51,7 @@ public sealed class TimedJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "at";

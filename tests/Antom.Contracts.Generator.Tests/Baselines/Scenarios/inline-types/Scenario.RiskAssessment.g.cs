@@ -25,21 +25,21 @@ public sealed partial record RiskAssessment : global::Antom.Contracts.IAntomJson
 
     public global::Scenario.Channel? Channel { get; init; }
 
-    static global::Scenario.RiskAssessment global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.RiskAssessmentJsonConverter.ReadCore(ref reader);
+    static global::Scenario.RiskAssessment global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RiskAssessmentJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.Validate(global::Scenario.RiskAssessment value) => global::Scenario.RiskAssessmentJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessment value) => global::Scenario.RiskAssessmentJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="RiskAssessment"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="RiskAssessment"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessment>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("assessmentId", "score", "confidence", "decision", "checks", "merchant", "channel");
 
     /// <inheritdoc/>
-    public override global::Scenario.RiskAssessment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.RiskAssessment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.RiskAssessment>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -50,7 +50,7 @@ public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Seria
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.RiskAssessment ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.RiskAssessment ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RiskAssessment");
         string? assessmentId = null;
@@ -66,7 +66,7 @@ public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Seria
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "assessmentId";

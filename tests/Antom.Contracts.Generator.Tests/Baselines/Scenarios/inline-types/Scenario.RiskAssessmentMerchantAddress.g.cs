@@ -13,21 +13,21 @@ public sealed partial record RiskAssessmentMerchantAddress : global::Antom.Contr
 {
     public string? City { get; init; }
 
-    static global::Scenario.RiskAssessmentMerchantAddress global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchantAddress>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.ReadCore(ref reader);
+    static global::Scenario.RiskAssessmentMerchantAddress global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchantAddress>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchantAddress>.Validate(global::Scenario.RiskAssessmentMerchantAddress value) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchantAddress>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentMerchantAddress value) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="RiskAssessmentMerchantAddress"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="RiskAssessmentMerchantAddress"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RiskAssessmentMerchantAddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessmentMerchantAddress>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("city");
 
     /// <inheritdoc/>
-    public override global::Scenario.RiskAssessmentMerchantAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.RiskAssessmentMerchantAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.RiskAssessmentMerchantAddress>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -38,7 +38,7 @@ public sealed class RiskAssessmentMerchantAddressJsonConverter : global::System.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.RiskAssessmentMerchantAddress ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.RiskAssessmentMerchantAddress ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RiskAssessmentMerchantAddress");
         string? city = null;
@@ -48,7 +48,7 @@ public sealed class RiskAssessmentMerchantAddressJsonConverter : global::System.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "city";

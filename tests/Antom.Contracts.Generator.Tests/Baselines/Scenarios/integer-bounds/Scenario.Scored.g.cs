@@ -17,21 +17,21 @@ public sealed partial record Scored : global::Antom.Contracts.IAntomJsonContract
 
     public long? Delta { get; init; }
 
-    static global::Scenario.Scored global::Antom.Contracts.IAntomJsonContract<global::Scenario.Scored>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.ScoredJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Scored global::Antom.Contracts.IAntomJsonContract<global::Scenario.Scored>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.ScoredJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Scored>.Validate(global::Scenario.Scored value) => global::Scenario.ScoredJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Scored>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Scored value) => global::Scenario.ScoredJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Scored"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Scored"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class ScoredJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Scored>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("score", "attempts", "delta");
 
     /// <inheritdoc/>
-    public override global::Scenario.Scored Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Scored Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Scored>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -42,7 +42,7 @@ public sealed class ScoredJsonConverter : global::System.Text.Json.Serialization
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Scored ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Scored ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Scored");
         long? score = null;
@@ -54,7 +54,7 @@ public sealed class ScoredJsonConverter : global::System.Text.Json.Serialization
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "score";

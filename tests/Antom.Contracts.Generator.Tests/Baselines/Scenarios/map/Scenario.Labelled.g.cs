@@ -17,24 +17,24 @@ public sealed partial record Labelled : global::Antom.Contracts.IAntomJsonContra
 
     public global::Antom.Contracts.ValueMap<global::Scenario.Part>? Parts { get; init; }
 
-    static global::Scenario.Labelled global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.LabelledJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Labelled global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.LabelledJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.Validate(global::Scenario.Labelled value) => global::Scenario.LabelledJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Labelled value) => global::Scenario.LabelledJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Labelled"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Labelled"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class LabelledJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Labelled>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("labels", "counts", "parts");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> LabelsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, 8), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, maxLength: 8), static (w, v) => w.WriteStringValue(v));
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<long> CountsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref r, n), n, minimum: 0m), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRange(v, n, minimum: 0m), static (w, v) => w.WriteNumberValue(v));
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Scenario.Part> PartsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Part>(ref r, n!), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteObjectValue);
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> LabelsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, 8), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, maxLength: 8), static (w, v) => w.WriteStringValue(v));
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<long> CountsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref r, n), n, minimum: 0m), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRange(v, n, minimum: 0m), static (w, v) => w.WriteNumberValue(v));
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Scenario.Part> PartsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Part>(ref r, n!), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteObjectValue);
 
     /// <inheritdoc/>
-    public override global::Scenario.Labelled Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Labelled Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Labelled>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -45,7 +45,7 @@ public sealed class LabelledJsonConverter : global::System.Text.Json.Serializati
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Labelled ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Labelled ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Labelled");
         global::Antom.Contracts.ValueMap<string>? labels = null;
@@ -57,7 +57,7 @@ public sealed class LabelledJsonConverter : global::System.Text.Json.Serializati
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "labels";

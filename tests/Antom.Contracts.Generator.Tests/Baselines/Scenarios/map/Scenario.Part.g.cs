@@ -13,21 +13,21 @@ public sealed partial record Part : global::Antom.Contracts.IAntomJsonContract<g
 {
     public required string Sku { get; init; }
 
-    static global::Scenario.Part global::Antom.Contracts.IAntomJsonContract<global::Scenario.Part>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.PartJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Part global::Antom.Contracts.IAntomJsonContract<global::Scenario.Part>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.PartJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Part>.Validate(global::Scenario.Part value) => global::Scenario.PartJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Part>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Part value) => global::Scenario.PartJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Part"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Part"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PartJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Part>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("sku");
 
     /// <inheritdoc/>
-    public override global::Scenario.Part Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Part Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Part>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -38,7 +38,7 @@ public sealed class PartJsonConverter : global::System.Text.Json.Serialization.J
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Part ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Part ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Part");
         string? sku = null;
@@ -48,7 +48,7 @@ public sealed class PartJsonConverter : global::System.Text.Json.Serialization.J
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "sku";

@@ -15,22 +15,22 @@ public sealed partial record Checked : global::Antom.Contracts.IAntomJsonContrac
 
     public required global::Antom.Contracts.ValueList<string> Checks { get; init; }
 
-    static global::Scenario.Checked global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.CheckedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Checked global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CheckedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.Validate(global::Scenario.Checked value) => global::Scenario.CheckedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Checked value) => global::Scenario.CheckedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Checked"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Checked"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CheckedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Checked>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("id", "checks");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> ChecksElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, -1, minLength: 2), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, minLength: 2), static (w, v) => w.WriteStringValue(v));
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> ChecksElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, -1, minLength: 2), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, minLength: 2), static (w, v) => w.WriteStringValue(v));
 
     /// <inheritdoc/>
-    public override global::Scenario.Checked Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Checked Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Checked>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -41,7 +41,7 @@ public sealed class CheckedJsonConverter : global::System.Text.Json.Serializatio
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Checked ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Checked ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Checked");
         string? id = null;
@@ -52,7 +52,7 @@ public sealed class CheckedJsonConverter : global::System.Text.Json.Serializatio
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "id";

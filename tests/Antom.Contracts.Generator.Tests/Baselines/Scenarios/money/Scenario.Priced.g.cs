@@ -15,21 +15,21 @@ public sealed partial record Priced : global::Antom.Contracts.IAntomJsonContract
 
     public global::Antom.Contracts.Money? Discount { get; init; }
 
-    static global::Scenario.Priced global::Antom.Contracts.IAntomJsonContract<global::Scenario.Priced>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.PricedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Priced global::Antom.Contracts.IAntomJsonContract<global::Scenario.Priced>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.PricedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Priced>.Validate(global::Scenario.Priced value) => global::Scenario.PricedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Priced>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Priced value) => global::Scenario.PricedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Priced"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Priced"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PricedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Priced>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("price", "discount");
 
     /// <inheritdoc/>
-    public override global::Scenario.Priced Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Priced Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Priced>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -40,7 +40,7 @@ public sealed class PricedJsonConverter : global::System.Text.Json.Serialization
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Priced ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Priced ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Priced");
         global::Antom.Contracts.Money? price = null;
@@ -51,7 +51,7 @@ public sealed class PricedJsonConverter : global::System.Text.Json.Serialization
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "price";

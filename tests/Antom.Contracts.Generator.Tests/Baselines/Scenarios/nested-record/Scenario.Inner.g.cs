@@ -13,21 +13,21 @@ public sealed partial record Inner : global::Antom.Contracts.IAntomJsonContract<
 {
     public string? Note { get; init; }
 
-    static global::Scenario.Inner global::Antom.Contracts.IAntomJsonContract<global::Scenario.Inner>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.InnerJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Inner global::Antom.Contracts.IAntomJsonContract<global::Scenario.Inner>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.InnerJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Inner>.Validate(global::Scenario.Inner value) => global::Scenario.InnerJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Inner>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Inner value) => global::Scenario.InnerJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Inner"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Inner"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class InnerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Inner>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("note");
 
     /// <inheritdoc/>
-    public override global::Scenario.Inner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Inner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Inner>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -38,7 +38,7 @@ public sealed class InnerJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Inner ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Inner ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Inner");
         string? note = null;
@@ -48,7 +48,7 @@ public sealed class InnerJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "note";

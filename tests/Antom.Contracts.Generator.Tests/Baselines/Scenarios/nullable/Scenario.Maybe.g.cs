@@ -17,21 +17,21 @@ public sealed partial record Maybe : global::Antom.Contracts.IAntomJsonContract<
 
     public long? Count { get; init; }
 
-    static global::Scenario.Maybe global::Antom.Contracts.IAntomJsonContract<global::Scenario.Maybe>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.MaybeJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Maybe global::Antom.Contracts.IAntomJsonContract<global::Scenario.Maybe>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.MaybeJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Maybe>.Validate(global::Scenario.Maybe value) => global::Scenario.MaybeJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Maybe>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Maybe value) => global::Scenario.MaybeJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Maybe"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Maybe"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class MaybeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Maybe>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("note", "passed", "count");
 
     /// <inheritdoc/>
-    public override global::Scenario.Maybe Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Maybe Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Maybe>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -42,7 +42,7 @@ public sealed class MaybeJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Maybe ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Maybe ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Maybe");
         string? note = null;
@@ -54,7 +54,7 @@ public sealed class MaybeJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "note";

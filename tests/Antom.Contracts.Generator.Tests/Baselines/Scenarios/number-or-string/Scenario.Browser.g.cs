@@ -20,21 +20,21 @@ public sealed partial record Browser : global::Antom.Contracts.IAntomJsonContrac
 
     public long? Strict { get; init; }
 
-    static global::Scenario.Browser global::Antom.Contracts.IAntomJsonContract<global::Scenario.Browser>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.BrowserJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Browser global::Antom.Contracts.IAntomJsonContract<global::Scenario.Browser>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.BrowserJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Browser>.Validate(global::Scenario.Browser value) => global::Scenario.BrowserJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Browser>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Browser value) => global::Scenario.BrowserJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Browser"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Browser"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class BrowserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Browser>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("timeZoneOffset", "quotePrice", "strict");
 
     /// <inheritdoc/>
-    public override global::Scenario.Browser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Browser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Browser>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -45,7 +45,7 @@ public sealed class BrowserJsonConverter : global::System.Text.Json.Serializatio
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Browser ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Browser ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Browser");
         long? timeZoneOffset = null;
@@ -57,7 +57,7 @@ public sealed class BrowserJsonConverter : global::System.Text.Json.Serializatio
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "timeZoneOffset";

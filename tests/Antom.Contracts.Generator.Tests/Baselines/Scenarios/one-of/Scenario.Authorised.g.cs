@@ -18,14 +18,14 @@ public sealed partial record Authorised : global::Scenario.PaymentEvent, global:
     /// </summary>
     public required global::Antom.Contracts.Money Amount { get; init; }
 
-    static global::Scenario.Authorised global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.AuthorisedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Authorised global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.AuthorisedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.Validate(global::Scenario.Authorised value) => global::Scenario.AuthorisedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Authorised value) => global::Scenario.AuthorisedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Authorised"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Authorised"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Authorised>
 {
@@ -33,7 +33,7 @@ public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serializa
     private static readonly global::System.Text.Json.JsonEncodedText KindValue = global::System.Text.Json.JsonEncodedText.Encode("AUTHORISED");
 
     /// <inheritdoc/>
-    public override global::Scenario.Authorised Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Authorised Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Authorised>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -44,7 +44,7 @@ public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serializa
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Authorised ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Authorised ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Authorised");
         global::Antom.Contracts.Money? amount = null;
@@ -54,7 +54,7 @@ public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serializa
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "kind";

@@ -23,7 +23,7 @@ public abstract partial record PaymentEvent : global::Antom.Contracts.IAntomJson
     /// <summary>The discriminator, <c>kind</c>: which branch this is (AUTHORISED, REFUNDED, FAILED).</summary>
     public abstract string Kind { get; }
 
-    static global::Scenario.PaymentEvent global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEvent>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.PaymentEventJsonConverter.ReadCore(ref reader);
+    static global::Scenario.PaymentEvent global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEvent>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.PaymentEventJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEvent>.Validate(global::Scenario.PaymentEvent value) => global::Scenario.PaymentEventJsonConverter.ValidateCore(value);
 
@@ -37,7 +37,7 @@ public sealed class PaymentEventJsonConverter : global::System.Text.Json.Seriali
     private static readonly global::Antom.Contracts.Serialization.UnionBranches Branches = new("PaymentEvent", "kind", "AUTHORISED", "REFUNDED", "FAILED");
 
     /// <inheritdoc/>
-    public override global::Scenario.PaymentEvent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.PaymentEvent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.PaymentEvent>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -48,7 +48,7 @@ public sealed class PaymentEventJsonConverter : global::System.Text.Json.Seriali
     }
 
     // The discriminator may come anywhere in the object: a copy of the reader finds it, then the branch reads from the start.
-    internal static global::Scenario.PaymentEvent ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.PaymentEvent ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         int branch;
         try

@@ -15,14 +15,14 @@ public sealed partial record PaymentEventFailed : global::Scenario.PaymentEvent,
 
     public override string Kind => "FAILED";
 
-    static global::Scenario.PaymentEventFailed global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.PaymentEventFailedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.PaymentEventFailed global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.PaymentEventFailedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.Validate(global::Scenario.PaymentEventFailed value) => global::Scenario.PaymentEventFailedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.PaymentEventFailed value) => global::Scenario.PaymentEventFailedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="PaymentEventFailed"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="PaymentEventFailed"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PaymentEventFailedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.PaymentEventFailed>
 {
@@ -30,7 +30,7 @@ public sealed class PaymentEventFailedJsonConverter : global::System.Text.Json.S
     private static readonly global::System.Text.Json.JsonEncodedText KindValue = global::System.Text.Json.JsonEncodedText.Encode("FAILED");
 
     /// <inheritdoc/>
-    public override global::Scenario.PaymentEventFailed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.PaymentEventFailed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.PaymentEventFailed>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -41,7 +41,7 @@ public sealed class PaymentEventFailedJsonConverter : global::System.Text.Json.S
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.PaymentEventFailed ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.PaymentEventFailed ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentEventFailed");
         string? reason = null;
@@ -51,7 +51,7 @@ public sealed class PaymentEventFailedJsonConverter : global::System.Text.Json.S
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "reason";

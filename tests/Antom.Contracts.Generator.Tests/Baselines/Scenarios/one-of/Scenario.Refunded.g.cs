@@ -17,14 +17,14 @@ public sealed partial record Refunded : global::Scenario.PaymentEvent, global::A
 
     public bool? Partial { get; init; }
 
-    static global::Scenario.Refunded global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.RefundedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Refunded global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RefundedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.Validate(global::Scenario.Refunded value) => global::Scenario.RefundedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Refunded value) => global::Scenario.RefundedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Refunded"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Refunded"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RefundedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Refunded>
 {
@@ -32,7 +32,7 @@ public sealed class RefundedJsonConverter : global::System.Text.Json.Serializati
     private static readonly global::System.Text.Json.JsonEncodedText KindValue = global::System.Text.Json.JsonEncodedText.Encode("REFUNDED");
 
     /// <inheritdoc/>
-    public override global::Scenario.Refunded Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Refunded Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Refunded>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -43,7 +43,7 @@ public sealed class RefundedJsonConverter : global::System.Text.Json.Serializati
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Refunded ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Refunded ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Refunded");
         string? refundId = null;
@@ -54,7 +54,7 @@ public sealed class RefundedJsonConverter : global::System.Text.Json.Serializati
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "kind";

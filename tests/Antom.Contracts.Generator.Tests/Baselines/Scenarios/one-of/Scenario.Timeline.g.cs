@@ -15,21 +15,21 @@ public sealed partial record Timeline : global::Antom.Contracts.IAntomJsonContra
 
     public global::Scenario.PaymentEvent? Last { get; init; }
 
-    static global::Scenario.Timeline global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timeline>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.TimelineJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Timeline global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timeline>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.TimelineJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timeline>.Validate(global::Scenario.Timeline value) => global::Scenario.TimelineJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timeline>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Timeline value) => global::Scenario.TimelineJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Timeline"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Timeline"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class TimelineJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Timeline>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("events", "last");
 
     /// <inheritdoc/>
-    public override global::Scenario.Timeline Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Timeline Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Timeline>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -40,7 +40,7 @@ public sealed class TimelineJsonConverter : global::System.Text.Json.Serializati
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Timeline ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Timeline ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Timeline");
         global::Antom.Contracts.ValueList<global::Scenario.PaymentEvent>? events = null;
@@ -51,7 +51,7 @@ public sealed class TimelineJsonConverter : global::System.Text.Json.Serializati
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "events";

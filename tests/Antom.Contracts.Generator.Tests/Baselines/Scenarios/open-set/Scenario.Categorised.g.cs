@@ -15,21 +15,21 @@ public sealed partial record Categorised : global::Antom.Contracts.IAntomJsonCon
 
     public global::Scenario.Kind? Other { get; init; }
 
-    static global::Scenario.Categorised global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.CategorisedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Categorised global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CategorisedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.Validate(global::Scenario.Categorised value) => global::Scenario.CategorisedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Categorised value) => global::Scenario.CategorisedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Categorised"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Categorised"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CategorisedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Categorised>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("kind", "other");
 
     /// <inheritdoc/>
-    public override global::Scenario.Categorised Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Categorised Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Categorised>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -40,7 +40,7 @@ public sealed class CategorisedJsonConverter : global::System.Text.Json.Serializ
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Categorised ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Categorised ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Categorised");
         global::Scenario.Kind? kind = null;
@@ -51,7 +51,7 @@ public sealed class CategorisedJsonConverter : global::System.Text.Json.Serializ
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "kind";

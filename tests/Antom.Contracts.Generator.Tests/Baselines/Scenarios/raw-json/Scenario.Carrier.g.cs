@@ -15,21 +15,21 @@ public sealed partial record Carrier : global::Antom.Contracts.IAntomJsonContrac
 
     public global::Antom.Contracts.RawJson? Extra { get; init; }
 
-    static global::Scenario.Carrier global::Antom.Contracts.IAntomJsonContract<global::Scenario.Carrier>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.CarrierJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Carrier global::Antom.Contracts.IAntomJsonContract<global::Scenario.Carrier>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CarrierJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Carrier>.Validate(global::Scenario.Carrier value) => global::Scenario.CarrierJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Carrier>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Carrier value) => global::Scenario.CarrierJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Carrier"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Carrier"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CarrierJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Carrier>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("payload", "extra");
 
     /// <inheritdoc/>
-    public override global::Scenario.Carrier Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Carrier Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Carrier>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -40,7 +40,7 @@ public sealed class CarrierJsonConverter : global::System.Text.Json.Serializatio
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Carrier ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Carrier ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Carrier");
         global::Antom.Contracts.RawJson? payload = null;
@@ -51,7 +51,7 @@ public sealed class CarrierJsonConverter : global::System.Text.Json.Serializatio
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "payload";

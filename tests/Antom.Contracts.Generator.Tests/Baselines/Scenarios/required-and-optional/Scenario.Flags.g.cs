@@ -19,21 +19,21 @@ public sealed partial record Flags : global::Antom.Contracts.IAntomJsonContract<
 
     public bool? IsLast { get; init; }
 
-    static global::Scenario.Flags global::Antom.Contracts.IAntomJsonContract<global::Scenario.Flags>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.FlagsJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Flags global::Antom.Contracts.IAntomJsonContract<global::Scenario.Flags>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.FlagsJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Flags>.Validate(global::Scenario.Flags value) => global::Scenario.FlagsJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Flags>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Flags value) => global::Scenario.FlagsJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Flags"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Flags"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class FlagsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Flags>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("name", "enabled", "label", "isLast");
 
     /// <inheritdoc/>
-    public override global::Scenario.Flags Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Flags Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Flags>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -44,7 +44,7 @@ public sealed class FlagsJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Flags ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Flags ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Flags");
         string? name = null;
@@ -57,7 +57,7 @@ public sealed class FlagsJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "name";

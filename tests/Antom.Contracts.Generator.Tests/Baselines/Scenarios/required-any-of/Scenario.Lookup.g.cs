@@ -20,21 +20,21 @@ public sealed partial record Lookup : global::Antom.Contracts.IAntomJsonContract
 
     public string? Note { get; init; }
 
-    static global::Scenario.Lookup global::Antom.Contracts.IAntomJsonContract<global::Scenario.Lookup>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.LookupJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Lookup global::Antom.Contracts.IAntomJsonContract<global::Scenario.Lookup>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.LookupJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Lookup>.Validate(global::Scenario.Lookup value) => global::Scenario.LookupJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Lookup>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Lookup value) => global::Scenario.LookupJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Lookup"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Lookup"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class LookupJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Lookup>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("paymentId", "paymentRequestId", "note");
 
     /// <inheritdoc/>
-    public override global::Scenario.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Lookup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Lookup>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -45,7 +45,7 @@ public sealed class LookupJsonConverter : global::System.Text.Json.Serialization
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Lookup ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Lookup ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Lookup");
         string? paymentId = null;
@@ -57,7 +57,7 @@ public sealed class LookupJsonConverter : global::System.Text.Json.Serialization
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "paymentId";

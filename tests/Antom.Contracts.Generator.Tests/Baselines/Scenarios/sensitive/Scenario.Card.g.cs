@@ -33,24 +33,24 @@ public sealed partial record Card : global::Antom.Contracts.IAntomJsonContract<g
         return true;
     }
 
-    static global::Scenario.Card global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.CardJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Card global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CardJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.Validate(global::Scenario.Card value) => global::Scenario.CardJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Card value) => global::Scenario.CardJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Card"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Card"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CardJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Card>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("cardNo", "cvv", "expiryMonth", "previousCards");
     private static readonly global::System.Text.RegularExpressions.Regex CardNoPattern = new("^[0-9]{12,19}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
     private static readonly global::System.Text.RegularExpressions.Regex ExpiryMonthPattern = new("^(0[1-9]|1[0-2])$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> PreviousCardsElements = new(static (ref global::System.Text.Json.Utf8JsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref r, n, 32), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckSensitiveString(v, n, required: true, maxLength: 32), static (w, v) => w.WriteStringValue(v));
+    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> PreviousCardsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref r, n, 32), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckSensitiveString(v, n, required: true, maxLength: 32), static (w, v) => w.WriteStringValue(v));
 
     /// <inheritdoc/>
-    public override global::Scenario.Card Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Card Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Card>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -61,7 +61,7 @@ public sealed class CardJsonConverter : global::System.Text.Json.Serialization.J
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Card ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Card ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Card");
         string? cardNo = null;
@@ -74,7 +74,7 @@ public sealed class CardJsonConverter : global::System.Text.Json.Serialization.J
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "cardNo";

@@ -35,21 +35,21 @@ public sealed partial record Settlement : global::Antom.Contracts.IAntomJsonCont
 
     public global::Scenario.SettlementNote? Self { get; init; }
 
-    static global::Scenario.Settlement global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.SettlementJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Settlement global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.SettlementJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.Validate(global::Scenario.Settlement value) => global::Scenario.SettlementJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Settlement value) => global::Scenario.SettlementJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Settlement"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Settlement"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class SettlementJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Settlement>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("amount", "status", "code", "result", "captures", "self");
 
     /// <inheritdoc/>
-    public override global::Scenario.Settlement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Settlement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Settlement>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -60,7 +60,7 @@ public sealed class SettlementJsonConverter : global::System.Text.Json.Serializa
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Settlement ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Settlement ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Settlement");
         global::Antom.Contracts.Money? amount = null;
@@ -75,7 +75,7 @@ public sealed class SettlementJsonConverter : global::System.Text.Json.Serializa
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "amount";

@@ -19,21 +19,21 @@ public sealed partial record Formatted : global::Antom.Contracts.IAntomJsonContr
 
     public string? Contact { get; init; }
 
-    static global::Scenario.Formatted global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.FormattedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Formatted global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.FormattedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.Validate(global::Scenario.Formatted value) => global::Scenario.FormattedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Formatted value) => global::Scenario.FormattedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Formatted"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Formatted"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class FormattedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Formatted>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("day", "id", "link", "contact");
 
     /// <inheritdoc/>
-    public override global::Scenario.Formatted Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Formatted Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Formatted>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -44,7 +44,7 @@ public sealed class FormattedJsonConverter : global::System.Text.Json.Serializat
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Formatted ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Formatted ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Formatted");
         string? day = null;
@@ -57,7 +57,7 @@ public sealed class FormattedJsonConverter : global::System.Text.Json.Serializat
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "day";

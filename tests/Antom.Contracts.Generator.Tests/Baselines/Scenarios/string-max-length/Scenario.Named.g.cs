@@ -15,21 +15,21 @@ public sealed partial record Named : global::Antom.Contracts.IAntomJsonContract<
 
     public string? Note { get; init; }
 
-    static global::Scenario.Named global::Antom.Contracts.IAntomJsonContract<global::Scenario.Named>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.NamedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Named global::Antom.Contracts.IAntomJsonContract<global::Scenario.Named>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.NamedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Named>.Validate(global::Scenario.Named value) => global::Scenario.NamedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Named>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Named value) => global::Scenario.NamedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Named"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Named"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class NamedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Named>
 {
     private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("id", "note");
 
     /// <inheritdoc/>
-    public override global::Scenario.Named Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Named Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Named>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -40,7 +40,7 @@ public sealed class NamedJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Named ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Named ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Named");
         string? id = null;
@@ -51,7 +51,7 @@ public sealed class NamedJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "id";

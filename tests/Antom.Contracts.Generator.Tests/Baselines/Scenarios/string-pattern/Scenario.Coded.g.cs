@@ -13,14 +13,14 @@ public sealed partial record Coded : global::Antom.Contracts.IAntomJsonContract<
 {
     public required string Code { get; init; }
 
-    static global::Scenario.Coded global::Antom.Contracts.IAntomJsonContract<global::Scenario.Coded>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => global::Scenario.CodedJsonConverter.ReadCore(ref reader);
+    static global::Scenario.Coded global::Antom.Contracts.IAntomJsonContract<global::Scenario.Coded>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CodedJsonConverter.ReadCore(ref reader);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Coded>.Validate(global::Scenario.Coded value) => global::Scenario.CodedJsonConverter.ValidateCore(value);
 
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Coded>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Coded value) => global::Scenario.CodedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Coded"/> directly on <see cref="global::System.Text.Json.Utf8JsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Coded"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CodedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Coded>
 {
@@ -28,7 +28,7 @@ public sealed class CodedJsonConverter : global::System.Text.Json.Serialization.
     private static readonly global::System.Text.RegularExpressions.Regex CodePattern = new("^[A-Z]{3}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
 
     /// <inheritdoc/>
-    public override global::Scenario.Coded Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadCore(ref reader);
+    public override global::Scenario.Coded Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Coded>(ref reader);
 
     /// <inheritdoc/>
     /// <remarks>The value is written compact, even by an indenting writer.</remarks>
@@ -39,7 +39,7 @@ public sealed class CodedJsonConverter : global::System.Text.Json.Serialization.
     }
 
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Coded ReadCore(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static global::Scenario.Coded ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Coded");
         string? code = null;
@@ -49,7 +49,7 @@ public sealed class CodedJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped || reader.HasValueSequence ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "code";
