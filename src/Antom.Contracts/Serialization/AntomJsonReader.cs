@@ -156,6 +156,58 @@ public ref struct AntomJsonReader
     }
 
     /// <summary>
+    /// Inside an object, in the case generated readers meet most (compact JSON: a name right after <c>{</c> or after
+    /// <c>,</c>, or the <c>}</c>), moves to the next property name (<paramref name="isName"/>) or to the object's end,
+    /// without dispatching on the token before. False, having read nothing, in every other case (whitespace, an error):
+    /// the caller then calls <see cref="Read"/>.
+    /// </summary>
+    internal bool TryReadNextPropertyName(out bool isName)
+    {
+        ReadOnlySpan<byte> buffer = _buffer;
+        int i = _position;
+        isName = false;
+        if (_depth > 0 && (_objects & (1UL << (_depth - 1))) != 0 && _tokenType != JsonTokenType.PropertyName && (uint)(i + 1) < (uint)buffer.Length)
+        {
+            byte c = buffer[i];
+            if (c == (byte)'"' && _tokenType == JsonTokenType.StartObject)
+            {
+                isName = ReadName(buffer, i);
+                return true;
+            }
+
+            if (c == (byte)',' && _tokenType != JsonTokenType.StartObject && buffer[i + 1] == (byte)'"')
+            {
+                isName = ReadName(buffer, i + 1);
+                return true;
+            }
+
+            if (c == (byte)'}')
+            {
+                return EndContainer(i, JsonTokenType.EndObject);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// From a property name, moves to its value: <see cref="Read"/> without dispatching on the token before when the
+    /// value follows the colon directly; everything else goes through <see cref="Read"/>.
+    /// </summary>
+    /// <exception cref="JsonException">The text is not well-formed JSON here, or ends.</exception>
+    internal bool ReadPropertyValue()
+    {
+        ReadOnlySpan<byte> buffer = _buffer;
+        int i = _position;
+        if (_tokenType == JsonTokenType.PropertyName && (uint)i < (uint)buffer.Length && buffer[i] > (byte)' ')
+        {
+            return ReadValue(buffer, i, buffer[i]);
+        }
+
+        return Read();
+    }
+
+    /// <summary>
     /// From a property name, moves past its value; from the start of an object or array, to its end; on any other
     /// value, stays. Ends on the skipped value's last token, as <see cref="Utf8JsonReader.Skip"/> does.
     /// </summary>

@@ -37,7 +37,7 @@ public static partial class ContractReader
         }
 
         seen |= mask;
-        if (!reader.Read())
+        if (!reader.ReadPropertyValue())
         {
             ThrowEndOfInput(propertyName);
         }
@@ -53,6 +53,11 @@ public static partial class ContractReader
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool NextProperty(ref AntomJsonReader reader)
     {
+        if (reader.TryReadNextPropertyName(out bool isName))
+        {
+            return isName;
+        }
+
         if (!reader.Read())
         {
             ThrowEndOfInput(null);
