@@ -39,7 +39,8 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
 
     /// <summary>
     /// Reads one Amount object. The reader must be on the value's first token; on return it is on the object's
-    /// <see cref="JsonTokenType.EndObject"/>. The reader must hold the whole object (a complete buffer, as inside a converter).
+    /// <see cref="JsonTokenType.EndObject"/>. The object's bytes are taken whole (the reader may span several buffers)
+    /// and read by the contracts' own reader, as <see cref="AntomJson.Deserialize{T}(ReadOnlySpan{byte})"/> reads them.
     /// </summary>
     /// <exception cref="AntomPayloadException">The value breaks the Amount contract; the path is relative to the object.</exception>
     public static Money ReadMoney(ref Utf8JsonReader reader) => Serialization.ContractReader.ReadValue<Money>(ref reader);
