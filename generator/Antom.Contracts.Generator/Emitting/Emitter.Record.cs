@@ -41,7 +41,7 @@ internal static partial class Emitter
         w.Close();
         w.Line();
 
-        w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> directly on <see cref=\"{Serialization}AntomJsonReader\"/> and <see cref=\"{Json}Utf8JsonWriter\"/>, checking every rule of its schema.</summary>");
+        w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> directly on <see cref=\"{Serialization}AntomJsonReader\"/> and <see cref=\"{Serialization}ContractJsonWriter\"/>, checking every rule of its schema.</summary>");
         w.Line(GeneratedCode);
         w.Open($"public sealed class {model.Name}JsonConverter : {Json}Serialization.JsonConverter<{self}>");
         w.Line($"private static readonly {Serialization}PropertyNames Names = new({string.Join(", ", props.Select(p => Literal(p.Model.JsonName)))});");

@@ -71,7 +71,7 @@ public sealed partial record AcquirerInfo : global::Antom.Contracts.IAntomJsonCo
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AcquirerInfo value) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="AcquirerInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="AcquirerInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.AcquirerInfo>
 {

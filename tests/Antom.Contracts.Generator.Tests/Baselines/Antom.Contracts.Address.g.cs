@@ -51,7 +51,7 @@ public sealed partial record Address : global::Antom.Contracts.IAntomJsonContrac
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Address>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Address value) => global::Antom.Contracts.AddressJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Address"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Address"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class AddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Address>
 {

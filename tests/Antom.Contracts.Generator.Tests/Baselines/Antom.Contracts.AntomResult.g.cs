@@ -36,7 +36,7 @@ public sealed partial record AntomResult : global::Antom.Contracts.IAntomJsonCon
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AntomResult value) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="AntomResult"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="AntomResult"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class AntomResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.AntomResult>
 {

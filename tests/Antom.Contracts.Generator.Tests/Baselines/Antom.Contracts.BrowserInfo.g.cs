@@ -46,7 +46,7 @@ public sealed partial record BrowserInfo : global::Antom.Contracts.IAntomJsonCon
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.BrowserInfo value) => global::Antom.Contracts.BrowserInfoJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="BrowserInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="BrowserInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class BrowserInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.BrowserInfo>
 {

@@ -41,7 +41,7 @@ public sealed partial record CancelResponse : global::Antom.Contracts.IAntomJson
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CancelResponse value) => global::Antom.Contracts.CancelResponseJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CancelResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CancelResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CancelResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CancelResponse>
 {

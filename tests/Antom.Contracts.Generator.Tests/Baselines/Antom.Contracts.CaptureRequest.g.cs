@@ -51,7 +51,7 @@ public sealed partial record CaptureRequest : global::Antom.Contracts.IAntomJson
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureRequest value) => global::Antom.Contracts.CaptureRequestJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CaptureRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CaptureRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureRequest>
 {

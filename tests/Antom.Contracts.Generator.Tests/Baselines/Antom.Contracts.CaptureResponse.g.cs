@@ -56,7 +56,7 @@ public sealed partial record CaptureResponse : global::Antom.Contracts.IAntomJso
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureResponse value) => global::Antom.Contracts.CaptureResponseJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CaptureResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CaptureResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CaptureResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureResponse>
 {

@@ -81,7 +81,7 @@ public sealed partial record CaptureResultNotification : global::Antom.Contracts
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureResultNotification value) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CaptureResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CaptureResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CaptureResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureResultNotification>
 {

@@ -124,7 +124,7 @@ public sealed partial record CardPaymentMethodMetaData : global::Antom.Contracts
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CardPaymentMethodMetaData value) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="CardPaymentMethodMetaData"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="CardPaymentMethodMetaData"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CardPaymentMethodMetaData>
 {

@@ -116,7 +116,7 @@ public sealed partial record Env : global::Antom.Contracts.IAntomJsonContract<gl
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Env value) => global::Antom.Contracts.EnvJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Env"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Env"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Env>
 {

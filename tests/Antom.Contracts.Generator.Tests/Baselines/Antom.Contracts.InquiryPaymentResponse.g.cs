@@ -181,7 +181,7 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="InquiryPaymentResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="InquiryPaymentResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryPaymentResponse>
 {

@@ -36,7 +36,7 @@ public sealed partial record InquiryRefundRequest : global::Antom.Contracts.IAnt
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryRefundRequest value) => global::Antom.Contracts.InquiryRefundRequestJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="InquiryRefundRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="InquiryRefundRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class InquiryRefundRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryRefundRequest>
 {

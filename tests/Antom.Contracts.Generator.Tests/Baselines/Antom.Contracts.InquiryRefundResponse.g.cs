@@ -91,7 +91,7 @@ public sealed partial record InquiryRefundResponse : global::Antom.Contracts.IAn
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryRefundResponse value) => global::Antom.Contracts.InquiryRefundResponseJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="InquiryRefundResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="InquiryRefundResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class InquiryRefundResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryRefundResponse>
 {

@@ -56,7 +56,7 @@ public sealed partial record Lodging : global::Antom.Contracts.IAntomJsonContrac
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Lodging>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Lodging value) => global::Antom.Contracts.LodgingJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Lodging"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Lodging"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class LodgingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Lodging>
 {

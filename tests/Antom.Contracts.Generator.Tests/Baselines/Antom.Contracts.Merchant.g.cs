@@ -61,7 +61,7 @@ public sealed partial record Merchant : global::Antom.Contracts.IAntomJsonContra
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Merchant>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Merchant value) => global::Antom.Contracts.MerchantJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Merchant"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Merchant"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class MerchantJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Merchant>
 {

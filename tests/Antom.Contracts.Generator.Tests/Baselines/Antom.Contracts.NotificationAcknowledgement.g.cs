@@ -26,7 +26,7 @@ public sealed partial record NotificationAcknowledgement : global::Antom.Contrac
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="NotificationAcknowledgement"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="NotificationAcknowledgement"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class NotificationAcknowledgementJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.NotificationAcknowledgement>
 {

@@ -101,7 +101,7 @@ public sealed partial record Order : global::Antom.Contracts.IAntomJsonContract<
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Order value) => global::Antom.Contracts.OrderJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Order"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Order"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Order>
 {

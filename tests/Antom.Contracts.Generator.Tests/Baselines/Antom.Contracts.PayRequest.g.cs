@@ -171,7 +171,7 @@ public sealed partial record PayRequest : global::Antom.Contracts.IAntomJsonCont
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PayRequest value) => global::Antom.Contracts.PayRequestJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="PayRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="PayRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PayRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PayRequest>
 {

@@ -214,7 +214,7 @@ public sealed partial record PaymentResultInfo : global::Antom.Contracts.IAntomJ
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentResultInfo value) => global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="PaymentResultInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="PaymentResultInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentResultInfo>
 {

@@ -76,7 +76,7 @@ public sealed partial record PaymentTransaction : global::Antom.Contracts.IAntom
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentTransaction value) => global::Antom.Contracts.PaymentTransactionJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="PaymentTransaction"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="PaymentTransaction"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentTransaction>
 {

@@ -36,7 +36,7 @@ public sealed partial record PspCustomerInfo : global::Antom.Contracts.IAntomJso
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PspCustomerInfo value) => global::Antom.Contracts.PspCustomerInfoJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="PspCustomerInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="PspCustomerInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PspCustomerInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PspCustomerInfo>
 {

@@ -51,7 +51,7 @@ public sealed partial record Quote : global::Antom.Contracts.IAntomJsonContract<
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Quote value) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Quote"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Quote"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class QuoteJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Quote>
 {

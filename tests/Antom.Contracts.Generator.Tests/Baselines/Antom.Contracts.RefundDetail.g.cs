@@ -31,7 +31,7 @@ public sealed partial record RefundDetail : global::Antom.Contracts.IAntomJsonCo
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundDetail>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundDetail value) => global::Antom.Contracts.RefundDetailJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="RefundDetail"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="RefundDetail"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RefundDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RefundDetail>
 {

@@ -86,7 +86,7 @@ public sealed partial record RefundResultNotification : global::Antom.Contracts.
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundResultNotification value) => global::Antom.Contracts.RefundResultNotificationJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="RefundResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="RefundResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RefundResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RefundResultNotification>
 {

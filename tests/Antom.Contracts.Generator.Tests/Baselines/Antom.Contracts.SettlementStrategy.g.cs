@@ -26,7 +26,7 @@ public sealed partial record SettlementStrategy : global::Antom.Contracts.IAntom
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.SettlementStrategy value) => global::Antom.Contracts.SettlementStrategyJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="SettlementStrategy"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="SettlementStrategy"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.SettlementStrategy>
 {

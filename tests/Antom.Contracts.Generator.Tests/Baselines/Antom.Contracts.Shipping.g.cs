@@ -41,7 +41,7 @@ public sealed partial record Shipping : global::Antom.Contracts.IAntomJsonContra
     static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Shipping>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Shipping value) => global::Antom.Contracts.ShippingJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Shipping"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Shipping"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class ShippingJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Shipping>
 {

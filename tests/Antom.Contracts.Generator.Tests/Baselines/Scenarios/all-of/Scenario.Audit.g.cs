@@ -25,7 +25,7 @@ public sealed partial record Audit : global::Antom.Contracts.IAntomJsonContract<
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Audit>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Audit value) => global::Scenario.AuditJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Audit"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Audit"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class AuditJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Audit>
 {

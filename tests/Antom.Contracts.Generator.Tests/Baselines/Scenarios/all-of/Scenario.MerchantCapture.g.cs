@@ -62,7 +62,7 @@ public sealed partial record MerchantCapture : global::Antom.Contracts.IAntomJso
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.MerchantCapture value) => global::Scenario.MerchantCaptureJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="MerchantCapture"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="MerchantCapture"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.MerchantCapture>
 {

@@ -22,7 +22,7 @@ public sealed partial record Basket : global::Antom.Contracts.IAntomJsonContract
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Basket>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Basket value) => global::Scenario.BasketJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Basket"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Basket"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class BasketJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Basket>
 {

@@ -20,7 +20,7 @@ public sealed partial record Line : global::Antom.Contracts.IAntomJsonContract<g
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Line>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Line value) => global::Scenario.LineJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Line"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Line"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class LineJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Line>
 {

@@ -22,7 +22,7 @@ public sealed partial record Tagged : global::Antom.Contracts.IAntomJsonContract
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Tagged value) => global::Scenario.TaggedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Tagged"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Tagged"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class TaggedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Tagged>
 {

@@ -20,7 +20,7 @@ public sealed partial record Typed : global::Antom.Contracts.IAntomJsonContract<
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Typed value) => global::Scenario.TypedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Typed"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Typed"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Typed>
 {

@@ -22,7 +22,7 @@ public sealed partial record Timed : global::Antom.Contracts.IAntomJsonContract<
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timed>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Timed value) => global::Scenario.TimedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Timed"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Timed"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class TimedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Timed>
 {

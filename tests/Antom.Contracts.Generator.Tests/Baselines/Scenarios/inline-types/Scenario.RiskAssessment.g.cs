@@ -32,7 +32,7 @@ public sealed partial record RiskAssessment : global::Antom.Contracts.IAntomJson
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessment value) => global::Scenario.RiskAssessmentJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="RiskAssessment"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="RiskAssessment"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessment>
 {

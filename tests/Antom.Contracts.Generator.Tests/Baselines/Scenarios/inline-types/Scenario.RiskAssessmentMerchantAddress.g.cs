@@ -20,7 +20,7 @@ public sealed partial record RiskAssessmentMerchantAddress : global::Antom.Contr
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchantAddress>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentMerchantAddress value) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="RiskAssessmentMerchantAddress"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="RiskAssessmentMerchantAddress"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RiskAssessmentMerchantAddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessmentMerchantAddress>
 {

@@ -24,7 +24,7 @@ public sealed partial record Scored : global::Antom.Contracts.IAntomJsonContract
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Scored>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Scored value) => global::Scenario.ScoredJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Scored"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Scored"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class ScoredJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Scored>
 {

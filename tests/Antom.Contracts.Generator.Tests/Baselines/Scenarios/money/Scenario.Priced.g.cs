@@ -22,7 +22,7 @@ public sealed partial record Priced : global::Antom.Contracts.IAntomJsonContract
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Priced>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Priced value) => global::Scenario.PricedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Priced"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Priced"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class PricedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Priced>
 {

@@ -27,7 +27,7 @@ public sealed partial record Browser : global::Antom.Contracts.IAntomJsonContrac
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Browser>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Browser value) => global::Scenario.BrowserJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Browser"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Browser"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class BrowserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Browser>
 {

@@ -25,7 +25,7 @@ public sealed partial record Authorised : global::Scenario.PaymentEvent, global:
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Authorised value) => global::Scenario.AuthorisedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Authorised"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Authorised"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Authorised>
 {

@@ -24,7 +24,7 @@ public sealed partial record Refunded : global::Scenario.PaymentEvent, global::A
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Refunded value) => global::Scenario.RefundedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Refunded"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Refunded"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class RefundedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Refunded>
 {

@@ -22,7 +22,7 @@ public sealed partial record Timeline : global::Antom.Contracts.IAntomJsonContra
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timeline>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Timeline value) => global::Scenario.TimelineJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Timeline"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Timeline"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class TimelineJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Timeline>
 {

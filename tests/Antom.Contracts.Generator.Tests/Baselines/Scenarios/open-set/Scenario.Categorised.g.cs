@@ -22,7 +22,7 @@ public sealed partial record Categorised : global::Antom.Contracts.IAntomJsonCon
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Categorised value) => global::Scenario.CategorisedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Categorised"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Categorised"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CategorisedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Categorised>
 {

@@ -27,7 +27,7 @@ public sealed partial record Lookup : global::Antom.Contracts.IAntomJsonContract
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Lookup>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Lookup value) => global::Scenario.LookupJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Lookup"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Lookup"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class LookupJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Lookup>
 {

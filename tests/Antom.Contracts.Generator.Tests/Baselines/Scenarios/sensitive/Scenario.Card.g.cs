@@ -40,7 +40,7 @@ public sealed partial record Card : global::Antom.Contracts.IAntomJsonContract<g
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Card value) => global::Scenario.CardJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Card"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Card"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class CardJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Card>
 {

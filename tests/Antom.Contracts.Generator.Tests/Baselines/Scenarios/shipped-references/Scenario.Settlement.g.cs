@@ -42,7 +42,7 @@ public sealed partial record Settlement : global::Antom.Contracts.IAntomJsonCont
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Settlement value) => global::Scenario.SettlementJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Settlement"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Settlement"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class SettlementJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Settlement>
 {

@@ -20,7 +20,7 @@ public sealed partial record SettlementNote : global::Antom.Contracts.IAntomJson
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.SettlementNote value) => global::Scenario.SettlementNoteJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="SettlementNote"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="SettlementNote"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class SettlementNoteJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.SettlementNote>
 {

@@ -26,7 +26,7 @@ public sealed partial record Formatted : global::Antom.Contracts.IAntomJsonContr
     static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Formatted value) => global::Scenario.FormattedJsonConverter.WriteCore(writer, value);
 }
 
-/// <summary>Reads and writes <see cref="Formatted"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::System.Text.Json.Utf8JsonWriter"/>, checking every rule of its schema.</summary>
+/// <summary>Reads and writes <see cref="Formatted"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
 public sealed class FormattedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Formatted>
 {
