@@ -88,8 +88,11 @@ public static class AntomJson
         }
     }
 
+    // Refuses a lone surrogate rather than replacing it, as System.Text.Json's own string overloads do.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Reads a <typeparamref name="T"/> from JSON text.</summary>
-    /// <exception cref="AntomPayloadException">The JSON is malformed or breaks the contract; the path says where.</exception>
+    /// <exception cref="AntomPayloadException">The JSON is malformed (a lone UTF-16 surrogate included) or breaks the contract; the path says where.</exception>
     public static T Deserialize<T>(string json)
         where T : IAntomJsonContract<T>
     {
@@ -99,7 +102,17 @@ public static class AntomJson
         Span<byte> utf8 = max <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(max));
         try
         {
-            int length = Encoding.UTF8.GetBytes(json, utf8);
+            int length;
+            try
+            {
+                length = StrictUtf8.GetBytes(json, utf8);
+            }
+            catch (EncoderFallbackException error)
+            {
+                // Encoding.UTF8 would write U+FFFD in its place: a character the sender never sent, read silently.
+                throw new AntomPayloadException(JsonPath.Root, PayloadRule.Syntax, "is not valid text: a lone UTF-16 surrogate at index " + error.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), error);
+            }
+
             return Deserialize<T>(utf8[..length]);
         }
         finally

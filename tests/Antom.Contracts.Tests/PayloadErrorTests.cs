@@ -17,6 +17,36 @@ public class PayloadErrorTests
         Assert.Equal("$.captureAmount.value: \"1.10\" is not an amount in minor units (digits only, at most 16)", e.Message);
     }
 
+    // JSON text handed over as a string: a lone surrogate is refused, not read as U+FFFD (which Encoding.UTF8 would
+    // write in its place), on the way in as System.Text.Json's own string overloads refuse it.
+    // (Built here: an attribute argument is stored as UTF-8, which would already have replaced the surrogate.)
+    [Theory]
+    [InlineData("", 0xD800, "", 37)]
+    [InlineData("x", 0xDC00, "", 38)]
+    [InlineData("", 0xDBFF, "x", 37)]
+    public void A_lone_surrogate_in_json_text_is_refused(string before, int surrogate, string after, int index)
+    {
+        string captureRequestId = before + (char)surrogate + after;
+        string json = "{\"paymentId\":\"p\",\"captureRequestId\":\"" + captureRequestId + "\",\"captureAmount\":{\"currency\":\"BRL\",\"value\":\"110\"}}";
+
+        AntomPayloadException e = Assert.Throws<AntomPayloadException>(() => AntomJson.Deserialize<CaptureRequest>(json));
+
+        Assert.Equal("$", e.Path);
+        Assert.Equal(PayloadRule.Syntax, e.Rule);
+        Assert.Equal("$: is not valid text: a lone UTF-16 surrogate at index " + index, e.Message);
+    }
+
+    [Fact]
+    public void A_surrogate_pair_in_json_text_is_read_as_the_character_it_encodes()
+    {
+        string json = "{\"paymentId\":\"p\",\"captureRequestId\":\"c\uD83D\uDCB3\",\"captureAmount\":{\"currency\":\"BRL\",\"value\":\"110\"}}";
+
+        CaptureRequest request = AntomJson.Deserialize<CaptureRequest>(json);
+
+        Assert.Equal("c\uD83D\uDCB3", request.CaptureRequestId);
+        Assert.Equal(Money.FromMinorUnits(110, "BRL"), request.CaptureAmount);
+    }
+
     [Fact]
     public void Paths_compose_through_properties_and_array_indexes()
     {
