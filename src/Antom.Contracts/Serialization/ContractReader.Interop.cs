@@ -43,7 +43,16 @@ public static partial class ContractReader
 #endif
             var value = new AntomJsonReader(utf8);
             PayloadReading.Read(ref value, null);
-            return read(ref value);
+            T result = read(ref value);
+
+            // As AntomJson.Deserialize: the reader decodes only what the contract reads, so the bytes of skipped,
+            // unknown members and of raw JSON are checked here; invalid UTF-8 never passes silently.
+            if (!System.Text.Unicode.Utf8.IsValid(utf8))
+            {
+                throw new AntomPayloadException(JsonPath.Root, PayloadRule.Syntax, "is not valid JSON text: it contains bytes that are not UTF-8 (in a property this contract does not know)");
+            }
+
+            return result;
         }
     }
 }
