@@ -51,6 +51,11 @@ public sealed class RawJson : IEquatable<RawJson>
             throw new ArgumentException("Raw JSON is not well-formed: " + e.Message, nameof(utf8Json), e);
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            throw new ArgumentException("Raw JSON is not well-formed: it contains bytes that are not UTF-8.", nameof(utf8Json));
+        }
+
         return new RawJson(utf8Json.ToArray());
     }
 
