@@ -87,6 +87,15 @@ public sealed class ReaderBridgeTests
         });
     }
 
+    [Fact]
+    public void Stj_bridge_reports_a_lone_surrogate_escape_in_a_closed_enum_as_a_payload_error()
+    {
+        // AntomJson reads it inside a contract as a Syntax error at the member; alone through JsonSerializer it must
+        // be an AntomPayloadException too, not System.Text.Json's own wrapping of an InvalidOperationException.
+        AntomPayloadException e = Assert.Throws<AntomPayloadException>(() => JsonSerializer.Deserialize<ResultStatus>("\"\\ud800\"", AntomJson.Options));
+        Assert.Equal(PayloadRule.Syntax, e.Rule);
+    }
+
     private static System.Buffers.ReadOnlySequence<byte> Segments(byte[] bytes)
     {
         Segment first = new(bytes.AsMemory(0, 1), 0);
