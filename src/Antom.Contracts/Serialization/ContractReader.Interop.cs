@@ -43,7 +43,16 @@ public static partial class ContractReader
 #endif
             var value = new AntomJsonReader(utf8);
             PayloadReading.Read(ref value, null);
-            T result = read(ref value);
+            T result;
+            try
+            {
+                result = read(ref value);
+            }
+            catch (InvalidOperationException error)
+            {
+                // Text the reader cannot decode (a lone surrogate escape) outside a contract's own handler: a closed enum's value.
+                throw InvalidText(null, error);
+            }
 
             // As AntomJson.Deserialize: the reader decodes only what the contract reads, so the bytes of skipped,
             // unknown members and of raw JSON are checked here; invalid UTF-8 never passes silently.
