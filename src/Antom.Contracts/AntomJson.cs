@@ -152,7 +152,7 @@ public static class AntomJson
         // so invalid UTF-8 never passes silently. Vectorized, and only reached by payloads that are otherwise valid.
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
         {
-            throw new AntomPayloadException(JsonPath.Root, PayloadRule.Syntax, "is not valid JSON text: it contains bytes that are not UTF-8 (in a property this contract does not know)");
+            throw PayloadReading.NotUtf8();
         }
 
         return value;

@@ -39,7 +39,18 @@ public static partial class ContractReader
 #if NET9_0_OR_GREATER
             ReadOnlySpan<byte> utf8 = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(document.RootElement);
 #else
-            ReadOnlySpan<byte> utf8 = System.Text.Encoding.UTF8.GetBytes(document.RootElement.GetRawText());
+            string text;
+            try
+            {
+                text = document.RootElement.GetRawText();
+            }
+            catch (InvalidOperationException)
+            {
+                // GetRawText transcodes the value, and refuses bytes that are not UTF-8 with a plain InvalidOperationException.
+                throw PayloadReading.NotUtf8();
+            }
+
+            ReadOnlySpan<byte> utf8 = System.Text.Encoding.UTF8.GetBytes(text);
 #endif
             var value = new AntomJsonReader(utf8);
             PayloadReading.Read(ref value, null);
@@ -58,7 +69,7 @@ public static partial class ContractReader
             // unknown members and of raw JSON are checked here; invalid UTF-8 never passes silently.
             if (!System.Text.Unicode.Utf8.IsValid(utf8))
             {
-                throw new AntomPayloadException(JsonPath.Root, PayloadRule.Syntax, "is not valid JSON text: it contains bytes that are not UTF-8 (in a property this contract does not know)");
+                throw PayloadReading.NotUtf8();
             }
 
             return result;

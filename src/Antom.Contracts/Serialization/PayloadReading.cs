@@ -13,6 +13,13 @@ internal static class PayloadReading
     // Paths are built only when something fails: the happy path allocates nothing for them.
     // A null property name stands for the value being read itself ($).
 
+    /// <summary>
+    /// The error for a payload whose bytes are not all UTF-8, found by the whole-payload check after reading: the
+    /// reader decodes only what the contract reads, so such bytes sit in members it skipped or in raw JSON.
+    /// </summary>
+    public static AntomPayloadException NotUtf8()
+        => new(JsonPath.Root, PayloadRule.Syntax, "is not valid JSON text: it contains bytes that are not UTF-8 (in a member the contract does not decode: an unknown property or raw JSON)");
+
     /// <summary>Advances to the next token; the end of the input there is a syntax error.</summary>
     public static void Read(ref AntomJsonReader reader, string? propertyName)
     {
