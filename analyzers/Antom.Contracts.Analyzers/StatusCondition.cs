@@ -223,7 +223,12 @@ internal sealed class StatusReader
     }
 
     /// <summary>Whether the node holds an identifier that is the name of a status member other than Unknown.</summary>
-    public bool MentionsName(SyntaxNode node)
+    public bool MentionsName(SyntaxNode node) => Mentions(node, unknownToo: false);
+
+    /// <summary>Whether the node holds an identifier that is the name of any status member, Unknown included.</summary>
+    public bool MentionsAnyName(SyntaxNode node) => Mentions(node, unknownToo: true);
+
+    private bool Mentions(SyntaxNode node, bool unknownToo)
     {
         HashSet<string> names = Names;
         if (names.Count == 0)
@@ -233,26 +238,7 @@ internal sealed class StatusReader
 
         foreach (SyntaxToken token in node.DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Whether the node holds an identifier that is the name of any status member, Unknown included.</summary>
-    public bool MentionsAnyName(SyntaxNode node)
-    {
-        if (Names.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (SyntaxToken token in node.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && (Names.Contains(token.ValueText) || UnknownNames.Contains(token.ValueText)))
+            if (token.IsKind(SyntaxKind.IdentifierToken) && (names.Contains(token.ValueText) || (unknownToo && UnknownNames.Contains(token.ValueText))))
             {
                 return true;
             }

@@ -265,14 +265,17 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
     };
 
     // `ok`, `!ok`, `(ok)`: a condition that may be a bool local holding a status test (read on demand).
-    private static bool IsIdentifierTest(ExpressionSyntax condition)
+    private static bool IsIdentifierTest(ExpressionSyntax condition) => TestedIdentifier(condition) is not null;
+
+    // The name a condition tests, under parentheses and `!`: `ok` in `!(ok)`; null when it is anything else.
+    private static IdentifierNameSyntax? TestedIdentifier(ExpressionSyntax condition)
     {
         while (condition is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression })
         {
             condition = condition is ParenthesizedExpressionSyntax p ? p.Expression : ((PrefixUnaryExpressionSyntax)condition).Operand;
         }
 
-        return condition is IdentifierNameSyntax;
+        return condition as IdentifierNameSyntax;
     }
 
     private static void AnalyzeSwitch(Site context, StatusReader reader)
@@ -395,17 +398,12 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
     // `if (ok)` / `if (!ok)` where a declaration before it, in an enclosing block, gives `ok` a status test.
     private static bool IsBoolLocalCandidate(ExpressionSyntax condition, StatusReader reader)
     {
-        while (condition is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression })
-        {
-            condition = condition is ParenthesizedExpressionSyntax p ? p.Expression : ((PrefixUnaryExpressionSyntax)condition).Operand;
-        }
-
-        if (condition is not IdentifierNameSyntax name)
+        if (TestedIdentifier(condition) is not { } name)
         {
             return false;
         }
 
-        foreach (SyntaxNode ancestor in condition.Ancestors())
+        foreach (SyntaxNode ancestor in name.Ancestors())
         {
             SyntaxList<StatementSyntax> statements = ancestor switch
             {
@@ -415,7 +413,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
             };
             foreach (StatementSyntax statement in statements)
             {
-                if (statement.SpanStart >= condition.SpanStart)
+                if (statement.SpanStart >= name.SpanStart)
                 {
                     break;
                 }
