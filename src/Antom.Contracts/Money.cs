@@ -42,6 +42,19 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, IAntomJson
         _bits = minorUnits | ((long)currency.TableIndex << IndexShift);
     }
 
+    // Money's packed form, for OptionalMoney: the two fields as they are, and back. The bits leave 62 and 63 unused.
+    internal string? PackedCode => _code;
+
+    internal long PackedBits => _bits;
+
+    private Money(string? code, long bits)
+    {
+        _code = code;
+        _bits = bits;
+    }
+
+    internal static Money FromPacked(string? code, long bits) => new(code, bits);
+
     /// <summary>The currency.</summary>
     public CurrencyCode Currency => CurrencyCode.FromParts(_code, (int)(_bits >>> IndexShift));
 

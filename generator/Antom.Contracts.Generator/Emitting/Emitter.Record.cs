@@ -26,9 +26,23 @@ internal static partial class Emitter
         {
             w.Summary(p.Model.Description);
             bool overrides = p.Model.JsonName == model.Discriminator; // the union's abstract discriminator
-            w.Line(p.Model.Value.Kind == ValueKind.Const
-                ? $"public {(overrides ? "override " : string.Empty)}string {p.Model.CSharpName} => {Literal(p.Model.Value.ConstValue!)};"
-                : $"public {(p.Model.Required ? "required " : string.Empty)}{p.Type}{(p.NeverNull ? string.Empty : "?")} {p.Model.CSharpName} {{ get; init; }}");
+            string declared = $"public {(p.Model.Required ? "required " : string.Empty)}{p.Type}{(p.NeverNull ? string.Empty : "?")} {p.Model.CSharpName}";
+            if (p.Model.Value.Kind == ValueKind.Const)
+            {
+                w.Line($"public {(overrides ? "override " : string.Empty)}string {p.Model.CSharpName} => {Literal(p.Model.Value.ConstValue!)};");
+            }
+            else if (p.PackedStorage is { } storage)
+            {
+                // An optional amount or date-time keeps its presence inside 16 bytes rather than T?'s 24.
+                w.Line($"{declared} {{ get => {p.Field}.Value; init => {p.Field} = new(value); }}");
+                w.Line();
+                w.Line($"private readonly {storage} {p.Field};");
+            }
+            else
+            {
+                w.Line($"{declared} {{ get; init; }}");
+            }
+
             w.Line();
         }
 
@@ -344,6 +358,12 @@ internal static partial class Emitter
         public bool NeverNull => Model.Required && !Model.Nullable;
 
         public string Type => Emitter.Type(Context);
+
+        /// <summary>The packed backing field's type of an optional value that has one (see <see cref="ValueEmitter.OptionalStorage"/>).</summary>
+        public string? PackedStorage => NeverNull ? null : Emitter.OptionalStorage;
+
+        /// <summary>The backing field's name, when <see cref="PackedStorage"/> is not null.</summary>
+        public string Field => "_" + char.ToLowerInvariant(Model.CSharpName[0]) + Model.CSharpName.Substring(1);
 
         private static string LocalName(string csharpName)
         {

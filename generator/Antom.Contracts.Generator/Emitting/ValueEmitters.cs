@@ -21,6 +21,12 @@ internal abstract class ValueEmitter
     /// <summary>The C# type, not nullable.</summary>
     public abstract string Type(Context c);
 
+    /// <summary>
+    /// The runtime struct that stores an optional value of this kind in less room than <c>T?</c> (a record's
+    /// backing field, its property still <c>T?</c>), or null when <c>T?</c> itself is stored.
+    /// </summary>
+    public virtual string? OptionalStorage => null;
+
     /// <summary>An expression that reads a present, non-null value from the reader on its first token (null is an error).</summary>
     public abstract string Read(Context c, string name);
 
@@ -193,6 +199,8 @@ internal abstract class ValueEmitter
 
         public override string Type(Context c) => "global::System.DateTimeOffset";
 
+        public override string? OptionalStorage => Emitter.Serialization + "OptionalDateTimeOffset";
+
         public override string Read(Context c, string name) => $"{Reader}ReadDateTime({c.Reader}, {name})";
 
         public override string? Check(Context c, string access, string name, bool required) => null;
@@ -210,6 +218,8 @@ internal abstract class ValueEmitter
         public override bool IsValueType => true;
 
         public override string Type(Context c) => Emitter.Runtime + "Money";
+
+        public override string? OptionalStorage => Emitter.Serialization + "OptionalMoney";
 
         public override string Read(Context c, string name) => $"{Reader}ReadMoney({c.Reader}, {name})";
 

@@ -37,7 +37,9 @@ public sealed partial record Buyer : global::Antom.Contracts.IAntomJsonContract<
     /// <summary>
     /// When the buyer registered with the merchant: ISO 8601 with an offset (at most 64 characters).
     /// </summary>
-    public global::System.DateTimeOffset? BuyerRegistrationTime { get; init; }
+    public global::System.DateTimeOffset? BuyerRegistrationTime { get => _buyerRegistrationTime.Value; init => _buyerRegistrationTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _buyerRegistrationTime;
 
     /// <summary>
     /// Whether the buyer's account is verified. A JSON boolean.

@@ -32,7 +32,9 @@ public sealed partial record CancelResponse : global::Antom.Contracts.IAntomJson
     /// <summary>
     /// When the cancellation completed; on S only.
     /// </summary>
-    public global::System.DateTimeOffset? CancelTime { get; init; }
+    public global::System.DateTimeOffset? CancelTime { get => _cancelTime.Value; init => _cancelTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _cancelTime;
 
     static global::Antom.Contracts.CancelResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelResponse>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CancelResponseJsonConverter.ReadCore(ref reader);
 

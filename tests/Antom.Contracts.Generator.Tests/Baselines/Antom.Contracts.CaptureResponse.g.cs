@@ -37,12 +37,16 @@ public sealed partial record CaptureResponse : global::Antom.Contracts.IAntomJso
     /// <summary>
     /// The captured amount.
     /// </summary>
-    public global::Antom.Contracts.Money? CaptureAmount { get; init; }
+    public global::Antom.Contracts.Money? CaptureAmount { get => _captureAmount.Value; init => _captureAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _captureAmount;
 
     /// <summary>
     /// When the capture happened: ISO 8601 with an offset, e.g. 2022-09-29T07:13:50-07:00.
     /// </summary>
-    public global::System.DateTimeOffset? CaptureTime { get; init; }
+    public global::System.DateTimeOffset? CaptureTime { get => _captureTime.Value; init => _captureTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _captureTime;
 
     /// <summary>
     /// The acquirer's reference number, at most 64 characters.

@@ -47,12 +47,16 @@ public sealed partial record CaptureResultNotification : global::Antom.Contracts
     /// <summary>
     /// When the capture happened: ISO 8601 with an offset.
     /// </summary>
-    public global::System.DateTimeOffset? CaptureTime { get; init; }
+    public global::System.DateTimeOffset? CaptureTime { get => _captureTime.Value; init => _captureTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _captureTime;
 
     /// <summary>
     /// For a successful capture, the earliest time at which the transaction can be split or settled.
     /// </summary>
-    public global::System.DateTimeOffset? EarliestSettlementTime { get; init; }
+    public global::System.DateTimeOffset? EarliestSettlementTime { get => _earliestSettlementTime.Value; init => _earliestSettlementTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _earliestSettlementTime;
 
     /// <summary>
     /// The acquirer's reference number, at most 64 characters; present for card acquiring in Singapore and Hong Kong.

@@ -47,7 +47,9 @@ public sealed partial record Goods : global::Antom.Contracts.IAntomJsonContract<
     /// <summary>
     /// The price of one unit.
     /// </summary>
-    public global::Antom.Contracts.Money? GoodsUnitAmount { get; init; }
+    public global::Antom.Contracts.Money? GoodsUnitAmount { get => _goodsUnitAmount.Value; init => _goodsUnitAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _goodsUnitAmount;
 
     /// <summary>
     /// How many units: at least 1. A string in every SDK, even though it is a count, so it is a string of decimal digits without a leading zero.

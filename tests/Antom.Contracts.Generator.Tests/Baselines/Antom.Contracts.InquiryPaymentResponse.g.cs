@@ -47,22 +47,30 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
     /// <summary>
     /// The payment's (authorised) amount.
     /// </summary>
-    public global::Antom.Contracts.Money? PaymentAmount { get; init; }
+    public global::Antom.Contracts.Money? PaymentAmount { get => _paymentAmount.Value; init => _paymentAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _paymentAmount;
 
     /// <summary>
     /// No capture is possible after this time.
     /// </summary>
-    public global::System.DateTimeOffset? AuthExpiryTime { get; init; }
+    public global::System.DateTimeOffset? AuthExpiryTime { get => _authExpiryTime.Value; init => _authExpiryTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _authExpiryTime;
 
     /// <summary>
     /// When the payment was created.
     /// </summary>
-    public global::System.DateTimeOffset? PaymentCreateTime { get; init; }
+    public global::System.DateTimeOffset? PaymentCreateTime { get => _paymentCreateTime.Value; init => _paymentCreateTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _paymentCreateTime;
 
     /// <summary>
     /// When the payment succeeded.
     /// </summary>
-    public global::System.DateTimeOffset? PaymentTime { get; init; }
+    public global::System.DateTimeOffset? PaymentTime { get => _paymentTime.Value; init => _paymentTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _paymentTime;
 
     /// <summary>
     /// The acquirer's reference number, at most 64 characters.
@@ -72,7 +80,9 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
     /// <summary>
     /// The earliest time at which the transaction can be split or settled (top level in the API reference; the capture guide shows it inside a transaction).
     /// </summary>
-    public global::System.DateTimeOffset? EarliestSettlementTime { get; init; }
+    public global::System.DateTimeOffset? EarliestSettlementTime { get => _earliestSettlementTime.Value; init => _earliestSettlementTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _earliestSettlementTime;
 
     /// <summary>
     /// The payment's transactions: present once a capture or refund exists.
@@ -87,7 +97,9 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
     /// <summary>
     /// The amount actually paid.
     /// </summary>
-    public global::Antom.Contracts.Money? ActualPaymentAmount { get; init; }
+    public global::Antom.Contracts.Money? ActualPaymentAmount { get => _actualPaymentAmount.Value; init => _actualPaymentAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _actualPaymentAmount;
 
     /// <summary>
     /// The payment's exchange-rate quote; quotePrice is a JSON number.
@@ -112,12 +124,16 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
     /// <summary>
     /// The amount for customs declaration.
     /// </summary>
-    public global::Antom.Contracts.Money? CustomsDeclarationAmount { get; init; }
+    public global::Antom.Contracts.Money? CustomsDeclarationAmount { get => _customsDeclarationAmount.Value; init => _customsDeclarationAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _customsDeclarationAmount;
 
     /// <summary>
     /// The gross settlement amount.
     /// </summary>
-    public global::Antom.Contracts.Money? GrossSettlementAmount { get; init; }
+    public global::Antom.Contracts.Money? GrossSettlementAmount { get => _grossSettlementAmount.Value; init => _grossSettlementAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _grossSettlementAmount;
 
     /// <summary>
     /// The settlement's exchange-rate quote; quotePrice is a JSON number.
@@ -157,7 +173,9 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
     /// <summary>
     /// The processing amount.
     /// </summary>
-    public global::Antom.Contracts.Money? ProcessingAmount { get; init; }
+    public global::Antom.Contracts.Money? ProcessingAmount { get => _processingAmount.Value; init => _processingAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _processingAmount;
 
     /// <summary>
     /// Where to send the buyer while the payment waits for them.
@@ -167,7 +185,9 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
     /// <summary>
     /// The value of coupons Antom does not guarantee.
     /// </summary>
-    public global::Antom.Contracts.Money? NonGuaranteeCouponAmount { get; init; }
+    public global::Antom.Contracts.Money? NonGuaranteeCouponAmount { get => _nonGuaranteeCouponAmount.Value; init => _nonGuaranteeCouponAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _nonGuaranteeCouponAmount;
 
     /// <summary>
     /// Extended information.

@@ -32,7 +32,9 @@ public sealed partial record InquiryRefundResponse : global::Antom.Contracts.IAn
     /// <summary>
     /// The refund's amount; on S.
     /// </summary>
-    public global::Antom.Contracts.Money? RefundAmount { get; init; }
+    public global::Antom.Contracts.Money? RefundAmount { get => _refundAmount.Value; init => _refundAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _refundAmount;
 
     /// <summary>
     /// The refund's state (not result, which only says the inquiry worked): SUCCESS, PROCESSING or FAIL, at most 16 characters, on S. Only SUCCESS means refunded: a result S with refundStatus PROCESSING is NOT refunded. Antom-side status only, not the wallet's or the method's. An open set ([I]).
@@ -42,17 +44,23 @@ public sealed partial record InquiryRefundResponse : global::Antom.Contracts.IAn
     /// <summary>
     /// When the refund succeeded; only when refundStatus is SUCCESS.
     /// </summary>
-    public global::System.DateTimeOffset? RefundTime { get; init; }
+    public global::System.DateTimeOffset? RefundTime { get => _refundTime.Value; init => _refundTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _refundTime;
 
     /// <summary>
     /// The gross settlement amount.
     /// </summary>
-    public global::Antom.Contracts.Money? GrossSettlementAmount { get; init; }
+    public global::Antom.Contracts.Money? GrossSettlementAmount { get => _grossSettlementAmount.Value; init => _grossSettlementAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _grossSettlementAmount;
 
     /// <summary>
     /// The amount actually refunded.
     /// </summary>
-    public global::Antom.Contracts.Money? ActualRefundAmount { get; init; }
+    public global::Antom.Contracts.Money? ActualRefundAmount { get => _actualRefundAmount.Value; init => _actualRefundAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _actualRefundAmount;
 
     /// <summary>
     /// The settlement's exchange-rate quote; quotePrice is a JSON number.

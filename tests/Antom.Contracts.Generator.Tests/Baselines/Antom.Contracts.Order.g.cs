@@ -87,12 +87,16 @@ public sealed partial record Order : global::Antom.Contracts.IAntomJsonContract<
     /// <summary>
     /// The discount on the order.
     /// </summary>
-    public global::Antom.Contracts.Money? OrderDiscountAmount { get; init; }
+    public global::Antom.Contracts.Money? OrderDiscountAmount { get => _orderDiscountAmount.Value; init => _orderDiscountAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _orderDiscountAmount;
 
     /// <summary>
     /// The order's subtotal.
     /// </summary>
-    public global::Antom.Contracts.Money? SubTotalOrderAmount { get; init; }
+    public global::Antom.Contracts.Money? SubTotalOrderAmount { get => _subTotalOrderAmount.Value; init => _subTotalOrderAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _subTotalOrderAmount;
 
     static global::Antom.Contracts.Order global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.OrderJsonConverter.ReadCore(ref reader);
 

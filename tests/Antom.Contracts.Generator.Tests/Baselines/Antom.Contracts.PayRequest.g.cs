@@ -57,7 +57,9 @@ public sealed partial record PayRequest : global::Antom.Contracts.IAntomJsonCont
     /// <summary>
     /// When the payment expires: ISO 8601 with an offset. The default is usually 14 min after the request (48 h for bank transfer); a custom value "must be less than 10 minutes after the payment request is sent" for non-bank-transfer categories (sic, [J] Javadoc).
     /// </summary>
-    public global::System.DateTimeOffset? PaymentExpiryTime { get; init; }
+    public global::System.DateTimeOffset? PaymentExpiryTime { get => _paymentExpiryTime.Value; init => _paymentExpiryTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _paymentExpiryTime;
 
     /// <summary>
     /// The settlement currency. Required by Antom if the merchant signed several settlement currencies.
@@ -157,7 +159,9 @@ public sealed partial record PayRequest : global::Antom.Contracts.IAntomJsonCont
     /// <summary>
     /// Present in [J]; not used by a plain card authorisation.
     /// </summary>
-    public global::Antom.Contracts.Money? ProcessingAmount { get; init; }
+    public global::Antom.Contracts.Money? ProcessingAmount { get => _processingAmount.Value; init => _processingAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _processingAmount;
 
     /// <summary>
     /// Present in [J]; not used by a plain card authorisation. A JSON boolean.

@@ -32,22 +32,30 @@ public sealed partial record PayResponse : global::Antom.Contracts.IAntomJsonCon
     /// <summary>
     /// The payment's amount.
     /// </summary>
-    public global::Antom.Contracts.Money? PaymentAmount { get; init; }
+    public global::Antom.Contracts.Money? PaymentAmount { get => _paymentAmount.Value; init => _paymentAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _paymentAmount;
 
     /// <summary>
     /// When the payment was created; returned with PAYMENT_IN_PROCESS.
     /// </summary>
-    public global::System.DateTimeOffset? PaymentCreateTime { get; init; }
+    public global::System.DateTimeOffset? PaymentCreateTime { get => _paymentCreateTime.Value; init => _paymentCreateTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _paymentCreateTime;
 
     /// <summary>
     /// When the payment reached its final state.
     /// </summary>
-    public global::System.DateTimeOffset? PaymentTime { get; init; }
+    public global::System.DateTimeOffset? PaymentTime { get => _paymentTime.Value; init => _paymentTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _paymentTime;
 
     /// <summary>
     /// No capture is possible after this time.
     /// </summary>
-    public global::System.DateTimeOffset? AuthExpiryTime { get; init; }
+    public global::System.DateTimeOffset? AuthExpiryTime { get => _authExpiryTime.Value; init => _authExpiryTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _authExpiryTime;
 
     /// <summary>
     /// A URL to send the buyer to, at most 2048 characters. With PAYMENT_IN_PROCESS at least one of normalUrl, schemeUrl and applinkUrl is returned; for card and 3DS use normalUrl.
@@ -102,22 +110,30 @@ public sealed partial record PayResponse : global::Antom.Contracts.IAntomJsonCon
     /// <summary>
     /// The amount actually paid.
     /// </summary>
-    public global::Antom.Contracts.Money? ActualPaymentAmount { get; init; }
+    public global::Antom.Contracts.Money? ActualPaymentAmount { get => _actualPaymentAmount.Value; init => _actualPaymentAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _actualPaymentAmount;
 
     /// <summary>
     /// The gross settlement amount.
     /// </summary>
-    public global::Antom.Contracts.Money? GrossSettlementAmount { get; init; }
+    public global::Antom.Contracts.Money? GrossSettlementAmount { get => _grossSettlementAmount.Value; init => _grossSettlementAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _grossSettlementAmount;
 
     /// <summary>
     /// The processing amount.
     /// </summary>
-    public global::Antom.Contracts.Money? ProcessingAmount { get; init; }
+    public global::Antom.Contracts.Money? ProcessingAmount { get => _processingAmount.Value; init => _processingAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _processingAmount;
 
     /// <summary>
     /// The value of coupons Antom does not guarantee.
     /// </summary>
-    public global::Antom.Contracts.Money? NonGuaranteeCouponValue { get; init; }
+    public global::Antom.Contracts.Money? NonGuaranteeCouponValue { get => _nonGuaranteeCouponValue.Value; init => _nonGuaranteeCouponValue = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _nonGuaranteeCouponValue;
 
     /// <summary>
     /// The payment's exchange-rate quote; quotePrice is a JSON number.

@@ -47,7 +47,9 @@ public sealed partial record PaymentResultNotification : global::Antom.Contracts
     /// <summary>
     /// When the payment succeeded; only when it reached success (S).
     /// </summary>
-    public global::System.DateTimeOffset? PaymentTime { get; init; }
+    public global::System.DateTimeOffset? PaymentTime { get => _paymentTime.Value; init => _paymentTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _paymentTime;
 
     /// <summary>
     /// The card result: cardToken, 3DS, authorisation code, ...
@@ -72,7 +74,9 @@ public sealed partial record PaymentResultNotification : global::Antom.Contracts
     /// <summary>
     /// "Absolute expiry of this pre-authorization ... Multiple updateAmount calls do not reset this value" ([J]).
     /// </summary>
-    public global::System.DateTimeOffset? AuthExpiryTime { get; init; }
+    public global::System.DateTimeOffset? AuthExpiryTime { get => _authExpiryTime.Value; init => _authExpiryTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _authExpiryTime;
 
     /// <summary>
     /// The updateAmount request this notification answers, at most 64 characters: present when notifyType is UPDATE_AMOUNT_RESULT ([J]).
@@ -82,22 +86,30 @@ public sealed partial record PaymentResultNotification : global::Antom.Contracts
     /// <summary>
     /// The amount actually paid (in the [OLD] sample: CNY for a JPY payment).
     /// </summary>
-    public global::Antom.Contracts.Money? ActualPaymentAmount { get; init; }
+    public global::Antom.Contracts.Money? ActualPaymentAmount { get => _actualPaymentAmount.Value; init => _actualPaymentAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _actualPaymentAmount;
 
     /// <summary>
     /// The gross settlement amount.
     /// </summary>
-    public global::Antom.Contracts.Money? GrossSettlementAmount { get; init; }
+    public global::Antom.Contracts.Money? GrossSettlementAmount { get => _grossSettlementAmount.Value; init => _grossSettlementAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _grossSettlementAmount;
 
     /// <summary>
     /// The amount for customs declaration.
     /// </summary>
-    public global::Antom.Contracts.Money? CustomsDeclarationAmount { get; init; }
+    public global::Antom.Contracts.Money? CustomsDeclarationAmount { get => _customsDeclarationAmount.Value; init => _customsDeclarationAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _customsDeclarationAmount;
 
     /// <summary>
     /// The processing amount.
     /// </summary>
-    public global::Antom.Contracts.Money? ProcessingAmount { get; init; }
+    public global::Antom.Contracts.Money? ProcessingAmount { get => _processingAmount.Value; init => _processingAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _processingAmount;
 
     /// <summary>
     /// The settlement's exchange-rate quote; quotePrice is a JSON number.

@@ -47,7 +47,9 @@ public sealed partial record PaymentTransaction : global::Antom.Contracts.IAntom
     /// <summary>
     /// When the transaction happened: ISO 8601 with an offset.
     /// </summary>
-    public global::System.DateTimeOffset? TransactionTime { get; init; }
+    public global::System.DateTimeOffset? TransactionTime { get => _transactionTime.Value; init => _transactionTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _transactionTime;
 
     /// <summary>
     /// Acquirer information for this transaction ([J] Transaction, lifecycle reference section 0.4), passed through untouched.
@@ -57,7 +59,9 @@ public sealed partial record PaymentTransaction : global::Antom.Contracts.IAntom
     /// <summary>
     /// The gross amount settled for this transaction (added to [J] Transaction in 2026, with settlementQuote).
     /// </summary>
-    public global::Antom.Contracts.Money? GrossSettlementAmount { get; init; }
+    public global::Antom.Contracts.Money? GrossSettlementAmount { get => _grossSettlementAmount.Value; init => _grossSettlementAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _grossSettlementAmount;
 
     /// <summary>
     /// The exchange quote of the settlement; its quotePrice is a JSON number on the wire.
@@ -67,7 +71,9 @@ public sealed partial record PaymentTransaction : global::Antom.Contracts.IAntom
     /// <summary>
     /// For a successful capture, the earliest time at which the transaction can be split or settled. The capture guide shows it here; the API reference shows it at the top level of the inquiry response. Both are read.
     /// </summary>
-    public global::System.DateTimeOffset? EarliestSettlementTime { get; init; }
+    public global::System.DateTimeOffset? EarliestSettlementTime { get => _earliestSettlementTime.Value; init => _earliestSettlementTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _earliestSettlementTime;
 
     static global::Antom.Contracts.PaymentTransaction global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentTransactionJsonConverter.ReadCore(ref reader);
 

@@ -32,12 +32,16 @@ public sealed partial record Quote : global::Antom.Contracts.IAntomJsonContract<
     /// <summary>
     /// When the quote starts to apply ([J] Quote.java): ISO 8601 with an offset.
     /// </summary>
-    public global::System.DateTimeOffset? QuoteStartTime { get; init; }
+    public global::System.DateTimeOffset? QuoteStartTime { get => _quoteStartTime.Value; init => _quoteStartTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _quoteStartTime;
 
     /// <summary>
     /// When the quote expires ([J] Quote.java): ISO 8601 with an offset.
     /// </summary>
-    public global::System.DateTimeOffset? QuoteExpiryTime { get; init; }
+    public global::System.DateTimeOffset? QuoteExpiryTime { get => _quoteExpiryTime.Value; init => _quoteExpiryTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _quoteExpiryTime;
 
     /// <summary>
     /// Whether the quote is guaranteed. A JSON boolean on the wire ("guaranteed": false in [OLD]).

@@ -17,7 +17,9 @@ public sealed partial record RefundDetail : global::Antom.Contracts.IAntomJsonCo
     /// <summary>
     /// The amount refunded from this source.
     /// </summary>
-    public global::Antom.Contracts.Money? RefundAmount { get; init; }
+    public global::Antom.Contracts.Money? RefundAmount { get => _refundAmount.Value; init => _refundAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _refundAmount;
 
     /// <summary>
     /// Where the amount is refunded from (RefundFromType).

@@ -87,7 +87,9 @@ public sealed partial record RefundRequest : global::Antom.Contracts.IAntomJsonC
     /// <summary>
     /// The amount actually refunded.
     /// </summary>
-    public global::Antom.Contracts.Money? ActualRefundAmount { get; init; }
+    public global::Antom.Contracts.Money? ActualRefundAmount { get => _actualRefundAmount.Value; init => _actualRefundAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _actualRefundAmount;
 
     static global::Antom.Contracts.RefundRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RefundRequestJsonConverter.ReadCore(ref reader);
 

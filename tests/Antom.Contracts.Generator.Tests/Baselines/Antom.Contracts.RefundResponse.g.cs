@@ -37,12 +37,16 @@ public sealed partial record RefundResponse : global::Antom.Contracts.IAntomJson
     /// <summary>
     /// The refunded amount.
     /// </summary>
-    public global::Antom.Contracts.Money? RefundAmount { get; init; }
+    public global::Antom.Contracts.Money? RefundAmount { get => _refundAmount.Value; init => _refundAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _refundAmount;
 
     /// <summary>
     /// "When the refund reaches the state of success, failure, or unknown": ISO 8601 with an offset.
     /// </summary>
-    public global::System.DateTimeOffset? RefundTime { get; init; }
+    public global::System.DateTimeOffset? RefundTime { get => _refundTime.Value; init => _refundTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _refundTime;
 
     /// <summary>
     /// The acquirer's reference number, at most 64 characters.
@@ -52,17 +56,23 @@ public sealed partial record RefundResponse : global::Antom.Contracts.IAntomJson
     /// <summary>
     /// The gross settlement amount.
     /// </summary>
-    public global::Antom.Contracts.Money? GrossSettlementAmount { get; init; }
+    public global::Antom.Contracts.Money? GrossSettlementAmount { get => _grossSettlementAmount.Value; init => _grossSettlementAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _grossSettlementAmount;
 
     /// <summary>
     /// The amount actually refunded.
     /// </summary>
-    public global::Antom.Contracts.Money? ActualRefundAmount { get; init; }
+    public global::Antom.Contracts.Money? ActualRefundAmount { get => _actualRefundAmount.Value; init => _actualRefundAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _actualRefundAmount;
 
     /// <summary>
     /// The refunded value of coupons Antom does not guarantee.
     /// </summary>
-    public global::Antom.Contracts.Money? RefundNonGuaranteeCouponAmount { get; init; }
+    public global::Antom.Contracts.Money? RefundNonGuaranteeCouponAmount { get => _refundNonGuaranteeCouponAmount.Value; init => _refundNonGuaranteeCouponAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _refundNonGuaranteeCouponAmount;
 
     /// <summary>
     /// The settlement's exchange-rate quote; quotePrice is a JSON number.

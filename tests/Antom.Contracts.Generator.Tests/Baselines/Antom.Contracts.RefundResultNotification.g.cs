@@ -47,17 +47,23 @@ public sealed partial record RefundResultNotification : global::Antom.Contracts.
     /// <summary>
     /// When the refund succeeded; returned when it succeeds.
     /// </summary>
-    public global::System.DateTimeOffset? RefundTime { get; init; }
+    public global::System.DateTimeOffset? RefundTime { get => _refundTime.Value; init => _refundTime = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _refundTime;
 
     /// <summary>
     /// The gross settlement amount.
     /// </summary>
-    public global::Antom.Contracts.Money? GrossSettlementAmount { get; init; }
+    public global::Antom.Contracts.Money? GrossSettlementAmount { get => _grossSettlementAmount.Value; init => _grossSettlementAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _grossSettlementAmount;
 
     /// <summary>
     /// The amount actually refunded.
     /// </summary>
-    public global::Antom.Contracts.Money? ActualRefundAmount { get; init; }
+    public global::Antom.Contracts.Money? ActualRefundAmount { get => _actualRefundAmount.Value; init => _actualRefundAmount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _actualRefundAmount;
 
     /// <summary>
     /// The settlement's exchange-rate quote; quotePrice is a JSON number.

@@ -32,7 +32,9 @@ public sealed partial record UpdateAmountResponse : global::Antom.Contracts.IAnt
     /// <summary>
     /// The updated amount, as requested: not yet the authorised amount when result is S (only UPDATE_AMOUNT_RESULT makes it final). The docs mark it required; it is read when present.
     /// </summary>
-    public global::Antom.Contracts.Money? Amount { get; init; }
+    public global::Antom.Contracts.Money? Amount { get => _amount.Value; init => _amount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _amount;
 
     static global::Antom.Contracts.UpdateAmountResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountResponse>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.UpdateAmountResponseJsonConverter.ReadCore(ref reader);
 

@@ -13,7 +13,9 @@ public sealed partial record Timed : global::Antom.Contracts.IAntomJsonContract<
 {
     public required global::System.DateTimeOffset At { get; init; }
 
-    public global::System.DateTimeOffset? Until { get; init; }
+    public global::System.DateTimeOffset? Until { get => _until.Value; init => _until = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _until;
 
     static global::Scenario.Timed global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timed>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.TimedJsonConverter.ReadCore(ref reader);
 

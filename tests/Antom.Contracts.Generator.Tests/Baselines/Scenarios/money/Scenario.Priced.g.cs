@@ -13,7 +13,9 @@ public sealed partial record Priced : global::Antom.Contracts.IAntomJsonContract
 {
     public required global::Antom.Contracts.Money Price { get; init; }
 
-    public global::Antom.Contracts.Money? Discount { get; init; }
+    public global::Antom.Contracts.Money? Discount { get => _discount.Value; init => _discount = new(value); }
+
+    private readonly global::Antom.Contracts.Serialization.OptionalMoney _discount;
 
     static global::Scenario.Priced global::Antom.Contracts.IAntomJsonContract<global::Scenario.Priced>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.PricedJsonConverter.ReadCore(ref reader);
 
