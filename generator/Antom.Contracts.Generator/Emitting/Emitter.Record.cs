@@ -51,6 +51,8 @@ internal static partial class Emitter
             EmitPrintMembers(w, model, props);
         }
 
+        EmitReadingConstructor(w, model, converter, props);
+        w.Line();
         EmitContractMembers(w, self, converter);
         w.Close();
         w.Line();
@@ -58,7 +60,7 @@ internal static partial class Emitter
         w.Line($"/// <summary>Reads and writes <see cref=\"{model.Name}\"/> directly on <see cref=\"{Serialization}AntomJsonReader\"/> and <see cref=\"{Serialization}ContractJsonWriter\"/>, checking every rule of its schema.</summary>");
         w.Line(GeneratedCode);
         w.Open($"public sealed class {model.Name}JsonConverter : {Json}Serialization.JsonConverter<{self}>");
-        w.Line($"private static readonly {Serialization}PropertyNames Names = new({string.Join(", ", props.Select(p => Literal(p.Model.JsonName)))});");
+        w.Line($"internal static readonly {Serialization}PropertyNames Names = new({string.Join(", ", props.Select(p => Literal(p.Model.JsonName)))});");
         foreach (Property p in props)
         {
             foreach (string field in p.Emitter.Fields(p.Context))
@@ -69,7 +71,9 @@ internal static partial class Emitter
 
         w.Line();
         EmitConverterOverrides(w, self);
-        EmitReadCore(w, model, self, props);
+        w.Line($"internal static {self} ReadCore({ReaderParameter}) => new(ref reader);");
+        w.Line();
+        EmitMatchName(w, props);
         w.Line();
         EmitValidateCore(w, model, self, props);
         w.Line();
@@ -78,17 +82,23 @@ internal static partial class Emitter
         return w.ToString();
     }
 
-    private static void EmitReadCore(SourceWriter w, RecordModel model, string self, List<Property> props)
+    // The record reads itself: each property is set as it is read, so an absent one costs nothing (no local to clear,
+    // no copy into an object initializer). The public parameterless constructor is declared because this one is.
+    private static void EmitReadingConstructor(SourceWriter w, RecordModel model, string converter, List<Property> props)
     {
         int words = (props.Count + 63) / 64;
+        w.Line("/// <summary>An empty record, for an object initializer that sets the required members.</summary>");
+        w.Line($"public {model.Name}()");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Line($"// Reads the record from the reader on its first token, checking every rule of its schema; {model.Name}JsonConverter.ReadCore calls it.");
         w.Line("// One exception handler for the whole object: `current` names the property a syntax error interrupted.");
-        w.Open($"internal static {self} ReadCore({ReaderParameter})");
+        w.Line("// Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.");
+        w.Line("#pragma warning disable CS8618");
+        w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        w.Open($"internal {model.Name}({ReaderParameter})");
         w.Line($"{Serialization}ContractReader.ExpectObject(ref reader, {Literal(model.Name)});");
-        foreach (Property p in props.Where(p => p.HasValue))
-        {
-            w.Line($"{p.Type}? {p.Local} = null;");
-        }
-
         for (int k = 0; k < words; k++)
         {
             w.Line($"ulong {Seen(k, words)} = 0;");
@@ -97,19 +107,19 @@ internal static partial class Emitter
         w.Line("string? current = null;");
         w.Open("try");
         w.Open($"for (; {Serialization}ContractReader.NextProperty(ref reader); current = null)");
-        w.Open("switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))");
+        w.Open($"switch (reader.ValueIsEscaped ? {converter}.Names.Match(ref reader) : {converter}.MatchName(reader.ValueSpan))");
         foreach (Property p in props)
         {
             w.Line($"case {Int(p.Index)}:");
             w.Indent();
             w.Line($"current = {Literal(p.Model.JsonName)};");
             w.Line($"{Serialization}ContractReader.EnterValue(ref reader, ref {Seen(p.Index / 64, words)}, 0x{(1UL << (p.Index % 64)).ToString("X", CultureInfo.InvariantCulture)}UL, current);");
-            string read = p.Emitter.Read(p.Context, "current");
+            string read = p.Emitter.Read(p.Context with { FieldOwner = converter + "." }, "current");
             w.Line(!p.HasValue
                 ? read + ";"
                 : p.NeverNull
-                    ? $"{p.Local} = {read};"
-                    : $"{p.Local} = {Serialization}ContractReader.IsNull(ref reader) ? null : {read};");
+                    ? $"{p.Model.CSharpName} = {read};"
+                    : $"{p.Model.CSharpName} = {Serialization}ContractReader.IsNull(ref reader) ? null : {read};");
             w.Line("break;");
             w.Outdent();
         }
@@ -140,46 +150,21 @@ internal static partial class Emitter
 
             if (mask != 0)
             {
-                string names = k == 0 ? "Names.Json" : $"Names.Json.Slice({Int(k * 64)})";
+                string names = k == 0 ? $"{converter}.Names.Json" : $"{converter}.Names.Json.Slice({Int(k * 64)})";
                 w.Line($"{Serialization}ContractReader.RequireAll({Seen(k, words)}, 0x{mask.ToString("X", CultureInfo.InvariantCulture)}UL, {names});");
             }
         }
 
-        if (EmitRequiredAlternatives(w, model, props, p => p.Local))
-        {
-            w.Line();
-        }
-
-        List<Property> values = props.Where(p => p.HasValue).ToList();
-        if (values.Count == 0)
-        {
-            w.Line($"return new {self}();");
-        }
-        else
-        {
-            w.Line($"return new {self}");
-            w.Line("{");
-            w.Indent();
-            foreach (Property p in values)
-            {
-                string value = !p.NeverNull ? p.Local : p.Emitter.IsValueType ? $"{p.Local}.GetValueOrDefault()" : $"{p.Local}!";
-                w.Line($"{p.Model.CSharpName} = {value},");
-            }
-
-            w.Outdent();
-            w.Line("};");
-        }
-
+        _ = EmitRequiredAlternatives(w, model, props, p => "this." + p.Model.CSharpName);
         w.Close();
-        w.Line();
-        EmitMatchName(w, props);
+        w.Line("#pragma warning restore CS8618");
     }
 
     // The property index of a name the reader holds unescaped in one span: by UTF-8 length, then the bytes, compared
     // with constants the JIT unrolls. Escaped or segmented names go through PropertyNames.Match.
     private static void EmitMatchName(SourceWriter w, List<Property> props)
     {
-        w.Open("private static int MatchName(global::System.ReadOnlySpan<byte> name)");
+        w.Open("internal static int MatchName(global::System.ReadOnlySpan<byte> name)");
         var byLength = props.GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(p.Model.JsonName)).OrderBy(g => g.Key).ToList();
         w.Open("switch (name.Length)");
         foreach (IGrouping<int, Property> group in byLength)

@@ -64,7 +64,7 @@ internal abstract class ValueEmitter
             yield return field;
         }
 
-        yield return $"private static readonly {Emitter.Serialization}ArrayElements<{emitter.Type(item)}> {c.ElementsField} = new({emitter.ElementRead(item)}, {emitter.ElementCheck(item) ?? "null"}, {emitter.ElementWrite(item)});";
+        yield return $"internal static readonly {Emitter.Serialization}ArrayElements<{emitter.Type(item)}> {c.ElementsField} = new({emitter.ElementRead(item)}, {emitter.ElementCheck(item) ?? "null"}, {emitter.ElementWrite(item)});";
     }
 
     /// <summary>The emitter for <paramref name="kind"/>.</summary>
@@ -91,16 +91,20 @@ internal abstract class ValueEmitter
     /// <param name="Namespace">The namespace of generated types.</param>
     /// <param name="Property">The C# name of the property, which names its static fields (<c>…Pattern</c>, <c>…Value</c>, <c>…Elements</c>).</param>
     /// <param name="Reader">How the reader is passed (<c>ref reader</c>, or <c>ref r</c> inside an element lambda).</param>
-    internal sealed record Context(ValueModel Value, string Namespace, string Property, string Reader = "ref reader")
+    /// <param name="FieldOwner">
+    /// Empty inside the converter, which declares the static fields; the converter's name and a dot where they are used
+    /// from the record (its reading constructor).
+    /// </param>
+    internal sealed record Context(ValueModel Value, string Namespace, string Property, string Reader = "ref reader", string FieldOwner = "")
     {
         /// <summary>The static <c>Regex</c> of a string's <c>pattern</c>.</summary>
-        public string PatternField => Property + "Pattern";
+        public string PatternField => FieldOwner + Property + "Pattern";
 
         /// <summary>The static pre-encoded value of a const.</summary>
-        public string ConstField => Property + "Value";
+        public string ConstField => FieldOwner + Property + "Value";
 
         /// <summary>The static <c>ArrayElements&lt;T&gt;</c> of an array of plain values.</summary>
-        public string ElementsField => Property + "Elements";
+        public string ElementsField => FieldOwner + Property + "Elements";
 
         /// <summary>The record, enum or open set: generated here, or shipped with the runtime.</summary>
         public string GeneratedType => Emitter.Global(Value.TypeNamespace ?? Namespace, Value.TypeName!);
@@ -168,7 +172,7 @@ internal abstract class ValueEmitter
         {
             if (c.Value.Pattern is { } pattern)
             {
-                yield return $"private static readonly global::System.Text.RegularExpressions.Regex {c.PatternField} = new({Emitter.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));";
+                yield return $"internal static readonly global::System.Text.RegularExpressions.Regex {c.PatternField} = new({Emitter.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));";
             }
         }
     }
@@ -428,7 +432,7 @@ internal abstract class ValueEmitter
 
         public override System.Collections.Generic.IEnumerable<string> Fields(Context c)
         {
-            yield return $"private static readonly {Emitter.Json}JsonEncodedText {c.ConstField} = {Emitter.Json}JsonEncodedText.Encode({Emitter.Literal(c.Value.ConstValue!)});";
+            yield return $"internal static readonly {Emitter.Json}JsonEncodedText {c.ConstField} = {Emitter.Json}JsonEncodedText.Encode({Emitter.Literal(c.Value.ConstValue!)});";
         }
     }
 

@@ -64,101 +64,76 @@ public sealed partial record AcquirerInfo : global::Antom.Contracts.IAntomJsonCo
     /// </summary>
     public string? AcquirerCardToken { get; init; }
 
-    static global::Antom.Contracts.AcquirerInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.AcquirerInfoJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.Validate(global::Antom.Contracts.AcquirerInfo value) => global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AcquirerInfo value) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="AcquirerInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.AcquirerInfo>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("acquirerName", "referenceRequestId", "acquirerTransactionId", "acquirerMerchantId", "acquirerResultCode", "acquirerResultMessage", "acquirerMerchantName", "acquirerReasonDescription", "ptspTransactionId", "acquirerCardToken");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.AcquirerInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.AcquirerInfo>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AcquirerInfo value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public AcquirerInfo()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; AcquirerInfoJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.AcquirerInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AcquirerInfo(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "AcquirerInfo");
-        string? acquirerName = null;
-        string? referenceRequestId = null;
-        string? acquirerTransactionId = null;
-        string? acquirerMerchantId = null;
-        string? acquirerResultCode = null;
-        string? acquirerResultMessage = null;
-        string? acquirerMerchantName = null;
-        string? acquirerReasonDescription = null;
-        string? ptspTransactionId = null;
-        string? acquirerCardToken = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.AcquirerInfoJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.AcquirerInfoJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "acquirerName";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        acquirerName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        AcquirerName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
                         current = "referenceRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        referenceRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        ReferenceRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
                         current = "acquirerTransactionId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        acquirerTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        AcquirerTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
                         current = "acquirerMerchantId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        acquirerMerchantId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        AcquirerMerchantId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
                         current = "acquirerResultCode";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        acquirerResultCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        AcquirerResultCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
                         current = "acquirerResultMessage";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        acquirerResultMessage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        AcquirerResultMessage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 6:
                         current = "acquirerMerchantName";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        acquirerMerchantName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        AcquirerMerchantName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 7:
                         current = "acquirerReasonDescription";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        acquirerReasonDescription = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        AcquirerReasonDescription = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 8:
                         current = "ptspTransactionId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        ptspTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        PtspTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 9:
                         current = "acquirerCardToken";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        acquirerCardToken = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        AcquirerCardToken = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -175,22 +150,36 @@ public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Seriali
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.AcquirerInfo
-        {
-            AcquirerName = acquirerName,
-            ReferenceRequestId = referenceRequestId,
-            AcquirerTransactionId = acquirerTransactionId,
-            AcquirerMerchantId = acquirerMerchantId,
-            AcquirerResultCode = acquirerResultCode,
-            AcquirerResultMessage = acquirerResultMessage,
-            AcquirerMerchantName = acquirerMerchantName,
-            AcquirerReasonDescription = acquirerReasonDescription,
-            PtspTransactionId = ptspTransactionId,
-            AcquirerCardToken = acquirerCardToken,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.AcquirerInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.AcquirerInfoJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.Validate(global::Antom.Contracts.AcquirerInfo value) => global::Antom.Contracts.AcquirerInfoJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AcquirerInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AcquirerInfo value) => global::Antom.Contracts.AcquirerInfoJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="AcquirerInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class AcquirerInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.AcquirerInfo>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("acquirerName", "referenceRequestId", "acquirerTransactionId", "acquirerMerchantId", "acquirerResultCode", "acquirerResultMessage", "acquirerMerchantName", "acquirerReasonDescription", "ptspTransactionId", "acquirerCardToken");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.AcquirerInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.AcquirerInfo>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AcquirerInfo value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.AcquirerInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -29,59 +29,41 @@ public sealed partial record AntomResult : global::Antom.Contracts.IAntomJsonCon
     /// </summary>
     public string? ResultMessage { get; init; }
 
-    static global::Antom.Contracts.AntomResult global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.Validate(global::Antom.Contracts.AntomResult value) => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AntomResult value) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="AntomResult"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class AntomResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.AntomResult>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("resultCode", "resultStatus", "resultMessage");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.AntomResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.AntomResult>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AntomResult value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public AntomResult()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; AntomResultJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.AntomResult ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal AntomResult(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "AntomResult");
-        global::Antom.Contracts.ResultCode? resultCode = null;
-        global::Antom.Contracts.ResultStatus? resultStatus = null;
-        string? resultMessage = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.AntomResultJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.AntomResultJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "resultCode";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        resultCode = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ResultCode>(ref reader, current);
+                        ResultCode = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ResultCode>(ref reader, current);
                         break;
                     case 1:
                         current = "resultStatus";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        resultStatus = global::Antom.Contracts.ResultStatusJsonConverter.Table.Read(ref reader, current);
+                        ResultStatus = global::Antom.Contracts.ResultStatusJsonConverter.Table.Read(ref reader, current);
                         break;
                     case 2:
                         current = "resultMessage";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        resultMessage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
+                        ResultMessage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -98,16 +80,37 @@ public sealed class AntomResultJsonConverter : global::System.Text.Json.Serializ
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, Names.Json);
-        return new global::Antom.Contracts.AntomResult
-        {
-            ResultCode = resultCode.GetValueOrDefault(),
-            ResultStatus = resultStatus.GetValueOrDefault(),
-            ResultMessage = resultMessage,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, global::Antom.Contracts.AntomResultJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.AntomResult global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.AntomResultJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.Validate(global::Antom.Contracts.AntomResult value) => global::Antom.Contracts.AntomResultJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.AntomResult>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.AntomResult value) => global::Antom.Contracts.AntomResultJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="AntomResult"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class AntomResultJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.AntomResult>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("resultCode", "resultStatus", "resultMessage");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.AntomResult Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.AntomResult>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.AntomResult value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.AntomResult ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

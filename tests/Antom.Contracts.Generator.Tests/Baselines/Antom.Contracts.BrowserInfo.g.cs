@@ -39,71 +39,51 @@ public sealed partial record BrowserInfo : global::Antom.Contracts.IAntomJsonCon
     /// </summary>
     public string? UserAgent { get; init; }
 
-    static global::Antom.Contracts.BrowserInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.BrowserInfoJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.Validate(global::Antom.Contracts.BrowserInfo value) => global::Antom.Contracts.BrowserInfoJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.BrowserInfo value) => global::Antom.Contracts.BrowserInfoJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="BrowserInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class BrowserInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.BrowserInfo>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("acceptHeader", "javaEnabled", "javaScriptEnabled", "language", "userAgent");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.BrowserInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.BrowserInfo>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.BrowserInfo value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public BrowserInfo()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; BrowserInfoJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.BrowserInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal BrowserInfo(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "BrowserInfo");
-        string? acceptHeader = null;
-        bool? javaEnabled = null;
-        bool? javaScriptEnabled = null;
-        string? language = null;
-        string? userAgent = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.BrowserInfoJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.BrowserInfoJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "acceptHeader";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        acceptHeader = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        AcceptHeader = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 1:
                         current = "javaEnabled";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        javaEnabled = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        JavaEnabled = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 2:
                         current = "javaScriptEnabled";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        javaScriptEnabled = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        JavaScriptEnabled = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 3:
                         current = "language";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        language = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Language = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 4:
                         current = "userAgent";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        userAgent = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        UserAgent = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -120,17 +100,36 @@ public sealed class BrowserInfoJsonConverter : global::System.Text.Json.Serializ
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.BrowserInfo
-        {
-            AcceptHeader = acceptHeader,
-            JavaEnabled = javaEnabled,
-            JavaScriptEnabled = javaScriptEnabled,
-            Language = language,
-            UserAgent = userAgent,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.BrowserInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.BrowserInfoJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.Validate(global::Antom.Contracts.BrowserInfo value) => global::Antom.Contracts.BrowserInfoJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.BrowserInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.BrowserInfo value) => global::Antom.Contracts.BrowserInfoJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="BrowserInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class BrowserInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.BrowserInfo>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("acceptHeader", "javaEnabled", "javaScriptEnabled", "language", "userAgent");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.BrowserInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.BrowserInfo>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.BrowserInfo value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.BrowserInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -29,59 +29,41 @@ public sealed partial record CancelRequest : global::Antom.Contracts.IAntomJsonC
     /// </summary>
     public string? MerchantAccountId { get; init; }
 
-    static global::Antom.Contracts.CancelRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CancelRequestJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelRequest>.Validate(global::Antom.Contracts.CancelRequest value) => global::Antom.Contracts.CancelRequestJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CancelRequest value) => global::Antom.Contracts.CancelRequestJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="CancelRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class CancelRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CancelRequest>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("paymentId", "paymentRequestId", "merchantAccountId");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.CancelRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CancelRequest>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CancelRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public CancelRequest()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; CancelRequestJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CancelRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CancelRequest(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CancelRequest");
-        string? paymentId = null;
-        string? paymentRequestId = null;
-        string? merchantAccountId = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.CancelRequestJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.CancelRequestJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "paymentId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        paymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
                         current = "paymentRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        paymentRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
                         current = "merchantAccountId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        merchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
+                        MerchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -98,20 +80,40 @@ public sealed class CancelRequestJsonConverter : global::System.Text.Json.Serial
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        if (paymentId is null && paymentRequestId is null)
+        if (this.PaymentId is null && this.PaymentRequestId is null)
         {
             throw global::Antom.Contracts.Serialization.ContractReader.NoneOf(new[] { "paymentId", "paymentRequestId" });
         }
+    }
+    #pragma warning restore CS8618
 
-        return new global::Antom.Contracts.CancelRequest
-        {
-            PaymentId = paymentId,
-            PaymentRequestId = paymentRequestId,
-            MerchantAccountId = merchantAccountId,
-        };
+    static global::Antom.Contracts.CancelRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CancelRequestJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelRequest>.Validate(global::Antom.Contracts.CancelRequest value) => global::Antom.Contracts.CancelRequestJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CancelRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CancelRequest value) => global::Antom.Contracts.CancelRequestJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="CancelRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class CancelRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CancelRequest>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("paymentId", "paymentRequestId", "merchantAccountId");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.CancelRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CancelRequest>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CancelRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.CancelRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -44,77 +44,56 @@ public sealed partial record CaptureRequest : global::Antom.Contracts.IAntomJson
     /// </summary>
     public global::Antom.Contracts.RawJson? Transit { get; init; }
 
-    static global::Antom.Contracts.CaptureRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CaptureRequestJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.Validate(global::Antom.Contracts.CaptureRequest value) => global::Antom.Contracts.CaptureRequestJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureRequest value) => global::Antom.Contracts.CaptureRequestJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="CaptureRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureRequest>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("captureRequestId", "paymentId", "captureAmount", "isLastCapture", "captureType", "transit");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.CaptureRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CaptureRequest>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public CaptureRequest()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; CaptureRequestJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CaptureRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CaptureRequest(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CaptureRequest");
-        string? captureRequestId = null;
-        string? paymentId = null;
-        global::Antom.Contracts.Money? captureAmount = null;
-        bool? isLastCapture = null;
-        string? captureType = null;
-        global::Antom.Contracts.RawJson? transit = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.CaptureRequestJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.CaptureRequestJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "captureRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        captureRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        CaptureRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
                         current = "paymentId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
                         current = "captureAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        captureAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        CaptureAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 3:
                         current = "isLastCapture";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        isLastCapture = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        IsLastCapture = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 4:
                         current = "captureType";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        captureType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        CaptureType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 5:
                         current = "transit";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        Transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -131,19 +110,37 @@ public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Seria
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x7UL, Names.Json);
-        return new global::Antom.Contracts.CaptureRequest
-        {
-            CaptureRequestId = captureRequestId!,
-            PaymentId = paymentId!,
-            CaptureAmount = captureAmount.GetValueOrDefault(),
-            IsLastCapture = isLastCapture,
-            CaptureType = captureType,
-            Transit = transit,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x7UL, global::Antom.Contracts.CaptureRequestJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.CaptureRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CaptureRequestJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.Validate(global::Antom.Contracts.CaptureRequest value) => global::Antom.Contracts.CaptureRequestJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureRequest value) => global::Antom.Contracts.CaptureRequestJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="CaptureRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class CaptureRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureRequest>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("captureRequestId", "paymentId", "captureAmount", "isLastCapture", "captureType", "transit");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.CaptureRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CaptureRequest>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.CaptureRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -78,53 +78,26 @@ public sealed partial record CaptureResultNotification : global::Antom.Contracts
     /// </summary>
     public global::Antom.Contracts.PaymentResultInfo? PaymentResultInfo { get; init; }
 
-    static global::Antom.Contracts.CaptureResultNotification global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.Validate(global::Antom.Contracts.CaptureResultNotification value) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureResultNotification value) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="CaptureResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class CaptureResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureResultNotification>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("notifyType", "result", "captureRequestId", "paymentId", "captureId", "captureAmount", "captureTime", "earliestSettlementTime", "acquirerReferenceNo", "acquirerInfo", "taxCalculationId", "paymentResultInfo");
-    private static readonly global::System.Text.Json.JsonEncodedText NotifyTypeValue = global::System.Text.Json.JsonEncodedText.Encode("CAPTURE_RESULT");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.CaptureResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CaptureResultNotification>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResultNotification value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public CaptureResultNotification()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; CaptureResultNotificationJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CaptureResultNotification ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CaptureResultNotification(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CaptureResultNotification");
-        global::Antom.Contracts.AntomResult? result = null;
-        string? captureRequestId = null;
-        string? paymentId = null;
-        string? captureId = null;
-        global::Antom.Contracts.Money? captureAmount = null;
-        global::System.DateTimeOffset? captureTime = null;
-        global::System.DateTimeOffset? earliestSettlementTime = null;
-        string? acquirerReferenceNo = null;
-        global::Antom.Contracts.RawJson? acquirerInfo = null;
-        string? taxCalculationId = null;
-        global::Antom.Contracts.PaymentResultInfo? paymentResultInfo = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.CaptureResultNotificationJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.CaptureResultNotificationJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "notifyType";
@@ -134,57 +107,57 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
                     case 1:
                         current = "result";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
+                        Result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 2:
                         current = "captureRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        captureRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        CaptureRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
                         current = "paymentId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
                         current = "captureId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        captureId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        CaptureId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
                         current = "captureAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        captureAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        CaptureAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 6:
                         current = "captureTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        captureTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        CaptureTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 7:
                         current = "earliestSettlementTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        earliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        EarliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 8:
                         current = "acquirerReferenceNo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        acquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        AcquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 9:
                         current = "acquirerInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        AcquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 10:
                         current = "taxCalculationId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
-                        taxCalculationId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        TaxCalculationId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 11:
                         current = "paymentResultInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
-                        paymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
+                        PaymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -201,24 +174,38 @@ public sealed class CaptureResultNotificationJsonConverter : global::System.Text
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3FUL, Names.Json);
-        return new global::Antom.Contracts.CaptureResultNotification
-        {
-            Result = result!,
-            CaptureRequestId = captureRequestId!,
-            PaymentId = paymentId!,
-            CaptureId = captureId!,
-            CaptureAmount = captureAmount.GetValueOrDefault(),
-            CaptureTime = captureTime,
-            EarliestSettlementTime = earliestSettlementTime,
-            AcquirerReferenceNo = acquirerReferenceNo,
-            AcquirerInfo = acquirerInfo,
-            TaxCalculationId = taxCalculationId,
-            PaymentResultInfo = paymentResultInfo,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3FUL, global::Antom.Contracts.CaptureResultNotificationJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.CaptureResultNotification global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.Validate(global::Antom.Contracts.CaptureResultNotification value) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CaptureResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CaptureResultNotification value) => global::Antom.Contracts.CaptureResultNotificationJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="CaptureResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class CaptureResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CaptureResultNotification>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("notifyType", "result", "captureRequestId", "paymentId", "captureId", "captureAmount", "captureTime", "earliestSettlementTime", "acquirerReferenceNo", "acquirerInfo", "taxCalculationId", "paymentResultInfo");
+    internal static readonly global::System.Text.Json.JsonEncodedText NotifyTypeValue = global::System.Text.Json.JsonEncodedText.Encode("CAPTURE_RESULT");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.CaptureResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CaptureResultNotification>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CaptureResultNotification value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.CaptureResultNotification ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

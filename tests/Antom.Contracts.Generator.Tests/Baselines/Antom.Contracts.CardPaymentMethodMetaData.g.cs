@@ -117,142 +117,106 @@ public sealed partial record CardPaymentMethodMetaData : global::Antom.Contracts
         return true;
     }
 
-    static global::Antom.Contracts.CardPaymentMethodMetaData global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.Validate(global::Antom.Contracts.CardPaymentMethodMetaData value) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CardPaymentMethodMetaData value) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="CardPaymentMethodMetaData"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CardPaymentMethodMetaData>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("cardNo", "cvv", "expiryMonth", "expiryYear", "cardholderName", "billingAddress", "is3DSAuthentication", "enableAuthenticationUpgrade", "isCardOnFile", "tokenize", "networkTransactionId", "cpf", "payerEmail", "dateOfBirth", "businessNo", "cardPasswordDigest");
-    private static readonly global::System.Text.RegularExpressions.Regex CardNoPattern = new("^[0-9]{12,19}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    private static readonly global::System.Text.RegularExpressions.Regex CvvPattern = new("^[0-9]{3,4}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    private static readonly global::System.Text.RegularExpressions.Regex ExpiryMonthPattern = new("^(0[1-9]|1[0-2])$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    private static readonly global::System.Text.RegularExpressions.Regex ExpiryYearPattern = new("^[0-9]{2}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    private static readonly global::System.Text.RegularExpressions.Regex CpfPattern = new("^([0-9]{11}|[0-9]{3}\\.[0-9]{3}\\.[0-9]{3}-[0-9]{2})$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.CardPaymentMethodMetaData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CardPaymentMethodMetaData>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CardPaymentMethodMetaData value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public CardPaymentMethodMetaData()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; CardPaymentMethodMetaDataJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CardPaymentMethodMetaData ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CardPaymentMethodMetaData(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CardPaymentMethodMetaData");
-        string? cardNo = null;
-        string? cvv = null;
-        string? expiryMonth = null;
-        string? expiryYear = null;
-        global::Antom.Contracts.UserName? cardholderName = null;
-        global::Antom.Contracts.Address? billingAddress = null;
-        bool? is3DSAuthentication = null;
-        bool? enableAuthenticationUpgrade = null;
-        bool? isCardOnFile = null;
-        bool? tokenize = null;
-        string? networkTransactionId = null;
-        string? cpf = null;
-        string? payerEmail = null;
-        string? dateOfBirth = null;
-        string? businessNo = null;
-        string? cardPasswordDigest = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "cardNo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        cardNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 32, pattern: CardNoPattern);
+                        CardNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 32, pattern: global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.CardNoPattern);
                         break;
                     case 1:
                         current = "cvv";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        cvv = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 4, pattern: CvvPattern);
+                        Cvv = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 4, pattern: global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.CvvPattern);
                         break;
                     case 2:
                         current = "expiryMonth";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        expiryMonth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ExpiryMonthPattern);
+                        ExpiryMonth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ExpiryMonthPattern);
                         break;
                     case 3:
                         current = "expiryYear";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        expiryYear = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ExpiryYearPattern);
+                        ExpiryYear = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ExpiryYearPattern);
                         break;
                     case 4:
                         current = "cardholderName";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        cardholderName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.UserName>(ref reader, current);
+                        CardholderName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.UserName>(ref reader, current);
                         break;
                     case 5:
                         current = "billingAddress";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        billingAddress = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Address>(ref reader, current);
+                        BillingAddress = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Address>(ref reader, current);
                         break;
                     case 6:
                         current = "is3DSAuthentication";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        is3DSAuthentication = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        Is3DSAuthentication = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 7:
                         current = "enableAuthenticationUpgrade";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        enableAuthenticationUpgrade = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        EnableAuthenticationUpgrade = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 8:
                         current = "isCardOnFile";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        isCardOnFile = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        IsCardOnFile = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 9:
                         current = "tokenize";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        tokenize = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        Tokenize = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 10:
                         current = "networkTransactionId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
-                        networkTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
+                        NetworkTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     case 11:
                         current = "cpf";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
-                        cpf = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 14), current, CpfPattern);
+                        Cpf = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 14), current, global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.CpfPattern);
                         break;
                     case 12:
                         current = "payerEmail";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
-                        payerEmail = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PayerEmail = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 13:
                         current = "dateOfBirth";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
-                        dateOfBirth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 10);
+                        DateOfBirth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 10);
                         break;
                     case 14:
                         current = "businessNo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
-                        businessNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 10);
+                        BusinessNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 10);
                         break;
                     case 15:
                         current = "cardPasswordDigest";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
-                        cardPasswordDigest = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 2);
+                        CardPasswordDigest = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 2);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -269,28 +233,41 @@ public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.CardPaymentMethodMetaData
-        {
-            CardNo = cardNo,
-            Cvv = cvv,
-            ExpiryMonth = expiryMonth,
-            ExpiryYear = expiryYear,
-            CardholderName = cardholderName,
-            BillingAddress = billingAddress,
-            Is3DSAuthentication = is3DSAuthentication,
-            EnableAuthenticationUpgrade = enableAuthenticationUpgrade,
-            IsCardOnFile = isCardOnFile,
-            Tokenize = tokenize,
-            NetworkTransactionId = networkTransactionId,
-            Cpf = cpf,
-            PayerEmail = payerEmail,
-            DateOfBirth = dateOfBirth,
-            BusinessNo = businessNo,
-            CardPasswordDigest = cardPasswordDigest,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.CardPaymentMethodMetaData global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.Validate(global::Antom.Contracts.CardPaymentMethodMetaData value) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CardPaymentMethodMetaData>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CardPaymentMethodMetaData value) => global::Antom.Contracts.CardPaymentMethodMetaDataJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="CardPaymentMethodMetaData"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class CardPaymentMethodMetaDataJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CardPaymentMethodMetaData>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("cardNo", "cvv", "expiryMonth", "expiryYear", "cardholderName", "billingAddress", "is3DSAuthentication", "enableAuthenticationUpgrade", "isCardOnFile", "tokenize", "networkTransactionId", "cpf", "payerEmail", "dateOfBirth", "businessNo", "cardPasswordDigest");
+    internal static readonly global::System.Text.RegularExpressions.Regex CardNoPattern = new("^[0-9]{12,19}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    internal static readonly global::System.Text.RegularExpressions.Regex CvvPattern = new("^[0-9]{3,4}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    internal static readonly global::System.Text.RegularExpressions.Regex ExpiryMonthPattern = new("^(0[1-9]|1[0-2])$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    internal static readonly global::System.Text.RegularExpressions.Regex ExpiryYearPattern = new("^[0-9]{2}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    internal static readonly global::System.Text.RegularExpressions.Regex CpfPattern = new("^([0-9]{11}|[0-9]{3}\\.[0-9]{3}\\.[0-9]{3}-[0-9]{2})$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.CardPaymentMethodMetaData Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CardPaymentMethodMetaData>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CardPaymentMethodMetaData value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.CardPaymentMethodMetaData ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -34,65 +34,46 @@ public sealed partial record ChallengeActionForm : global::Antom.Contracts.IAnto
     /// </summary>
     public string? ExtendInfo { get; init; }
 
-    static global::Antom.Contracts.ChallengeActionForm global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.ChallengeActionFormJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.Validate(global::Antom.Contracts.ChallengeActionForm value) => global::Antom.Contracts.ChallengeActionFormJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.ChallengeActionForm value) => global::Antom.Contracts.ChallengeActionFormJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="ChallengeActionForm"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class ChallengeActionFormJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.ChallengeActionForm>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("challengeType", "challengeRenderValue", "triggerSource", "extendInfo");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.ChallengeActionForm Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.ChallengeActionForm>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.ChallengeActionForm value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public ChallengeActionForm()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; ChallengeActionFormJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.ChallengeActionForm ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal ChallengeActionForm(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "ChallengeActionForm");
-        global::Antom.Contracts.ChallengeType? challengeType = null;
-        string? challengeRenderValue = null;
-        global::Antom.Contracts.ChallengeTriggerSource? triggerSource = null;
-        string? extendInfo = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.ChallengeActionFormJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.ChallengeActionFormJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "challengeType";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        challengeType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ChallengeType>(ref reader, current);
+                        ChallengeType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ChallengeType>(ref reader, current);
                         break;
                     case 1:
                         current = "challengeRenderValue";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        challengeRenderValue = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        ChallengeRenderValue = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 2:
                         current = "triggerSource";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        triggerSource = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ChallengeTriggerSource>(ref reader, current);
+                        TriggerSource = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ChallengeTriggerSource>(ref reader, current);
                         break;
                     case 3:
                         current = "extendInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        ExtendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -109,16 +90,36 @@ public sealed class ChallengeActionFormJsonConverter : global::System.Text.Json.
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.ChallengeActionForm
-        {
-            ChallengeType = challengeType,
-            ChallengeRenderValue = challengeRenderValue,
-            TriggerSource = triggerSource,
-            ExtendInfo = extendInfo,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.ChallengeActionForm global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.ChallengeActionFormJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.Validate(global::Antom.Contracts.ChallengeActionForm value) => global::Antom.Contracts.ChallengeActionFormJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.ChallengeActionForm>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.ChallengeActionForm value) => global::Antom.Contracts.ChallengeActionFormJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="ChallengeActionForm"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class ChallengeActionFormJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.ChallengeActionForm>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("challengeType", "challengeRenderValue", "triggerSource", "extendInfo");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.ChallengeActionForm Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.ChallengeActionForm>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.ChallengeActionForm value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.ChallengeActionForm ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -39,72 +39,51 @@ public sealed partial record CreditPayPlan : global::Antom.Contracts.IAntomJsonC
     /// </summary>
     public global::Antom.Contracts.ValueList<long>? FilteredInstallmentPeriods { get; init; }
 
-    static global::Antom.Contracts.CreditPayPlan global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CreditPayPlanJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.Validate(global::Antom.Contracts.CreditPayPlan value) => global::Antom.Contracts.CreditPayPlanJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CreditPayPlan value) => global::Antom.Contracts.CreditPayPlanJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="CreditPayPlan"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class CreditPayPlanJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CreditPayPlan>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("installmentNum", "interval", "creditPayFeeType", "feePercentage", "filteredInstallmentPeriods");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<long> FilteredInstallmentPeriodsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref r, n), null, static (w, v) => w.WriteNumberValue(v));
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.CreditPayPlan Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CreditPayPlan>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CreditPayPlan value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public CreditPayPlan()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; CreditPayPlanJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.CreditPayPlan ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal CreditPayPlan(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CreditPayPlan");
-        long? installmentNum = null;
-        string? interval = null;
-        string? creditPayFeeType = null;
-        long? feePercentage = null;
-        global::Antom.Contracts.ValueList<long>? filteredInstallmentPeriods = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.CreditPayPlanJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.CreditPayPlanJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "installmentNum";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        installmentNum = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current);
+                        InstallmentNum = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current);
                         break;
                     case 1:
                         current = "interval";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        interval = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Interval = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 2:
                         current = "creditPayFeeType";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        creditPayFeeType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        CreditPayFeeType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 3:
                         current = "feePercentage";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        feePercentage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current);
+                        FeePercentage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current);
                         break;
                     case 4:
                         current = "filteredInstallmentPeriods";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        filteredInstallmentPeriods = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, FilteredInstallmentPeriodsElements.Read);
+                        FilteredInstallmentPeriods = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, global::Antom.Contracts.CreditPayPlanJsonConverter.FilteredInstallmentPeriodsElements.Read);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -121,17 +100,37 @@ public sealed class CreditPayPlanJsonConverter : global::System.Text.Json.Serial
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.CreditPayPlan
-        {
-            InstallmentNum = installmentNum,
-            Interval = interval,
-            CreditPayFeeType = creditPayFeeType,
-            FeePercentage = feePercentage,
-            FilteredInstallmentPeriods = filteredInstallmentPeriods,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.CreditPayPlan global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.CreditPayPlanJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.Validate(global::Antom.Contracts.CreditPayPlan value) => global::Antom.Contracts.CreditPayPlanJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.CreditPayPlan>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.CreditPayPlan value) => global::Antom.Contracts.CreditPayPlanJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="CreditPayPlan"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class CreditPayPlanJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.CreditPayPlan>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("installmentNum", "interval", "creditPayFeeType", "feePercentage", "filteredInstallmentPeriods");
+    internal static readonly global::Antom.Contracts.Serialization.ArrayElements<long> FilteredInstallmentPeriodsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref r, n), null, static (w, v) => w.WriteNumberValue(v));
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.CreditPayPlan Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.CreditPayPlan>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.CreditPayPlan value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.CreditPayPlan ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

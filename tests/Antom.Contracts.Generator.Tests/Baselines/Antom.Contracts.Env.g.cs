@@ -109,158 +109,121 @@ public sealed partial record Env : global::Antom.Contracts.IAntomJsonContract<gl
     /// </summary>
     public string? StoreTerminalRequestTime { get; init; }
 
-    static global::Antom.Contracts.Env global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.EnvJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.Validate(global::Antom.Contracts.Env value) => global::Antom.Contracts.EnvJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Env value) => global::Antom.Contracts.EnvJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Env"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Env>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("terminalType", "osType", "clientIp", "userAgent", "browserInfo", "colorDepth", "screenHeight", "screenWidth", "timeZoneOffset", "deviceTokenId", "deviceBrand", "deviceModel", "deviceLanguage", "deviceId", "osVersion", "cookieId", "extendInfo", "storeTerminalId", "storeTerminalRequestTime");
-    private static readonly global::System.Text.RegularExpressions.Regex ColorDepthPattern = new("^(1|4|8|15|16|24|30|32|48)$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    private static readonly global::System.Text.RegularExpressions.Regex ScreenHeightPattern = new("^[1-9][0-9]*$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    private static readonly global::System.Text.RegularExpressions.Regex ScreenWidthPattern = new("^[1-9][0-9]*$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.Env Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Env>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Env value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Env()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; EnvJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.Env ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Env(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Env");
-        global::Antom.Contracts.TerminalType? terminalType = null;
-        global::Antom.Contracts.OsType? osType = null;
-        string? clientIp = null;
-        string? userAgent = null;
-        global::Antom.Contracts.BrowserInfo? browserInfo = null;
-        string? colorDepth = null;
-        string? screenHeight = null;
-        string? screenWidth = null;
-        long? timeZoneOffset = null;
-        string? deviceTokenId = null;
-        string? deviceBrand = null;
-        string? deviceModel = null;
-        string? deviceLanguage = null;
-        string? deviceId = null;
-        string? osVersion = null;
-        string? cookieId = null;
-        string? extendInfo = null;
-        string? storeTerminalId = null;
-        string? storeTerminalRequestTime = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.EnvJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.EnvJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "terminalType";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        terminalType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.TerminalType>(ref reader, current);
+                        TerminalType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.TerminalType>(ref reader, current);
                         break;
                     case 1:
                         current = "osType";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        osType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.OsType>(ref reader, current);
+                        OsType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.OsType>(ref reader, current);
                         break;
                     case 2:
                         current = "clientIp";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        clientIp = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        ClientIp = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 3:
                         current = "userAgent";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        userAgent = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        UserAgent = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 4:
                         current = "browserInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        browserInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.BrowserInfo>(ref reader, current);
+                        BrowserInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.BrowserInfo>(ref reader, current);
                         break;
                     case 5:
                         current = "colorDepth";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        colorDepth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ColorDepthPattern);
+                        ColorDepth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, global::Antom.Contracts.EnvJsonConverter.ColorDepthPattern);
                         break;
                     case 6:
                         current = "screenHeight";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        screenHeight = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ScreenHeightPattern);
+                        ScreenHeight = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, global::Antom.Contracts.EnvJsonConverter.ScreenHeightPattern);
                         break;
                     case 7:
                         current = "screenWidth";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        screenWidth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ScreenWidthPattern);
+                        ScreenWidth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, global::Antom.Contracts.EnvJsonConverter.ScreenWidthPattern);
                         break;
                     case 8:
                         current = "timeZoneOffset";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        timeZoneOffset = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current), current, minimum: -720m, maximum: 720m);
+                        TimeZoneOffset = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current), current, minimum: -720m, maximum: 720m);
                         break;
                     case 9:
                         current = "deviceTokenId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        deviceTokenId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        DeviceTokenId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 10:
                         current = "deviceBrand";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
-                        deviceBrand = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        DeviceBrand = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 11:
                         current = "deviceModel";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
-                        deviceModel = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 128);
+                        DeviceModel = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 128);
                         break;
                     case 12:
                         current = "deviceLanguage";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
-                        deviceLanguage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        DeviceLanguage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 13:
                         current = "deviceId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
-                        deviceId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        DeviceId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 14:
                         current = "osVersion";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
-                        osVersion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        OsVersion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 15:
                         current = "cookieId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
-                        cookieId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        CookieId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 16:
                         current = "extendInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000UL, current);
-                        extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
+                        ExtendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 17:
                         current = "storeTerminalId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000UL, current);
-                        storeTerminalId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        StoreTerminalId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 18:
                         current = "storeTerminalRequestTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000UL, current);
-                        storeTerminalRequestTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        StoreTerminalRequestTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -277,31 +240,39 @@ public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.Js
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.Env
-        {
-            TerminalType = terminalType,
-            OsType = osType,
-            ClientIp = clientIp,
-            UserAgent = userAgent,
-            BrowserInfo = browserInfo,
-            ColorDepth = colorDepth,
-            ScreenHeight = screenHeight,
-            ScreenWidth = screenWidth,
-            TimeZoneOffset = timeZoneOffset,
-            DeviceTokenId = deviceTokenId,
-            DeviceBrand = deviceBrand,
-            DeviceModel = deviceModel,
-            DeviceLanguage = deviceLanguage,
-            DeviceId = deviceId,
-            OsVersion = osVersion,
-            CookieId = cookieId,
-            ExtendInfo = extendInfo,
-            StoreTerminalId = storeTerminalId,
-            StoreTerminalRequestTime = storeTerminalRequestTime,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.Env global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.EnvJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.Validate(global::Antom.Contracts.Env value) => global::Antom.Contracts.EnvJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Env>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Env value) => global::Antom.Contracts.EnvJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Env"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class EnvJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Env>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("terminalType", "osType", "clientIp", "userAgent", "browserInfo", "colorDepth", "screenHeight", "screenWidth", "timeZoneOffset", "deviceTokenId", "deviceBrand", "deviceModel", "deviceLanguage", "deviceId", "osVersion", "cookieId", "extendInfo", "storeTerminalId", "storeTerminalRequestTime");
+    internal static readonly global::System.Text.RegularExpressions.Regex ColorDepthPattern = new("^(1|4|8|15|16|24|30|32|48)$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    internal static readonly global::System.Text.RegularExpressions.Regex ScreenHeightPattern = new("^[1-9][0-9]*$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    internal static readonly global::System.Text.RegularExpressions.Regex ScreenWidthPattern = new("^[1-9][0-9]*$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.Env Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Env>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Env value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.Env ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -194,234 +194,186 @@ public sealed partial record InquiryPaymentResponse : global::Antom.Contracts.IA
     /// </summary>
     public string? ExtendInfo { get; init; }
 
-    static global::Antom.Contracts.InquiryPaymentResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.Validate(global::Antom.Contracts.InquiryPaymentResponse value) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="InquiryPaymentResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryPaymentResponse>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "paymentStatus", "paymentResultCode", "paymentResultMessage", "paymentRequestId", "paymentId", "paymentAmount", "authExpiryTime", "paymentCreateTime", "paymentTime", "acquirerReferenceNo", "earliestSettlementTime", "transactions", "authPaymentId", "actualPaymentAmount", "paymentQuote", "cardInfo", "paymentResultInfo", "acquirerInfo", "customsDeclarationAmount", "grossSettlementAmount", "settlementQuote", "merchantAccountId", "promotionResults", "paymentMethodType", "retryInfo", "metadata", "customizedInfo", "processingAmount", "redirectActionForm", "nonGuaranteeCouponAmount", "extendInfo");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref r, n), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.InquiryPaymentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.InquiryPaymentResponse>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public InquiryPaymentResponse()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; InquiryPaymentResponseJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.InquiryPaymentResponse ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal InquiryPaymentResponse(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "InquiryPaymentResponse");
-        global::Antom.Contracts.AntomResult? result = null;
-        global::Antom.Contracts.PaymentStatus? paymentStatus = null;
-        string? paymentResultCode = null;
-        string? paymentResultMessage = null;
-        string? paymentRequestId = null;
-        string? paymentId = null;
-        global::Antom.Contracts.Money? paymentAmount = null;
-        global::System.DateTimeOffset? authExpiryTime = null;
-        global::System.DateTimeOffset? paymentCreateTime = null;
-        global::System.DateTimeOffset? paymentTime = null;
-        string? acquirerReferenceNo = null;
-        global::System.DateTimeOffset? earliestSettlementTime = null;
-        global::Antom.Contracts.ValueList<global::Antom.Contracts.PaymentTransaction>? transactions = null;
-        string? authPaymentId = null;
-        global::Antom.Contracts.Money? actualPaymentAmount = null;
-        global::Antom.Contracts.Quote? paymentQuote = null;
-        global::Antom.Contracts.CardInfo? cardInfo = null;
-        global::Antom.Contracts.PaymentResultInfo? paymentResultInfo = null;
-        global::Antom.Contracts.AcquirerInfo? acquirerInfo = null;
-        global::Antom.Contracts.Money? customsDeclarationAmount = null;
-        global::Antom.Contracts.Money? grossSettlementAmount = null;
-        global::Antom.Contracts.Quote? settlementQuote = null;
-        string? merchantAccountId = null;
-        global::Antom.Contracts.ValueList<global::Antom.Contracts.RawJson>? promotionResults = null;
-        string? paymentMethodType = null;
-        global::Antom.Contracts.RawJson? retryInfo = null;
-        string? metadata = null;
-        global::Antom.Contracts.RawJson? customizedInfo = null;
-        global::Antom.Contracts.Money? processingAmount = null;
-        global::Antom.Contracts.RedirectActionForm? redirectActionForm = null;
-        global::Antom.Contracts.Money? nonGuaranteeCouponAmount = null;
-        string? extendInfo = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.InquiryPaymentResponseJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.InquiryPaymentResponseJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "result";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
+                        Result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 1:
                         current = "paymentStatus";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        paymentStatus = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.PaymentStatus>(ref reader, current);
+                        PaymentStatus = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.PaymentStatus>(ref reader, current);
                         break;
                     case 2:
                         current = "paymentResultCode";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        paymentResultCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentResultCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
                         current = "paymentResultMessage";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        paymentResultMessage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
+                        PaymentResultMessage = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     case 4:
                         current = "paymentRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        paymentRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
                         current = "paymentId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        paymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 6:
                         current = "paymentAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        paymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        PaymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 7:
                         current = "authExpiryTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        authExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        AuthExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 8:
                         current = "paymentCreateTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        paymentCreateTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        PaymentCreateTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 9:
                         current = "paymentTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        paymentTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        PaymentTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 10:
                         current = "acquirerReferenceNo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
-                        acquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        AcquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 11:
                         current = "earliestSettlementTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
-                        earliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        EarliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 12:
                         current = "transactions";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
-                        transactions = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.PaymentTransaction>(ref reader, current);
+                        Transactions = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.PaymentTransaction>(ref reader, current);
                         break;
                     case 13:
                         current = "authPaymentId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
-                        authPaymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        AuthPaymentId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 14:
                         current = "actualPaymentAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
-                        actualPaymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        ActualPaymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 15:
                         current = "paymentQuote";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
-                        paymentQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
+                        PaymentQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 16:
                         current = "cardInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000UL, current);
-                        cardInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.CardInfo>(ref reader, current);
+                        CardInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.CardInfo>(ref reader, current);
                         break;
                     case 17:
                         current = "paymentResultInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000UL, current);
-                        paymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
+                        PaymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
                         break;
                     case 18:
                         current = "acquirerInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000UL, current);
-                        acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
+                        AcquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
                         break;
                     case 19:
                         current = "customsDeclarationAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000UL, current);
-                        customsDeclarationAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        CustomsDeclarationAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 20:
                         current = "grossSettlementAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100000UL, current);
-                        grossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        GrossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 21:
                         current = "settlementQuote";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200000UL, current);
-                        settlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
+                        SettlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 22:
                         current = "merchantAccountId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400000UL, current);
-                        merchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
+                        MerchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     case 23:
                         current = "promotionResults";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800000UL, current);
-                        promotionResults = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, PromotionResultsElements.Read);
+                        PromotionResults = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, global::Antom.Contracts.InquiryPaymentResponseJsonConverter.PromotionResultsElements.Read);
                         break;
                     case 24:
                         current = "paymentMethodType";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000000UL, current);
-                        paymentMethodType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        PaymentMethodType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 25:
                         current = "retryInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000000UL, current);
-                        retryInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        RetryInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 26:
                         current = "metadata";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000000UL, current);
-                        metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 27:
                         current = "customizedInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000000UL, current);
-                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        CustomizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 28:
                         current = "processingAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000000UL, current);
-                        processingAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        ProcessingAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 29:
                         current = "redirectActionForm";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000000UL, current);
-                        redirectActionForm = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.RedirectActionForm>(ref reader, current);
+                        RedirectActionForm = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.RedirectActionForm>(ref reader, current);
                         break;
                     case 30:
                         current = "nonGuaranteeCouponAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000000UL, current);
-                        nonGuaranteeCouponAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        NonGuaranteeCouponAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 31:
                         current = "extendInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000000UL, current);
-                        extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        ExtendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -438,45 +390,38 @@ public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Js
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Antom.Contracts.InquiryPaymentResponse
-        {
-            Result = result!,
-            PaymentStatus = paymentStatus,
-            PaymentResultCode = paymentResultCode,
-            PaymentResultMessage = paymentResultMessage,
-            PaymentRequestId = paymentRequestId,
-            PaymentId = paymentId,
-            PaymentAmount = paymentAmount,
-            AuthExpiryTime = authExpiryTime,
-            PaymentCreateTime = paymentCreateTime,
-            PaymentTime = paymentTime,
-            AcquirerReferenceNo = acquirerReferenceNo,
-            EarliestSettlementTime = earliestSettlementTime,
-            Transactions = transactions,
-            AuthPaymentId = authPaymentId,
-            ActualPaymentAmount = actualPaymentAmount,
-            PaymentQuote = paymentQuote,
-            CardInfo = cardInfo,
-            PaymentResultInfo = paymentResultInfo,
-            AcquirerInfo = acquirerInfo,
-            CustomsDeclarationAmount = customsDeclarationAmount,
-            GrossSettlementAmount = grossSettlementAmount,
-            SettlementQuote = settlementQuote,
-            MerchantAccountId = merchantAccountId,
-            PromotionResults = promotionResults,
-            PaymentMethodType = paymentMethodType,
-            RetryInfo = retryInfo,
-            Metadata = metadata,
-            CustomizedInfo = customizedInfo,
-            ProcessingAmount = processingAmount,
-            RedirectActionForm = redirectActionForm,
-            NonGuaranteeCouponAmount = nonGuaranteeCouponAmount,
-            ExtendInfo = extendInfo,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Antom.Contracts.InquiryPaymentResponseJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.InquiryPaymentResponse global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.Validate(global::Antom.Contracts.InquiryPaymentResponse value) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryPaymentResponse>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value) => global::Antom.Contracts.InquiryPaymentResponseJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="InquiryPaymentResponse"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class InquiryPaymentResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryPaymentResponse>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result", "paymentStatus", "paymentResultCode", "paymentResultMessage", "paymentRequestId", "paymentId", "paymentAmount", "authExpiryTime", "paymentCreateTime", "paymentTime", "acquirerReferenceNo", "earliestSettlementTime", "transactions", "authPaymentId", "actualPaymentAmount", "paymentQuote", "cardInfo", "paymentResultInfo", "acquirerInfo", "customsDeclarationAmount", "grossSettlementAmount", "settlementQuote", "merchantAccountId", "promotionResults", "paymentMethodType", "retryInfo", "metadata", "customizedInfo", "processingAmount", "redirectActionForm", "nonGuaranteeCouponAmount", "extendInfo");
+    internal static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref r, n), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.InquiryPaymentResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.InquiryPaymentResponse>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryPaymentResponse value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.InquiryPaymentResponse ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -29,59 +29,41 @@ public sealed partial record InquiryRefundRequest : global::Antom.Contracts.IAnt
     /// </summary>
     public string? MerchantAccountId { get; init; }
 
-    static global::Antom.Contracts.InquiryRefundRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.InquiryRefundRequestJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundRequest>.Validate(global::Antom.Contracts.InquiryRefundRequest value) => global::Antom.Contracts.InquiryRefundRequestJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryRefundRequest value) => global::Antom.Contracts.InquiryRefundRequestJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="InquiryRefundRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class InquiryRefundRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryRefundRequest>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("refundId", "refundRequestId", "merchantAccountId");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.InquiryRefundRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.InquiryRefundRequest>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryRefundRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public InquiryRefundRequest()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; InquiryRefundRequestJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.InquiryRefundRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal InquiryRefundRequest(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "InquiryRefundRequest");
-        string? refundId = null;
-        string? refundRequestId = null;
-        string? merchantAccountId = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.InquiryRefundRequestJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.InquiryRefundRequestJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "refundId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        refundId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        RefundId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
                         current = "refundRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        refundRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        RefundRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
                         current = "merchantAccountId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        merchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
+                        MerchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -98,20 +80,40 @@ public sealed class InquiryRefundRequestJsonConverter : global::System.Text.Json
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        if (refundId is null && refundRequestId is null)
+        if (this.RefundId is null && this.RefundRequestId is null)
         {
             throw global::Antom.Contracts.Serialization.ContractReader.NoneOf(new[] { "refundId", "refundRequestId" });
         }
+    }
+    #pragma warning restore CS8618
 
-        return new global::Antom.Contracts.InquiryRefundRequest
-        {
-            RefundId = refundId,
-            RefundRequestId = refundRequestId,
-            MerchantAccountId = merchantAccountId,
-        };
+    static global::Antom.Contracts.InquiryRefundRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.InquiryRefundRequestJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundRequest>.Validate(global::Antom.Contracts.InquiryRefundRequest value) => global::Antom.Contracts.InquiryRefundRequestJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.InquiryRefundRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.InquiryRefundRequest value) => global::Antom.Contracts.InquiryRefundRequestJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="InquiryRefundRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class InquiryRefundRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.InquiryRefundRequest>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("refundId", "refundRequestId", "merchantAccountId");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.InquiryRefundRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.InquiryRefundRequest>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.InquiryRefundRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.InquiryRefundRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -19,47 +19,31 @@ public sealed partial record NotificationAcknowledgement : global::Antom.Contrac
     /// </summary>
     public required global::Antom.Contracts.AntomResult Result { get; init; }
 
-    static global::Antom.Contracts.NotificationAcknowledgement global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.Validate(global::Antom.Contracts.NotificationAcknowledgement value) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="NotificationAcknowledgement"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class NotificationAcknowledgementJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.NotificationAcknowledgement>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.NotificationAcknowledgement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.NotificationAcknowledgement>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public NotificationAcknowledgement()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; NotificationAcknowledgementJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.NotificationAcknowledgement ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal NotificationAcknowledgement(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "NotificationAcknowledgement");
-        global::Antom.Contracts.AntomResult? result = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.NotificationAcknowledgementJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.NotificationAcknowledgementJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "result";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
+                        Result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -76,14 +60,37 @@ public sealed class NotificationAcknowledgementJsonConverter : global::System.Te
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Antom.Contracts.NotificationAcknowledgement
-        {
-            Result = result!,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Antom.Contracts.NotificationAcknowledgementJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.NotificationAcknowledgement global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.Validate(global::Antom.Contracts.NotificationAcknowledgement value) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.NotificationAcknowledgement>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value) => global::Antom.Contracts.NotificationAcknowledgementJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="NotificationAcknowledgement"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class NotificationAcknowledgementJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.NotificationAcknowledgement>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("result");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.NotificationAcknowledgement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.NotificationAcknowledgement>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.NotificationAcknowledgement value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.NotificationAcknowledgement ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

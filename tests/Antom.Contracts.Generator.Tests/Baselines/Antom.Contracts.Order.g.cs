@@ -98,137 +98,106 @@ public sealed partial record Order : global::Antom.Contracts.IAntomJsonContract<
 
     private readonly global::Antom.Contracts.Serialization.OptionalMoney _subTotalOrderAmount;
 
-    static global::Antom.Contracts.Order global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.OrderJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.Validate(global::Antom.Contracts.Order value) => global::Antom.Contracts.OrderJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Order value) => global::Antom.Contracts.OrderJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Order"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Order>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("referenceOrderId", "orderDescription", "orderAmount", "goods", "buyer", "shipping", "env", "merchant", "extendInfo", "transit", "lodging", "gaming", "declaration", "needDeclaration", "orderDiscountAmount", "subTotalOrderAmount");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Order>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Order value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Order()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; OrderJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.Order ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Order(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Order");
-        string? referenceOrderId = null;
-        string? orderDescription = null;
-        global::Antom.Contracts.Money? orderAmount = null;
-        global::Antom.Contracts.ValueList<global::Antom.Contracts.Goods>? goods = null;
-        global::Antom.Contracts.Buyer? buyer = null;
-        global::Antom.Contracts.Shipping? shipping = null;
-        global::Antom.Contracts.Env? env = null;
-        global::Antom.Contracts.Merchant? merchant = null;
-        string? extendInfo = null;
-        global::Antom.Contracts.RawJson? transit = null;
-        global::Antom.Contracts.Lodging? lodging = null;
-        global::Antom.Contracts.RawJson? gaming = null;
-        global::Antom.Contracts.RawJson? declaration = null;
-        bool? needDeclaration = null;
-        global::Antom.Contracts.Money? orderDiscountAmount = null;
-        global::Antom.Contracts.Money? subTotalOrderAmount = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.OrderJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.OrderJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "referenceOrderId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        referenceOrderId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        ReferenceOrderId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
                         current = "orderDescription";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        orderDescription = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
+                        OrderDescription = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 256);
                         break;
                     case 2:
                         current = "orderAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        orderAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        OrderAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 3:
                         current = "goods";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        goods = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.Goods>(ref reader, current, maxItems: 100);
+                        Goods = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.Goods>(ref reader, current, maxItems: 100);
                         break;
                     case 4:
                         current = "buyer";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        buyer = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Buyer>(ref reader, current);
+                        Buyer = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Buyer>(ref reader, current);
                         break;
                     case 5:
                         current = "shipping";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        shipping = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Shipping>(ref reader, current);
+                        Shipping = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Shipping>(ref reader, current);
                         break;
                     case 6:
                         current = "env";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        env = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Env>(ref reader, current);
+                        Env = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Env>(ref reader, current);
                         break;
                     case 7:
                         current = "merchant";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        merchant = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Merchant>(ref reader, current);
+                        Merchant = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Merchant>(ref reader, current);
                         break;
                     case 8:
                         current = "extendInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        ExtendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 9:
                         current = "transit";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        Transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 10:
                         current = "lodging";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
-                        lodging = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Lodging>(ref reader, current);
+                        Lodging = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Lodging>(ref reader, current);
                         break;
                     case 11:
                         current = "gaming";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
-                        gaming = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        Gaming = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 12:
                         current = "declaration";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
-                        declaration = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        Declaration = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 13:
                         current = "needDeclaration";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
-                        needDeclaration = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        NeedDeclaration = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 14:
                         current = "orderDiscountAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
-                        orderDiscountAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        OrderDiscountAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 15:
                         current = "subTotalOrderAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
-                        subTotalOrderAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        SubTotalOrderAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -245,29 +214,37 @@ public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x7UL, Names.Json);
-        return new global::Antom.Contracts.Order
-        {
-            ReferenceOrderId = referenceOrderId!,
-            OrderDescription = orderDescription!,
-            OrderAmount = orderAmount.GetValueOrDefault(),
-            Goods = goods,
-            Buyer = buyer,
-            Shipping = shipping,
-            Env = env,
-            Merchant = merchant,
-            ExtendInfo = extendInfo,
-            Transit = transit,
-            Lodging = lodging,
-            Gaming = gaming,
-            Declaration = declaration,
-            NeedDeclaration = needDeclaration,
-            OrderDiscountAmount = orderDiscountAmount,
-            SubTotalOrderAmount = subTotalOrderAmount,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x7UL, global::Antom.Contracts.OrderJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.Order global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.OrderJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.Validate(global::Antom.Contracts.Order value) => global::Antom.Contracts.OrderJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Order>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Order value) => global::Antom.Contracts.OrderJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Order"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class OrderJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Order>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("referenceOrderId", "orderDescription", "orderAmount", "goods", "buyer", "shipping", "env", "merchant", "extendInfo", "transit", "lodging", "gaming", "declaration", "needDeclaration", "orderDiscountAmount", "subTotalOrderAmount");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.Order Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Order>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Order value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.Order ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

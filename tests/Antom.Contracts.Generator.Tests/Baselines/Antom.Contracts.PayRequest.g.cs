@@ -168,221 +168,176 @@ public sealed partial record PayRequest : global::Antom.Contracts.IAntomJsonCont
     /// </summary>
     public bool? DualOfflinePayment { get; init; }
 
-    static global::Antom.Contracts.PayRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PayRequestJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.Validate(global::Antom.Contracts.PayRequest value) => global::Antom.Contracts.PayRequestJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PayRequest value) => global::Antom.Contracts.PayRequestJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="PayRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class PayRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PayRequest>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("productCode", "paymentRequestId", "order", "paymentAmount", "paymentMethod", "paymentFactor", "paymentRedirectUrl", "paymentNotifyUrl", "paymentExpiryTime", "settlementStrategy", "env", "merchantAccountId", "merchantRegion", "userRegion", "appId", "creditPayPlan", "isAuthorization", "metadata", "extendInfo", "merchant", "payToMethod", "paymentVerificationData", "agreementInfo", "subscriptionInfo", "subscriptionId", "taxCalculationId", "customizedInfo", "paymentQuote", "processingAmount", "dualOfflinePayment");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.PayRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PayRequest>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PayRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public PayRequest()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; PayRequestJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PayRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PayRequest(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PayRequest");
-        global::Antom.Contracts.ProductCode? productCode = null;
-        string? paymentRequestId = null;
-        global::Antom.Contracts.Order? order = null;
-        global::Antom.Contracts.Money? paymentAmount = null;
-        global::Antom.Contracts.PaymentMethod? paymentMethod = null;
-        global::Antom.Contracts.PaymentFactor? paymentFactor = null;
-        string? paymentRedirectUrl = null;
-        string? paymentNotifyUrl = null;
-        global::System.DateTimeOffset? paymentExpiryTime = null;
-        global::Antom.Contracts.SettlementStrategy? settlementStrategy = null;
-        global::Antom.Contracts.Env? env = null;
-        string? merchantAccountId = null;
-        string? merchantRegion = null;
-        string? userRegion = null;
-        string? appId = null;
-        global::Antom.Contracts.CreditPayPlan? creditPayPlan = null;
-        bool? isAuthorization = null;
-        string? metadata = null;
-        string? extendInfo = null;
-        global::Antom.Contracts.Merchant? merchant = null;
-        global::Antom.Contracts.RawJson? payToMethod = null;
-        global::Antom.Contracts.RawJson? paymentVerificationData = null;
-        global::Antom.Contracts.RawJson? agreementInfo = null;
-        global::Antom.Contracts.RawJson? subscriptionInfo = null;
-        string? subscriptionId = null;
-        string? taxCalculationId = null;
-        global::Antom.Contracts.RawJson? customizedInfo = null;
-        global::Antom.Contracts.Quote? paymentQuote = null;
-        global::Antom.Contracts.Money? processingAmount = null;
-        bool? dualOfflinePayment = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.PayRequestJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PayRequestJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "productCode";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        productCode = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ProductCode>(ref reader, current);
+                        ProductCode = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ProductCode>(ref reader, current);
                         break;
                     case 1:
                         current = "paymentRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        paymentRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
                         current = "order";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        order = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Order>(ref reader, current);
+                        Order = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Order>(ref reader, current);
                         break;
                     case 3:
                         current = "paymentAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        paymentAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        PaymentAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 4:
                         current = "paymentMethod";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        paymentMethod = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentMethod>(ref reader, current);
+                        PaymentMethod = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentMethod>(ref reader, current);
                         break;
                     case 5:
                         current = "paymentFactor";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        paymentFactor = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentFactor>(ref reader, current);
+                        PaymentFactor = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentFactor>(ref reader, current);
                         break;
                     case 6:
                         current = "paymentRedirectUrl";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        paymentRedirectUrl = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
+                        PaymentRedirectUrl = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 7:
                         current = "paymentNotifyUrl";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        paymentNotifyUrl = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
+                        PaymentNotifyUrl = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 8:
                         current = "paymentExpiryTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        paymentExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        PaymentExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 9:
                         current = "settlementStrategy";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        settlementStrategy = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.SettlementStrategy>(ref reader, current);
+                        SettlementStrategy = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.SettlementStrategy>(ref reader, current);
                         break;
                     case 10:
                         current = "env";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
-                        env = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Env>(ref reader, current);
+                        Env = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Env>(ref reader, current);
                         break;
                     case 11:
                         current = "merchantAccountId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
-                        merchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
+                        MerchantAccountId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     case 12:
                         current = "merchantRegion";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
-                        merchantRegion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2);
+                        MerchantRegion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2);
                         break;
                     case 13:
                         current = "userRegion";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
-                        userRegion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2);
+                        UserRegion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2);
                         break;
                     case 14:
                         current = "appId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
-                        appId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
+                        AppId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     case 15:
                         current = "creditPayPlan";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
-                        creditPayPlan = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.CreditPayPlan>(ref reader, current);
+                        CreditPayPlan = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.CreditPayPlan>(ref reader, current);
                         break;
                     case 16:
                         current = "isAuthorization";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000UL, current);
-                        isAuthorization = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        IsAuthorization = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 17:
                         current = "metadata";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000UL, current);
-                        metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 18:
                         current = "extendInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000UL, current);
-                        extendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        ExtendInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 19:
                         current = "merchant";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000UL, current);
-                        merchant = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Merchant>(ref reader, current);
+                        Merchant = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Merchant>(ref reader, current);
                         break;
                     case 20:
                         current = "payToMethod";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100000UL, current);
-                        payToMethod = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        PayToMethod = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 21:
                         current = "paymentVerificationData";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200000UL, current);
-                        paymentVerificationData = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        PaymentVerificationData = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 22:
                         current = "agreementInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400000UL, current);
-                        agreementInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        AgreementInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 23:
                         current = "subscriptionInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800000UL, current);
-                        subscriptionInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        SubscriptionInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 24:
                         current = "subscriptionId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000000UL, current);
-                        subscriptionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        SubscriptionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 25:
                         current = "taxCalculationId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000000UL, current);
-                        taxCalculationId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        TaxCalculationId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 26:
                         current = "customizedInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000000UL, current);
-                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        CustomizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 27:
                         current = "paymentQuote";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000000UL, current);
-                        paymentQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
+                        PaymentQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 28:
                         current = "processingAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000000UL, current);
-                        processingAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        ProcessingAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 29:
                         current = "dualOfflinePayment";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000000UL, current);
-                        dualOfflinePayment = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        DualOfflinePayment = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -399,43 +354,37 @@ public sealed class PayRequestJsonConverter : global::System.Text.Json.Serializa
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x47FUL, Names.Json);
-        return new global::Antom.Contracts.PayRequest
-        {
-            ProductCode = productCode.GetValueOrDefault(),
-            PaymentRequestId = paymentRequestId!,
-            Order = order!,
-            PaymentAmount = paymentAmount.GetValueOrDefault(),
-            PaymentMethod = paymentMethod!,
-            PaymentFactor = paymentFactor!,
-            PaymentRedirectUrl = paymentRedirectUrl!,
-            PaymentNotifyUrl = paymentNotifyUrl,
-            PaymentExpiryTime = paymentExpiryTime,
-            SettlementStrategy = settlementStrategy,
-            Env = env!,
-            MerchantAccountId = merchantAccountId,
-            MerchantRegion = merchantRegion,
-            UserRegion = userRegion,
-            AppId = appId,
-            CreditPayPlan = creditPayPlan,
-            IsAuthorization = isAuthorization,
-            Metadata = metadata,
-            ExtendInfo = extendInfo,
-            Merchant = merchant,
-            PayToMethod = payToMethod,
-            PaymentVerificationData = paymentVerificationData,
-            AgreementInfo = agreementInfo,
-            SubscriptionInfo = subscriptionInfo,
-            SubscriptionId = subscriptionId,
-            TaxCalculationId = taxCalculationId,
-            CustomizedInfo = customizedInfo,
-            PaymentQuote = paymentQuote,
-            ProcessingAmount = processingAmount,
-            DualOfflinePayment = dualOfflinePayment,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x47FUL, global::Antom.Contracts.PayRequestJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.PayRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PayRequestJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.Validate(global::Antom.Contracts.PayRequest value) => global::Antom.Contracts.PayRequestJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PayRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PayRequest value) => global::Antom.Contracts.PayRequestJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="PayRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class PayRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PayRequest>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("productCode", "paymentRequestId", "order", "paymentAmount", "paymentMethod", "paymentFactor", "paymentRedirectUrl", "paymentNotifyUrl", "paymentExpiryTime", "settlementStrategy", "env", "merchantAccountId", "merchantRegion", "userRegion", "appId", "creditPayPlan", "isAuthorization", "metadata", "extendInfo", "merchant", "payToMethod", "paymentVerificationData", "agreementInfo", "subscriptionInfo", "subscriptionId", "taxCalculationId", "customizedInfo", "paymentQuote", "processingAmount", "dualOfflinePayment");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.PayRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PayRequest>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PayRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.PayRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -39,71 +39,51 @@ public sealed partial record PaymentFactor : global::Antom.Contracts.IAntomJsonC
     /// </summary>
     public string? PresentmentMode { get; init; }
 
-    static global::Antom.Contracts.PaymentFactor global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentFactor>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentFactorJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentFactor>.Validate(global::Antom.Contracts.PaymentFactor value) => global::Antom.Contracts.PaymentFactorJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentFactor>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentFactor value) => global::Antom.Contracts.PaymentFactorJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="PaymentFactor"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class PaymentFactorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentFactor>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("isAuthorization", "captureMode", "isPaymentEvaluation", "inStorePaymentScenario", "presentmentMode");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.PaymentFactor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PaymentFactor>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentFactor value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public PaymentFactor()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; PaymentFactorJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PaymentFactor ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PaymentFactor(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentFactor");
-        bool? isAuthorization = null;
-        global::Antom.Contracts.CaptureMode? captureMode = null;
-        bool? isPaymentEvaluation = null;
-        string? inStorePaymentScenario = null;
-        string? presentmentMode = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.PaymentFactorJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PaymentFactorJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "isAuthorization";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        isAuthorization = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        IsAuthorization = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 1:
                         current = "captureMode";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        captureMode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.CaptureMode>(ref reader, current);
+                        CaptureMode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.CaptureMode>(ref reader, current);
                         break;
                     case 2:
                         current = "isPaymentEvaluation";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        isPaymentEvaluation = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        IsPaymentEvaluation = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 3:
                         current = "inStorePaymentScenario";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        inStorePaymentScenario = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        InStorePaymentScenario = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 4:
                         current = "presentmentMode";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        presentmentMode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        PresentmentMode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -120,17 +100,36 @@ public sealed class PaymentFactorJsonConverter : global::System.Text.Json.Serial
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.PaymentFactor
-        {
-            IsAuthorization = isAuthorization,
-            CaptureMode = captureMode,
-            IsPaymentEvaluation = isPaymentEvaluation,
-            InStorePaymentScenario = inStorePaymentScenario,
-            PresentmentMode = presentmentMode,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.PaymentFactor global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentFactor>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentFactorJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentFactor>.Validate(global::Antom.Contracts.PaymentFactor value) => global::Antom.Contracts.PaymentFactorJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentFactor>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentFactor value) => global::Antom.Contracts.PaymentFactorJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="PaymentFactor"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class PaymentFactorJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentFactor>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("isAuthorization", "captureMode", "isPaymentEvaluation", "inStorePaymentScenario", "presentmentMode");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.PaymentFactor Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PaymentFactor>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentFactor value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.PaymentFactor ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -207,229 +207,181 @@ public sealed partial record PaymentResultInfo : global::Antom.Contracts.IAntomJ
         return true;
     }
 
-    static global::Antom.Contracts.PaymentResultInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentResultInfoJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.Validate(global::Antom.Contracts.PaymentResultInfo value) => global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentResultInfo value) => global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="PaymentResultInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentResultInfo>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("cardNo", "cardBrand", "cardToken", "cardBin", "lastFour", "expiryMonth", "expiryYear", "cardholderName", "issuingCountry", "paymentMethodRegion", "funding", "cardCategory", "issuerName", "avsResultRaw", "cvvResultRaw", "networkTransactionId", "authorizationCode", "rrn", "refusalCodeRaw", "refusalReasonRaw", "merchantAdviceCode", "exemptionRequested", "credentialTypeUsed", "threeDSResult", "incrementalAuthorizationAvailable", "extendedAuthorizationAvailable", "refundOnAuthorizationAvailable", "creditPayPlan", "acquirerInfo", "accountNo", "userAuthorizationStatus");
-    private static readonly global::System.Text.RegularExpressions.Regex ExpiryMonthPattern = new("^[0-9]{2}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    private static readonly global::System.Text.RegularExpressions.Regex ExpiryYearPattern = new("^[0-9]{2}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.PaymentResultInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PaymentResultInfo>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentResultInfo value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public PaymentResultInfo()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; PaymentResultInfoJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PaymentResultInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PaymentResultInfo(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentResultInfo");
-        string? cardNo = null;
-        string? cardBrand = null;
-        string? cardToken = null;
-        string? cardBin = null;
-        string? lastFour = null;
-        string? expiryMonth = null;
-        string? expiryYear = null;
-        string? cardholderName = null;
-        string? issuingCountry = null;
-        string? paymentMethodRegion = null;
-        global::Antom.Contracts.FundingType? funding = null;
-        global::Antom.Contracts.CardCategory? cardCategory = null;
-        string? issuerName = null;
-        string? avsResultRaw = null;
-        string? cvvResultRaw = null;
-        string? networkTransactionId = null;
-        string? authorizationCode = null;
-        string? rrn = null;
-        string? refusalCodeRaw = null;
-        string? refusalReasonRaw = null;
-        string? merchantAdviceCode = null;
-        string? exemptionRequested = null;
-        string? credentialTypeUsed = null;
-        global::Antom.Contracts.ThreeDSResult? threeDSResult = null;
-        bool? incrementalAuthorizationAvailable = null;
-        bool? extendedAuthorizationAvailable = null;
-        bool? refundOnAuthorizationAvailable = null;
-        global::Antom.Contracts.CreditPayPlan? creditPayPlan = null;
-        global::Antom.Contracts.AcquirerInfo? acquirerInfo = null;
-        string? accountNo = null;
-        string? userAuthorizationStatus = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.PaymentResultInfoJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PaymentResultInfoJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "cardNo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        cardNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, -1);
+                        CardNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, -1);
                         break;
                     case 1:
                         current = "cardBrand";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        cardBrand = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        CardBrand = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 2:
                         current = "cardToken";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        cardToken = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        CardToken = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 3:
                         current = "cardBin";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        cardBin = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 8);
+                        CardBin = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 8);
                         break;
                     case 4:
                         current = "lastFour";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        lastFour = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 4);
+                        LastFour = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 4);
                         break;
                     case 5:
                         current = "expiryMonth";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        expiryMonth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ExpiryMonthPattern);
+                        ExpiryMonth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, global::Antom.Contracts.PaymentResultInfoJsonConverter.ExpiryMonthPattern);
                         break;
                     case 6:
                         current = "expiryYear";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        expiryYear = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ExpiryYearPattern);
+                        ExpiryYear = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, global::Antom.Contracts.PaymentResultInfoJsonConverter.ExpiryYearPattern);
                         break;
                     case 7:
                         current = "cardholderName";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        cardholderName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        CardholderName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 8:
                         current = "issuingCountry";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        issuingCountry = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        IssuingCountry = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 9:
                         current = "paymentMethodRegion";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        paymentMethodRegion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        PaymentMethodRegion = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 10:
                         current = "funding";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
-                        funding = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.FundingType>(ref reader, current);
+                        Funding = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.FundingType>(ref reader, current);
                         break;
                     case 11:
                         current = "cardCategory";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
-                        cardCategory = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.CardCategory>(ref reader, current);
+                        CardCategory = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.CardCategory>(ref reader, current);
                         break;
                     case 12:
                         current = "issuerName";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
-                        issuerName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        IssuerName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 13:
                         current = "avsResultRaw";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
-                        avsResultRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        AvsResultRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 14:
                         current = "cvvResultRaw";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
-                        cvvResultRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        CvvResultRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 15:
                         current = "networkTransactionId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
-                        networkTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        NetworkTransactionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 16:
                         current = "authorizationCode";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000UL, current);
-                        authorizationCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        AuthorizationCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 17:
                         current = "rrn";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000UL, current);
-                        rrn = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Rrn = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 18:
                         current = "refusalCodeRaw";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000UL, current);
-                        refusalCodeRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        RefusalCodeRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 19:
                         current = "refusalReasonRaw";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000UL, current);
-                        refusalReasonRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        RefusalReasonRaw = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 20:
                         current = "merchantAdviceCode";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100000UL, current);
-                        merchantAdviceCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        MerchantAdviceCode = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 21:
                         current = "exemptionRequested";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200000UL, current);
-                        exemptionRequested = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        ExemptionRequested = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 22:
                         current = "credentialTypeUsed";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400000UL, current);
-                        credentialTypeUsed = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        CredentialTypeUsed = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 23:
                         current = "threeDSResult";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800000UL, current);
-                        threeDSResult = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.ThreeDSResult>(ref reader, current);
+                        ThreeDSResult = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.ThreeDSResult>(ref reader, current);
                         break;
                     case 24:
                         current = "incrementalAuthorizationAvailable";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000000UL, current);
-                        incrementalAuthorizationAvailable = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        IncrementalAuthorizationAvailable = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 25:
                         current = "extendedAuthorizationAvailable";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000000UL, current);
-                        extendedAuthorizationAvailable = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        ExtendedAuthorizationAvailable = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 26:
                         current = "refundOnAuthorizationAvailable";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000000UL, current);
-                        refundOnAuthorizationAvailable = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        RefundOnAuthorizationAvailable = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 27:
                         current = "creditPayPlan";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000000UL, current);
-                        creditPayPlan = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.CreditPayPlan>(ref reader, current);
+                        CreditPayPlan = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.CreditPayPlan>(ref reader, current);
                         break;
                     case 28:
                         current = "acquirerInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000000UL, current);
-                        acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
+                        AcquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
                         break;
                     case 29:
                         current = "accountNo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000000UL, current);
-                        accountNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        AccountNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 30:
                         current = "userAuthorizationStatus";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000000UL, current);
-                        userAuthorizationStatus = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        UserAuthorizationStatus = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -446,43 +398,38 @@ public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Se
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.PaymentResultInfo
-        {
-            CardNo = cardNo,
-            CardBrand = cardBrand,
-            CardToken = cardToken,
-            CardBin = cardBin,
-            LastFour = lastFour,
-            ExpiryMonth = expiryMonth,
-            ExpiryYear = expiryYear,
-            CardholderName = cardholderName,
-            IssuingCountry = issuingCountry,
-            PaymentMethodRegion = paymentMethodRegion,
-            Funding = funding,
-            CardCategory = cardCategory,
-            IssuerName = issuerName,
-            AvsResultRaw = avsResultRaw,
-            CvvResultRaw = cvvResultRaw,
-            NetworkTransactionId = networkTransactionId,
-            AuthorizationCode = authorizationCode,
-            Rrn = rrn,
-            RefusalCodeRaw = refusalCodeRaw,
-            RefusalReasonRaw = refusalReasonRaw,
-            MerchantAdviceCode = merchantAdviceCode,
-            ExemptionRequested = exemptionRequested,
-            CredentialTypeUsed = credentialTypeUsed,
-            ThreeDSResult = threeDSResult,
-            IncrementalAuthorizationAvailable = incrementalAuthorizationAvailable,
-            ExtendedAuthorizationAvailable = extendedAuthorizationAvailable,
-            RefundOnAuthorizationAvailable = refundOnAuthorizationAvailable,
-            CreditPayPlan = creditPayPlan,
-            AcquirerInfo = acquirerInfo,
-            AccountNo = accountNo,
-            UserAuthorizationStatus = userAuthorizationStatus,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.PaymentResultInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentResultInfoJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.Validate(global::Antom.Contracts.PaymentResultInfo value) => global::Antom.Contracts.PaymentResultInfoJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentResultInfo value) => global::Antom.Contracts.PaymentResultInfoJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="PaymentResultInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class PaymentResultInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentResultInfo>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("cardNo", "cardBrand", "cardToken", "cardBin", "lastFour", "expiryMonth", "expiryYear", "cardholderName", "issuingCountry", "paymentMethodRegion", "funding", "cardCategory", "issuerName", "avsResultRaw", "cvvResultRaw", "networkTransactionId", "authorizationCode", "rrn", "refusalCodeRaw", "refusalReasonRaw", "merchantAdviceCode", "exemptionRequested", "credentialTypeUsed", "threeDSResult", "incrementalAuthorizationAvailable", "extendedAuthorizationAvailable", "refundOnAuthorizationAvailable", "creditPayPlan", "acquirerInfo", "accountNo", "userAuthorizationStatus");
+    internal static readonly global::System.Text.RegularExpressions.Regex ExpiryMonthPattern = new("^[0-9]{2}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    internal static readonly global::System.Text.RegularExpressions.Regex ExpiryYearPattern = new("^[0-9]{2}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.PaymentResultInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PaymentResultInfo>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentResultInfo value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.PaymentResultInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

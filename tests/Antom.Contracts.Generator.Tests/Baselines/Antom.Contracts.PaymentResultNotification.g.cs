@@ -161,204 +161,161 @@ public sealed partial record PaymentResultNotification : global::Antom.Contracts
     /// </summary>
     public string? TaxCalculationId { get; init; }
 
-    static global::Antom.Contracts.PaymentResultNotification global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultNotification>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentResultNotificationJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultNotification>.Validate(global::Antom.Contracts.PaymentResultNotification value) => global::Antom.Contracts.PaymentResultNotificationJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentResultNotification value) => global::Antom.Contracts.PaymentResultNotificationJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="PaymentResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class PaymentResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentResultNotification>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("notifyType", "result", "paymentRequestId", "paymentId", "paymentAmount", "paymentCreateTime", "paymentTime", "paymentResultInfo", "acquirerInfo", "acquirerReferenceNo", "paymentMethodType", "authExpiryTime", "updateRequestId", "actualPaymentAmount", "grossSettlementAmount", "customsDeclarationAmount", "processingAmount", "settlementQuote", "paymentQuote", "pspCustomerInfo", "promotionResult", "customizedInfo", "retryInfo", "metadata", "subscriptionOrderId", "subscriptionId", "taxCalculationId");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref r, n), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.PaymentResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PaymentResultNotification>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentResultNotification value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public PaymentResultNotification()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; PaymentResultNotificationJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PaymentResultNotification ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PaymentResultNotification(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentResultNotification");
-        global::Antom.Contracts.PaymentNotifyType? notifyType = null;
-        global::Antom.Contracts.AntomResult? result = null;
-        string? paymentRequestId = null;
-        string? paymentId = null;
-        global::Antom.Contracts.Money? paymentAmount = null;
-        global::System.DateTimeOffset? paymentCreateTime = null;
-        global::System.DateTimeOffset? paymentTime = null;
-        global::Antom.Contracts.PaymentResultInfo? paymentResultInfo = null;
-        global::Antom.Contracts.AcquirerInfo? acquirerInfo = null;
-        string? acquirerReferenceNo = null;
-        string? paymentMethodType = null;
-        global::System.DateTimeOffset? authExpiryTime = null;
-        string? updateRequestId = null;
-        global::Antom.Contracts.Money? actualPaymentAmount = null;
-        global::Antom.Contracts.Money? grossSettlementAmount = null;
-        global::Antom.Contracts.Money? customsDeclarationAmount = null;
-        global::Antom.Contracts.Money? processingAmount = null;
-        global::Antom.Contracts.Quote? settlementQuote = null;
-        global::Antom.Contracts.Quote? paymentQuote = null;
-        global::Antom.Contracts.PspCustomerInfo? pspCustomerInfo = null;
-        global::Antom.Contracts.ValueList<global::Antom.Contracts.RawJson>? promotionResult = null;
-        global::Antom.Contracts.RawJson? customizedInfo = null;
-        global::Antom.Contracts.RawJson? retryInfo = null;
-        string? metadata = null;
-        string? subscriptionOrderId = null;
-        string? subscriptionId = null;
-        string? taxCalculationId = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.PaymentResultNotificationJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PaymentResultNotificationJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "notifyType";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        notifyType = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.PaymentNotifyType>(ref reader, current);
+                        NotifyType = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.PaymentNotifyType>(ref reader, current);
                         break;
                     case 1:
                         current = "result";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
+                        Result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 2:
                         current = "paymentRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        paymentRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 3:
                         current = "paymentId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
                         current = "paymentAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        paymentAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        PaymentAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 5:
                         current = "paymentCreateTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        paymentCreateTime = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        PaymentCreateTime = global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 6:
                         current = "paymentTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        paymentTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        PaymentTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 7:
                         current = "paymentResultInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        paymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
+                        PaymentResultInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PaymentResultInfo>(ref reader, current);
                         break;
                     case 8:
                         current = "acquirerInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
+                        AcquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AcquirerInfo>(ref reader, current);
                         break;
                     case 9:
                         current = "acquirerReferenceNo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        acquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        AcquirerReferenceNo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 10:
                         current = "paymentMethodType";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
-                        paymentMethodType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        PaymentMethodType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 11:
                         current = "authExpiryTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
-                        authExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        AuthExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 12:
                         current = "updateRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
-                        updateRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        UpdateRequestId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 13:
                         current = "actualPaymentAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000UL, current);
-                        actualPaymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        ActualPaymentAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 14:
                         current = "grossSettlementAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000UL, current);
-                        grossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        GrossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 15:
                         current = "customsDeclarationAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8000UL, current);
-                        customsDeclarationAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        CustomsDeclarationAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 16:
                         current = "processingAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10000UL, current);
-                        processingAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        ProcessingAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 17:
                         current = "settlementQuote";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20000UL, current);
-                        settlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
+                        SettlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 18:
                         current = "paymentQuote";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40000UL, current);
-                        paymentQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
+                        PaymentQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 19:
                         current = "pspCustomerInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80000UL, current);
-                        pspCustomerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PspCustomerInfo>(ref reader, current);
+                        PspCustomerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.PspCustomerInfo>(ref reader, current);
                         break;
                     case 20:
                         current = "promotionResult";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100000UL, current);
-                        promotionResult = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, PromotionResultElements.Read);
+                        PromotionResult = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, global::Antom.Contracts.PaymentResultNotificationJsonConverter.PromotionResultElements.Read);
                         break;
                     case 21:
                         current = "customizedInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200000UL, current);
-                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        CustomizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 22:
                         current = "retryInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400000UL, current);
-                        retryInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        RetryInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 23:
                         current = "metadata";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800000UL, current);
-                        metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 24:
                         current = "subscriptionOrderId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000000UL, current);
-                        subscriptionOrderId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        SubscriptionOrderId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 25:
                         current = "subscriptionId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2000000UL, current);
-                        subscriptionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        SubscriptionId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 26:
                         current = "taxCalculationId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4000000UL, current);
-                        taxCalculationId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        TaxCalculationId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -375,40 +332,38 @@ public sealed class PaymentResultNotificationJsonConverter : global::System.Text
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3FUL, Names.Json);
-        return new global::Antom.Contracts.PaymentResultNotification
-        {
-            NotifyType = notifyType.GetValueOrDefault(),
-            Result = result!,
-            PaymentRequestId = paymentRequestId!,
-            PaymentId = paymentId!,
-            PaymentAmount = paymentAmount.GetValueOrDefault(),
-            PaymentCreateTime = paymentCreateTime.GetValueOrDefault(),
-            PaymentTime = paymentTime,
-            PaymentResultInfo = paymentResultInfo,
-            AcquirerInfo = acquirerInfo,
-            AcquirerReferenceNo = acquirerReferenceNo,
-            PaymentMethodType = paymentMethodType,
-            AuthExpiryTime = authExpiryTime,
-            UpdateRequestId = updateRequestId,
-            ActualPaymentAmount = actualPaymentAmount,
-            GrossSettlementAmount = grossSettlementAmount,
-            CustomsDeclarationAmount = customsDeclarationAmount,
-            ProcessingAmount = processingAmount,
-            SettlementQuote = settlementQuote,
-            PaymentQuote = paymentQuote,
-            PspCustomerInfo = pspCustomerInfo,
-            PromotionResult = promotionResult,
-            CustomizedInfo = customizedInfo,
-            RetryInfo = retryInfo,
-            Metadata = metadata,
-            SubscriptionOrderId = subscriptionOrderId,
-            SubscriptionId = subscriptionId,
-            TaxCalculationId = taxCalculationId,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3FUL, global::Antom.Contracts.PaymentResultNotificationJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.PaymentResultNotification global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultNotification>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentResultNotificationJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultNotification>.Validate(global::Antom.Contracts.PaymentResultNotification value) => global::Antom.Contracts.PaymentResultNotificationJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentResultNotification value) => global::Antom.Contracts.PaymentResultNotificationJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="PaymentResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class PaymentResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentResultNotification>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("notifyType", "result", "paymentRequestId", "paymentId", "paymentAmount", "paymentCreateTime", "paymentTime", "paymentResultInfo", "acquirerInfo", "acquirerReferenceNo", "paymentMethodType", "authExpiryTime", "updateRequestId", "actualPaymentAmount", "grossSettlementAmount", "customsDeclarationAmount", "processingAmount", "settlementQuote", "paymentQuote", "pspCustomerInfo", "promotionResult", "customizedInfo", "retryInfo", "metadata", "subscriptionOrderId", "subscriptionId", "taxCalculationId");
+    internal static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Antom.Contracts.RawJson> PromotionResultElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref r, n), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRawJsonObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteRawJsonValue);
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.PaymentResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PaymentResultNotification>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentResultNotification value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.PaymentResultNotification ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

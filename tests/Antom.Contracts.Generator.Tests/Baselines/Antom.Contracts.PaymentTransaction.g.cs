@@ -75,107 +75,81 @@ public sealed partial record PaymentTransaction : global::Antom.Contracts.IAntom
 
     private readonly global::Antom.Contracts.Serialization.OptionalDateTimeOffset _earliestSettlementTime;
 
-    static global::Antom.Contracts.PaymentTransaction global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentTransactionJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.Validate(global::Antom.Contracts.PaymentTransaction value) => global::Antom.Contracts.PaymentTransactionJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentTransaction value) => global::Antom.Contracts.PaymentTransactionJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="PaymentTransaction"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentTransaction>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("transactionType", "transactionStatus", "transactionResult", "transactionId", "transactionRequestId", "transactionAmount", "transactionTime", "acquirerInfo", "grossSettlementAmount", "settlementQuote", "earliestSettlementTime");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.PaymentTransaction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PaymentTransaction>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentTransaction value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public PaymentTransaction()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; PaymentTransactionJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PaymentTransaction ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PaymentTransaction(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentTransaction");
-        global::Antom.Contracts.TransactionType? transactionType = null;
-        global::Antom.Contracts.TransactionStatus? transactionStatus = null;
-        global::Antom.Contracts.AntomResult? transactionResult = null;
-        string? transactionId = null;
-        string? transactionRequestId = null;
-        global::Antom.Contracts.Money? transactionAmount = null;
-        global::System.DateTimeOffset? transactionTime = null;
-        global::Antom.Contracts.RawJson? acquirerInfo = null;
-        global::Antom.Contracts.Money? grossSettlementAmount = null;
-        global::Antom.Contracts.Quote? settlementQuote = null;
-        global::System.DateTimeOffset? earliestSettlementTime = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.PaymentTransactionJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PaymentTransactionJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "transactionType";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        transactionType = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.TransactionType>(ref reader, current);
+                        TransactionType = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.TransactionType>(ref reader, current);
                         break;
                     case 1:
                         current = "transactionStatus";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        transactionStatus = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.TransactionStatus>(ref reader, current);
+                        TransactionStatus = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.TransactionStatus>(ref reader, current);
                         break;
                     case 2:
                         current = "transactionResult";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        transactionResult = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
+                        TransactionResult = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 3:
                         current = "transactionId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        transactionId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        TransactionId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
                         current = "transactionRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        transactionRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        TransactionRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
                         current = "transactionAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        transactionAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        TransactionAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 6:
                         current = "transactionTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        transactionTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        TransactionTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 7:
                         current = "acquirerInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        acquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        AcquirerInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 8:
                         current = "grossSettlementAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        grossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        GrossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 9:
                         current = "settlementQuote";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        settlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
+                        SettlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 10:
                         current = "earliestSettlementTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
-                        earliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        EarliestSettlementTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -192,24 +166,37 @@ public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.S
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3FUL, Names.Json);
-        return new global::Antom.Contracts.PaymentTransaction
-        {
-            TransactionType = transactionType.GetValueOrDefault(),
-            TransactionStatus = transactionStatus.GetValueOrDefault(),
-            TransactionResult = transactionResult!,
-            TransactionId = transactionId!,
-            TransactionRequestId = transactionRequestId!,
-            TransactionAmount = transactionAmount.GetValueOrDefault(),
-            TransactionTime = transactionTime,
-            AcquirerInfo = acquirerInfo,
-            GrossSettlementAmount = grossSettlementAmount,
-            SettlementQuote = settlementQuote,
-            EarliestSettlementTime = earliestSettlementTime,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3FUL, global::Antom.Contracts.PaymentTransactionJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.PaymentTransaction global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PaymentTransactionJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.Validate(global::Antom.Contracts.PaymentTransaction value) => global::Antom.Contracts.PaymentTransactionJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PaymentTransaction>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PaymentTransaction value) => global::Antom.Contracts.PaymentTransactionJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="PaymentTransaction"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class PaymentTransactionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PaymentTransaction>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("transactionType", "transactionStatus", "transactionResult", "transactionId", "transactionRequestId", "transactionAmount", "transactionTime", "acquirerInfo", "grossSettlementAmount", "settlementQuote", "earliestSettlementTime");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.PaymentTransaction Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PaymentTransaction>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PaymentTransaction value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.PaymentTransaction ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -29,59 +29,41 @@ public sealed partial record PspCustomerInfo : global::Antom.Contracts.IAntomJso
     /// </summary>
     public string? DisplayCustomerId { get; init; }
 
-    static global::Antom.Contracts.PspCustomerInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PspCustomerInfoJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.Validate(global::Antom.Contracts.PspCustomerInfo value) => global::Antom.Contracts.PspCustomerInfoJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PspCustomerInfo value) => global::Antom.Contracts.PspCustomerInfoJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="PspCustomerInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class PspCustomerInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PspCustomerInfo>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("pspName", "pspCustomerId", "displayCustomerId");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.PspCustomerInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PspCustomerInfo>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PspCustomerInfo value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public PspCustomerInfo()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; PspCustomerInfoJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.PspCustomerInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PspCustomerInfo(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PspCustomerInfo");
-        string? pspName = null;
-        string? pspCustomerId = null;
-        string? displayCustomerId = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.PspCustomerInfoJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PspCustomerInfoJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "pspName";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        pspName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        PspName = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 1:
                         current = "pspCustomerId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        pspCustomerId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        PspCustomerId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 2:
                         current = "displayCustomerId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        displayCustomerId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        DisplayCustomerId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -98,15 +80,36 @@ public sealed class PspCustomerInfoJsonConverter : global::System.Text.Json.Seri
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.PspCustomerInfo
-        {
-            PspName = pspName,
-            PspCustomerId = pspCustomerId,
-            DisplayCustomerId = displayCustomerId,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.PspCustomerInfo global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.PspCustomerInfoJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.Validate(global::Antom.Contracts.PspCustomerInfo value) => global::Antom.Contracts.PspCustomerInfoJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.PspCustomerInfo>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.PspCustomerInfo value) => global::Antom.Contracts.PspCustomerInfoJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="PspCustomerInfo"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class PspCustomerInfoJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.PspCustomerInfo>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("pspName", "pspCustomerId", "displayCustomerId");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.PspCustomerInfo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.PspCustomerInfo>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.PspCustomerInfo value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.PspCustomerInfo ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

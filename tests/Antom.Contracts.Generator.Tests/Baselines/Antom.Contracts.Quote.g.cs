@@ -48,77 +48,56 @@ public sealed partial record Quote : global::Antom.Contracts.IAntomJsonContract<
     /// </summary>
     public bool? Guaranteed { get; init; }
 
-    static global::Antom.Contracts.Quote global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.QuoteJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.Validate(global::Antom.Contracts.Quote value) => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Quote value) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Quote"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class QuoteJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Quote>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("quoteId", "quoteCurrencyPair", "quotePrice", "quoteStartTime", "quoteExpiryTime", "guaranteed");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.Quote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Quote>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Quote value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Quote()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; QuoteJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.Quote ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Quote(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Quote");
-        string? quoteId = null;
-        string? quoteCurrencyPair = null;
-        decimal? quotePrice = null;
-        global::System.DateTimeOffset? quoteStartTime = null;
-        global::System.DateTimeOffset? quoteExpiryTime = null;
-        bool? guaranteed = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.QuoteJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.QuoteJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "quoteId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        quoteId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        QuoteId = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 1:
                         current = "quoteCurrencyPair";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        quoteCurrencyPair = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 16);
+                        QuoteCurrencyPair = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 16);
                         break;
                     case 2:
                         current = "quotePrice";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        quotePrice = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDecimalOrString(ref reader, current);
+                        QuotePrice = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDecimalOrString(ref reader, current);
                         break;
                     case 3:
                         current = "quoteStartTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        quoteStartTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        QuoteStartTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 4:
                         current = "quoteExpiryTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        quoteExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        QuoteExpiryTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 5:
                         current = "guaranteed";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        guaranteed = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        Guaranteed = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -135,18 +114,36 @@ public sealed class QuoteJsonConverter : global::System.Text.Json.Serialization.
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.Quote
-        {
-            QuoteId = quoteId,
-            QuoteCurrencyPair = quoteCurrencyPair,
-            QuotePrice = quotePrice,
-            QuoteStartTime = quoteStartTime,
-            QuoteExpiryTime = quoteExpiryTime,
-            Guaranteed = guaranteed,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.Quote global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.QuoteJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.Validate(global::Antom.Contracts.Quote value) => global::Antom.Contracts.QuoteJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.Quote>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.Quote value) => global::Antom.Contracts.QuoteJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Quote"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class QuoteJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.Quote>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("quoteId", "quoteCurrencyPair", "quotePrice", "quoteStartTime", "quoteExpiryTime", "guaranteed");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.Quote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.Quote>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.Quote value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.Quote ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

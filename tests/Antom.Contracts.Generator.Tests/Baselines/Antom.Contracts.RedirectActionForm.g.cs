@@ -34,65 +34,46 @@ public sealed partial record RedirectActionForm : global::Antom.Contracts.IAntom
     /// </summary>
     public string? ActionFormType { get; init; }
 
-    static global::Antom.Contracts.RedirectActionForm global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RedirectActionFormJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.Validate(global::Antom.Contracts.RedirectActionForm value) => global::Antom.Contracts.RedirectActionFormJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RedirectActionForm value) => global::Antom.Contracts.RedirectActionFormJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="RedirectActionForm"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class RedirectActionFormJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RedirectActionForm>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("method", "parameters", "redirectUrl", "actionFormType");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.RedirectActionForm Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.RedirectActionForm>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RedirectActionForm value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public RedirectActionForm()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; RedirectActionFormJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.RedirectActionForm ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal RedirectActionForm(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RedirectActionForm");
-        global::Antom.Contracts.RedirectMethod? @method = null;
-        string? parameters = null;
-        string? redirectUrl = null;
-        string? actionFormType = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.RedirectActionFormJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.RedirectActionFormJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "method";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        @method = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.RedirectMethod>(ref reader, current);
+                        Method = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.RedirectMethod>(ref reader, current);
                         break;
                     case 1:
                         current = "parameters";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        parameters = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
+                        Parameters = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 2:
                         current = "redirectUrl";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        redirectUrl = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
+                        RedirectUrl = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 2048);
                         break;
                     case 3:
                         current = "actionFormType";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        actionFormType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
+                        ActionFormType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -109,16 +90,36 @@ public sealed class RedirectActionFormJsonConverter : global::System.Text.Json.S
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.RedirectActionForm
-        {
-            Method = @method,
-            Parameters = parameters,
-            RedirectUrl = redirectUrl,
-            ActionFormType = actionFormType,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.RedirectActionForm global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RedirectActionFormJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.Validate(global::Antom.Contracts.RedirectActionForm value) => global::Antom.Contracts.RedirectActionFormJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RedirectActionForm>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RedirectActionForm value) => global::Antom.Contracts.RedirectActionFormJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="RedirectActionForm"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class RedirectActionFormJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RedirectActionForm>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("method", "parameters", "redirectUrl", "actionFormType");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.RedirectActionForm Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.RedirectActionForm>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RedirectActionForm value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.RedirectActionForm ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

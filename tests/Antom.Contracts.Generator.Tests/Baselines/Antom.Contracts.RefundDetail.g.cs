@@ -26,53 +26,36 @@ public sealed partial record RefundDetail : global::Antom.Contracts.IAntomJsonCo
     /// </summary>
     public string? RefundFrom { get; init; }
 
-    static global::Antom.Contracts.RefundDetail global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundDetail>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RefundDetailJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundDetail>.Validate(global::Antom.Contracts.RefundDetail value) => global::Antom.Contracts.RefundDetailJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundDetail>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundDetail value) => global::Antom.Contracts.RefundDetailJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="RefundDetail"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class RefundDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RefundDetail>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("refundAmount", "refundFrom");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.RefundDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.RefundDetail>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RefundDetail value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public RefundDetail()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; RefundDetailJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.RefundDetail ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal RefundDetail(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RefundDetail");
-        global::Antom.Contracts.Money? refundAmount = null;
-        string? refundFrom = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.RefundDetailJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.RefundDetailJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "refundAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        refundAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        RefundAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 1:
                         current = "refundFrom";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        refundFrom = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        RefundFrom = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -89,14 +72,36 @@ public sealed class RefundDetailJsonConverter : global::System.Text.Json.Seriali
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.RefundDetail
-        {
-            RefundAmount = refundAmount,
-            RefundFrom = refundFrom,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.RefundDetail global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundDetail>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RefundDetailJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundDetail>.Validate(global::Antom.Contracts.RefundDetail value) => global::Antom.Contracts.RefundDetailJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundDetail>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundDetail value) => global::Antom.Contracts.RefundDetailJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="RefundDetail"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class RefundDetailJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RefundDetail>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("refundAmount", "refundFrom");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.RefundDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.RefundDetail>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RefundDetail value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.RefundDetail ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

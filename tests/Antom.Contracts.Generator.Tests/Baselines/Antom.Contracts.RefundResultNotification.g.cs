@@ -85,54 +85,26 @@ public sealed partial record RefundResultNotification : global::Antom.Contracts.
     /// </summary>
     public string? Metadata { get; init; }
 
-    static global::Antom.Contracts.RefundResultNotification global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResultNotification>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RefundResultNotificationJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResultNotification>.Validate(global::Antom.Contracts.RefundResultNotification value) => global::Antom.Contracts.RefundResultNotificationJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundResultNotification value) => global::Antom.Contracts.RefundResultNotificationJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="RefundResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class RefundResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RefundResultNotification>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("notifyType", "result", "refundStatus", "refundRequestId", "refundId", "refundAmount", "refundTime", "grossSettlementAmount", "actualRefundAmount", "settlementQuote", "arn", "customizedInfo", "metadata");
-    private static readonly global::System.Text.Json.JsonEncodedText NotifyTypeValue = global::System.Text.Json.JsonEncodedText.Encode("REFUND_RESULT");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.RefundResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.RefundResultNotification>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RefundResultNotification value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public RefundResultNotification()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; RefundResultNotificationJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.RefundResultNotification ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal RefundResultNotification(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RefundResultNotification");
-        global::Antom.Contracts.AntomResult? result = null;
-        global::Antom.Contracts.RefundStatus? refundStatus = null;
-        string? refundRequestId = null;
-        string? refundId = null;
-        global::Antom.Contracts.Money? refundAmount = null;
-        global::System.DateTimeOffset? refundTime = null;
-        global::Antom.Contracts.Money? grossSettlementAmount = null;
-        global::Antom.Contracts.Money? actualRefundAmount = null;
-        global::Antom.Contracts.Quote? settlementQuote = null;
-        string? arn = null;
-        global::Antom.Contracts.RawJson? customizedInfo = null;
-        string? metadata = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.RefundResultNotificationJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.RefundResultNotificationJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "notifyType";
@@ -142,62 +114,62 @@ public sealed class RefundResultNotificationJsonConverter : global::System.Text.
                     case 1:
                         current = "result";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
+                        Result = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 2:
                         current = "refundStatus";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        refundStatus = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.RefundStatus>(ref reader, current);
+                        RefundStatus = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.RefundStatus>(ref reader, current);
                         break;
                     case 3:
                         current = "refundRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        refundRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        RefundRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 4:
                         current = "refundId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        refundId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        RefundId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 5:
                         current = "refundAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        refundAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        RefundAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 6:
                         current = "refundTime";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        refundTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
+                        RefundTime = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadDateTime(ref reader, current);
                         break;
                     case 7:
                         current = "grossSettlementAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        grossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        GrossSettlementAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 8:
                         current = "actualRefundAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        actualRefundAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        ActualRefundAmount = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 9:
                         current = "settlementQuote";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        settlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
+                        SettlementQuote = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.Quote>(ref reader, current);
                         break;
                     case 10:
                         current = "arn";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x400UL, current);
-                        arn = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Arn = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 11:
                         current = "customizedInfo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x800UL, current);
-                        customizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        CustomizedInfo = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 12:
                         current = "metadata";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1000UL, current);
-                        metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Metadata = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -214,25 +186,38 @@ public sealed class RefundResultNotificationJsonConverter : global::System.Text.
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3FUL, Names.Json);
-        return new global::Antom.Contracts.RefundResultNotification
-        {
-            Result = result!,
-            RefundStatus = refundStatus.GetValueOrDefault(),
-            RefundRequestId = refundRequestId!,
-            RefundId = refundId!,
-            RefundAmount = refundAmount.GetValueOrDefault(),
-            RefundTime = refundTime,
-            GrossSettlementAmount = grossSettlementAmount,
-            ActualRefundAmount = actualRefundAmount,
-            SettlementQuote = settlementQuote,
-            Arn = arn,
-            CustomizedInfo = customizedInfo,
-            Metadata = metadata,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3FUL, global::Antom.Contracts.RefundResultNotificationJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.RefundResultNotification global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResultNotification>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.RefundResultNotificationJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResultNotification>.Validate(global::Antom.Contracts.RefundResultNotification value) => global::Antom.Contracts.RefundResultNotificationJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.RefundResultNotification>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.RefundResultNotification value) => global::Antom.Contracts.RefundResultNotificationJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="RefundResultNotification"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class RefundResultNotificationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.RefundResultNotification>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("notifyType", "result", "refundStatus", "refundRequestId", "refundId", "refundAmount", "refundTime", "grossSettlementAmount", "actualRefundAmount", "settlementQuote", "arn", "customizedInfo", "metadata");
+    internal static readonly global::System.Text.Json.JsonEncodedText NotifyTypeValue = global::System.Text.Json.JsonEncodedText.Encode("REFUND_RESULT");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.RefundResultNotification Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.RefundResultNotification>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.RefundResultNotification value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.RefundResultNotification ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -19,47 +19,31 @@ public sealed partial record SettlementStrategy : global::Antom.Contracts.IAntom
     /// </summary>
     public string? SettlementCurrency { get; init; }
 
-    static global::Antom.Contracts.SettlementStrategy global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.SettlementStrategyJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.Validate(global::Antom.Contracts.SettlementStrategy value) => global::Antom.Contracts.SettlementStrategyJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.SettlementStrategy value) => global::Antom.Contracts.SettlementStrategyJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="SettlementStrategy"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.SettlementStrategy>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("settlementCurrency");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.SettlementStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.SettlementStrategy>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.SettlementStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public SettlementStrategy()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; SettlementStrategyJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.SettlementStrategy ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SettlementStrategy(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "SettlementStrategy");
-        string? settlementCurrency = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.SettlementStrategyJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.SettlementStrategyJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "settlementCurrency";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        settlementCurrency = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 3);
+                        SettlementCurrency = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 3);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -76,13 +60,36 @@ public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.S
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Antom.Contracts.SettlementStrategy
-        {
-            SettlementCurrency = settlementCurrency,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.SettlementStrategy global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.SettlementStrategyJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.Validate(global::Antom.Contracts.SettlementStrategy value) => global::Antom.Contracts.SettlementStrategyJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.SettlementStrategy>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.SettlementStrategy value) => global::Antom.Contracts.SettlementStrategyJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="SettlementStrategy"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class SettlementStrategyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.SettlementStrategy>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("settlementCurrency");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.SettlementStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.SettlementStrategy>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.SettlementStrategy value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.SettlementStrategy ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

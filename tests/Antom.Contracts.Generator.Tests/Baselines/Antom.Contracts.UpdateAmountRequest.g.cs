@@ -29,59 +29,41 @@ public sealed partial record UpdateAmountRequest : global::Antom.Contracts.IAnto
     /// </summary>
     public required global::Antom.Contracts.Money Amount { get; init; }
 
-    static global::Antom.Contracts.UpdateAmountRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.UpdateAmountRequestJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountRequest>.Validate(global::Antom.Contracts.UpdateAmountRequest value) => global::Antom.Contracts.UpdateAmountRequestJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.UpdateAmountRequest value) => global::Antom.Contracts.UpdateAmountRequestJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="UpdateAmountRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class UpdateAmountRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.UpdateAmountRequest>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("updateRequestId", "paymentId", "amount");
-
-    /// <inheritdoc/>
-    public override global::Antom.Contracts.UpdateAmountRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.UpdateAmountRequest>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.UpdateAmountRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public UpdateAmountRequest()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; UpdateAmountRequestJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Antom.Contracts.UpdateAmountRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal UpdateAmountRequest(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "UpdateAmountRequest");
-        string? updateRequestId = null;
-        string? paymentId = null;
-        global::Antom.Contracts.Money? amount = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Antom.Contracts.UpdateAmountRequestJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.UpdateAmountRequestJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "updateRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        updateRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        UpdateRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
                         current = "paymentId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
                         current = "amount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        amount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        Amount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -98,16 +80,37 @@ public sealed class UpdateAmountRequestJsonConverter : global::System.Text.Json.
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x7UL, Names.Json);
-        return new global::Antom.Contracts.UpdateAmountRequest
-        {
-            UpdateRequestId = updateRequestId!,
-            PaymentId = paymentId!,
-            Amount = amount.GetValueOrDefault(),
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x7UL, global::Antom.Contracts.UpdateAmountRequestJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Antom.Contracts.UpdateAmountRequest global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountRequest>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Antom.Contracts.UpdateAmountRequestJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountRequest>.Validate(global::Antom.Contracts.UpdateAmountRequest value) => global::Antom.Contracts.UpdateAmountRequestJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Antom.Contracts.UpdateAmountRequest>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Antom.Contracts.UpdateAmountRequest value) => global::Antom.Contracts.UpdateAmountRequestJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="UpdateAmountRequest"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class UpdateAmountRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Antom.Contracts.UpdateAmountRequest>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("updateRequestId", "paymentId", "amount");
+
+    /// <inheritdoc/>
+    public override global::Antom.Contracts.UpdateAmountRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Antom.Contracts.UpdateAmountRequest>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Antom.Contracts.UpdateAmountRequest value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Antom.Contracts.UpdateAmountRequest ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -55,101 +55,76 @@ public sealed partial record MerchantCapture : global::Antom.Contracts.IAntomJso
 
     public global::Scenario.MerchantCaptureChannel? Channel { get; init; }
 
-    static global::Scenario.MerchantCapture global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.MerchantCaptureJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.Validate(global::Scenario.MerchantCapture value) => global::Scenario.MerchantCaptureJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.MerchantCapture value) => global::Scenario.MerchantCaptureJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="MerchantCapture"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.MerchantCapture>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("captureRequestId", "paymentId", "captureAmount", "isLastCapture", "captureType", "transit", "operator", "note", "orderRef", "channel");
-
-    /// <inheritdoc/>
-    public override global::Scenario.MerchantCapture Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.MerchantCapture>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.MerchantCapture value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public MerchantCapture()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; MerchantCaptureJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.MerchantCapture ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal MerchantCapture(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "MerchantCapture");
-        string? captureRequestId = null;
-        string? paymentId = null;
-        global::Antom.Contracts.Money? captureAmount = null;
-        bool? isLastCapture = null;
-        string? captureType = null;
-        global::Antom.Contracts.RawJson? transit = null;
-        string? @operator = null;
-        global::Scenario.Note? note = null;
-        string? orderRef = null;
-        global::Scenario.MerchantCaptureChannel? channel = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.MerchantCaptureJsonConverter.Names.Match(ref reader) : global::Scenario.MerchantCaptureJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "captureRequestId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        captureRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        CaptureRequestId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 1:
                         current = "paymentId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        paymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
+                        PaymentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64);
                         break;
                     case 2:
                         current = "captureAmount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        captureAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        CaptureAmount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 3:
                         current = "isLastCapture";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        isLastCapture = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        IsLastCapture = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 4:
                         current = "captureType";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        captureType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        CaptureType = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 5:
                         current = "transit";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        Transit = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 6:
                         current = "operator";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        @operator = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Operator = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 7:
                         current = "note";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x80UL, current);
-                        note = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Note>(ref reader, current);
+                        Note = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Note>(ref reader, current);
                         break;
                     case 8:
                         current = "orderRef";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x100UL, current);
-                        orderRef = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
+                        OrderRef = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 32);
                         break;
                     case 9:
                         current = "channel";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x200UL, current);
-                        channel = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Scenario.MerchantCaptureChannelJsonConverter.Table.Read(ref reader, current);
+                        Channel = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Scenario.MerchantCaptureChannelJsonConverter.Table.Read(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -166,23 +141,37 @@ public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Seri
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x147UL, Names.Json);
-        return new global::Scenario.MerchantCapture
-        {
-            CaptureRequestId = captureRequestId!,
-            PaymentId = paymentId!,
-            CaptureAmount = captureAmount.GetValueOrDefault(),
-            IsLastCapture = isLastCapture,
-            CaptureType = captureType,
-            Transit = transit,
-            Operator = @operator!,
-            Note = note,
-            OrderRef = orderRef!,
-            Channel = channel,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x147UL, global::Scenario.MerchantCaptureJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.MerchantCapture global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.MerchantCaptureJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.Validate(global::Scenario.MerchantCapture value) => global::Scenario.MerchantCaptureJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.MerchantCapture>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.MerchantCapture value) => global::Scenario.MerchantCaptureJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="MerchantCapture"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class MerchantCaptureJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.MerchantCapture>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("captureRequestId", "paymentId", "captureAmount", "isLastCapture", "captureType", "transit", "operator", "note", "orderRef", "channel");
+
+    /// <inheritdoc/>
+    public override global::Scenario.MerchantCapture Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.MerchantCapture>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.MerchantCapture value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.MerchantCapture ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

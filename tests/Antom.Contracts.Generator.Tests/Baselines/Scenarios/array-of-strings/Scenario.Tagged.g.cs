@@ -15,55 +15,36 @@ public sealed partial record Tagged : global::Antom.Contracts.IAntomJsonContract
 
     public global::Antom.Contracts.ValueList<bool>? Flags { get; init; }
 
-    static global::Scenario.Tagged global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.TaggedJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.Validate(global::Scenario.Tagged value) => global::Scenario.TaggedJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Tagged value) => global::Scenario.TaggedJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Tagged"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class TaggedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Tagged>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("tags", "flags");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> TagsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, 32), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, maxLength: 32), static (w, v) => w.WriteStringValue(v));
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<bool> FlagsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref r, n), null, static (w, v) => w.WriteBooleanValue(v));
-
-    /// <inheritdoc/>
-    public override global::Scenario.Tagged Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Tagged>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Tagged value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Tagged()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; TaggedJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Tagged ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Tagged(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Tagged");
-        global::Antom.Contracts.ValueList<string>? tags = null;
-        global::Antom.Contracts.ValueList<bool>? flags = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.TaggedJsonConverter.Names.Match(ref reader) : global::Scenario.TaggedJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "tags";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        tags = global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, TagsElements.Read);
+                        Tags = global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, global::Scenario.TaggedJsonConverter.TagsElements.Read);
                         break;
                     case 1:
                         current = "flags";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        flags = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, FlagsElements.Read);
+                        Flags = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, global::Scenario.TaggedJsonConverter.FlagsElements.Read);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -80,15 +61,39 @@ public sealed class TaggedJsonConverter : global::System.Text.Json.Serialization
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.Tagged
-        {
-            Tags = tags!,
-            Flags = flags,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.TaggedJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Tagged global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.TaggedJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.Validate(global::Scenario.Tagged value) => global::Scenario.TaggedJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Tagged>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Tagged value) => global::Scenario.TaggedJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Tagged"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class TaggedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Tagged>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("tags", "flags");
+    internal static readonly global::Antom.Contracts.Serialization.ArrayElements<string> TagsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, 32), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, maxLength: 32), static (w, v) => w.WriteStringValue(v));
+    internal static readonly global::Antom.Contracts.Serialization.ArrayElements<bool> FlagsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref r, n), null, static (w, v) => w.WriteBooleanValue(v));
+
+    /// <inheritdoc/>
+    public override global::Scenario.Tagged Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Tagged>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Tagged value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Tagged ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -15,53 +15,36 @@ public sealed partial record Decided : global::Antom.Contracts.IAntomJsonContrac
 
     public global::Scenario.Status? Previous { get; init; }
 
-    static global::Scenario.Decided global::Antom.Contracts.IAntomJsonContract<global::Scenario.Decided>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.DecidedJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Decided>.Validate(global::Scenario.Decided value) => global::Scenario.DecidedJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Decided>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Decided value) => global::Scenario.DecidedJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Decided"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class DecidedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Decided>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("status", "previous");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Decided Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Decided>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Decided value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Decided()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; DecidedJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Decided ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Decided(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Decided");
-        global::Scenario.Status? status = null;
-        global::Scenario.Status? previous = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.DecidedJsonConverter.Names.Match(ref reader) : global::Scenario.DecidedJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "status";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        status = global::Scenario.StatusJsonConverter.Table.Read(ref reader, current);
+                        Status = global::Scenario.StatusJsonConverter.Table.Read(ref reader, current);
                         break;
                     case 1:
                         current = "previous";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        previous = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Scenario.StatusJsonConverter.Table.Read(ref reader, current);
+                        Previous = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Scenario.StatusJsonConverter.Table.Read(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -78,15 +61,37 @@ public sealed class DecidedJsonConverter : global::System.Text.Json.Serializatio
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.Decided
-        {
-            Status = status.GetValueOrDefault(),
-            Previous = previous,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.DecidedJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Decided global::Antom.Contracts.IAntomJsonContract<global::Scenario.Decided>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.DecidedJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Decided>.Validate(global::Scenario.Decided value) => global::Scenario.DecidedJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Decided>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Decided value) => global::Scenario.DecidedJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Decided"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class DecidedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Decided>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("status", "previous");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Decided Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Decided>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Decided value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Decided ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

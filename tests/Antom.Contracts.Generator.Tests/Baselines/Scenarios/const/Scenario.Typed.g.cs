@@ -13,33 +13,17 @@ public sealed partial record Typed : global::Antom.Contracts.IAntomJsonContract<
 {
     public string Type => "FIXED";
 
-    static global::Scenario.Typed global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.TypedJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.Validate(global::Scenario.Typed value) => global::Scenario.TypedJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Typed value) => global::Scenario.TypedJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Typed"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Typed>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("type");
-    private static readonly global::System.Text.Json.JsonEncodedText TypeValue = global::System.Text.Json.JsonEncodedText.Encode("FIXED");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Typed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Typed>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Typed value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Typed()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; TypedJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Typed ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Typed(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Typed");
         ulong seen = 0;
@@ -48,7 +32,7 @@ public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.TypedJsonConverter.Names.Match(ref reader) : global::Scenario.TypedJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "type";
@@ -70,11 +54,38 @@ public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.Typed();
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.TypedJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Typed global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.TypedJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.Validate(global::Scenario.Typed value) => global::Scenario.TypedJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Typed>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Typed value) => global::Scenario.TypedJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Typed"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class TypedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Typed>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("type");
+    internal static readonly global::System.Text.Json.JsonEncodedText TypeValue = global::System.Text.Json.JsonEncodedText.Encode("FIXED");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Typed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Typed>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Typed value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Typed ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -25,83 +25,61 @@ public sealed partial record RiskAssessment : global::Antom.Contracts.IAntomJson
 
     public global::Scenario.Channel? Channel { get; init; }
 
-    static global::Scenario.RiskAssessment global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RiskAssessmentJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.Validate(global::Scenario.RiskAssessment value) => global::Scenario.RiskAssessmentJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessment value) => global::Scenario.RiskAssessmentJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="RiskAssessment"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessment>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("assessmentId", "score", "confidence", "decision", "checks", "merchant", "channel");
-
-    /// <inheritdoc/>
-    public override global::Scenario.RiskAssessment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.RiskAssessment>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessment value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public RiskAssessment()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; RiskAssessmentJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.RiskAssessment ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal RiskAssessment(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RiskAssessment");
-        string? assessmentId = null;
-        long? score = null;
-        decimal? confidence = null;
-        global::Scenario.RiskAssessmentDecision? decision = null;
-        global::Antom.Contracts.ValueList<global::Scenario.RiskAssessmentChecksItem>? checks = null;
-        global::Scenario.RiskAssessmentMerchant? merchant = null;
-        global::Scenario.Channel? channel = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.RiskAssessmentJsonConverter.Names.Match(ref reader) : global::Scenario.RiskAssessmentJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "assessmentId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        assessmentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64, minLength: 1);
+                        AssessmentId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 64, minLength: 1);
                         break;
                     case 1:
                         current = "score";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        score = global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref reader, current), current, minimum: 0m, maximum: 1000m);
+                        Score = global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref reader, current), current, minimum: 0m, maximum: 1000m);
                         break;
                     case 2:
                         current = "confidence";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        confidence = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimal(ref reader, current), current, minimum: 0m, maximum: 1m);
+                        Confidence = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimal(ref reader, current), current, minimum: 0m, maximum: 1m);
                         break;
                     case 3:
                         current = "decision";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        decision = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Scenario.RiskAssessmentDecisionJsonConverter.Table.Read(ref reader, current);
+                        Decision = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Scenario.RiskAssessmentDecisionJsonConverter.Table.Read(ref reader, current);
                         break;
                     case 4:
                         current = "checks";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        checks = global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Scenario.RiskAssessmentChecksItem>(ref reader, current, minItems: 1);
+                        Checks = global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Scenario.RiskAssessmentChecksItem>(ref reader, current, minItems: 1);
                         break;
                     case 5:
                         current = "merchant";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        merchant = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.RiskAssessmentMerchant>(ref reader, current);
+                        Merchant = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.RiskAssessmentMerchant>(ref reader, current);
                         break;
                     case 6:
                         current = "channel";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x40UL, current);
-                        channel = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Scenario.Channel>(ref reader, current);
+                        Channel = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Scenario.Channel>(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -118,20 +96,37 @@ public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Seria
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x13UL, Names.Json);
-        return new global::Scenario.RiskAssessment
-        {
-            AssessmentId = assessmentId!,
-            Score = score.GetValueOrDefault(),
-            Confidence = confidence,
-            Decision = decision,
-            Checks = checks!,
-            Merchant = merchant,
-            Channel = channel,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x13UL, global::Scenario.RiskAssessmentJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.RiskAssessment global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RiskAssessmentJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.Validate(global::Scenario.RiskAssessment value) => global::Scenario.RiskAssessmentJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessment>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessment value) => global::Scenario.RiskAssessmentJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="RiskAssessment"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class RiskAssessmentJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessment>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("assessmentId", "score", "confidence", "decision", "checks", "merchant", "channel");
+
+    /// <inheritdoc/>
+    public override global::Scenario.RiskAssessment Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.RiskAssessment>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessment value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.RiskAssessment ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -15,53 +15,36 @@ public sealed partial record RiskAssessmentChecksItem : global::Antom.Contracts.
 
     public bool? Passed { get; init; }
 
-    static global::Scenario.RiskAssessmentChecksItem global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentChecksItem>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RiskAssessmentChecksItemJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentChecksItem>.Validate(global::Scenario.RiskAssessmentChecksItem value) => global::Scenario.RiskAssessmentChecksItemJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentChecksItem>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentChecksItem value) => global::Scenario.RiskAssessmentChecksItemJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="RiskAssessmentChecksItem"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class RiskAssessmentChecksItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessmentChecksItem>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("name", "passed");
-
-    /// <inheritdoc/>
-    public override global::Scenario.RiskAssessmentChecksItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.RiskAssessmentChecksItem>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentChecksItem value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public RiskAssessmentChecksItem()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; RiskAssessmentChecksItemJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.RiskAssessmentChecksItem ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal RiskAssessmentChecksItem(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RiskAssessmentChecksItem");
-        string? name = null;
-        bool? passed = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.RiskAssessmentChecksItemJsonConverter.Names.Match(ref reader) : global::Scenario.RiskAssessmentChecksItemJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "name";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        name = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Name = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 1:
                         current = "passed";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        passed = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        Passed = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -78,15 +61,37 @@ public sealed class RiskAssessmentChecksItemJsonConverter : global::System.Text.
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.RiskAssessmentChecksItem
-        {
-            Name = name!,
-            Passed = passed,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.RiskAssessmentChecksItemJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.RiskAssessmentChecksItem global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentChecksItem>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RiskAssessmentChecksItemJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentChecksItem>.Validate(global::Scenario.RiskAssessmentChecksItem value) => global::Scenario.RiskAssessmentChecksItemJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentChecksItem>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentChecksItem value) => global::Scenario.RiskAssessmentChecksItemJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="RiskAssessmentChecksItem"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class RiskAssessmentChecksItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessmentChecksItem>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("name", "passed");
+
+    /// <inheritdoc/>
+    public override global::Scenario.RiskAssessmentChecksItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.RiskAssessmentChecksItem>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentChecksItem value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.RiskAssessmentChecksItem ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

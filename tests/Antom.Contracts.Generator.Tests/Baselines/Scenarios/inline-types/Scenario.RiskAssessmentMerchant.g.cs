@@ -15,53 +15,36 @@ public sealed partial record RiskAssessmentMerchant : global::Antom.Contracts.IA
 
     public global::Scenario.RiskAssessmentMerchantAddress? Address { get; init; }
 
-    static global::Scenario.RiskAssessmentMerchant global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchant>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RiskAssessmentMerchantJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchant>.Validate(global::Scenario.RiskAssessmentMerchant value) => global::Scenario.RiskAssessmentMerchantJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchant>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentMerchant value) => global::Scenario.RiskAssessmentMerchantJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="RiskAssessmentMerchant"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class RiskAssessmentMerchantJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessmentMerchant>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("id", "address");
-
-    /// <inheritdoc/>
-    public override global::Scenario.RiskAssessmentMerchant Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.RiskAssessmentMerchant>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentMerchant value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public RiskAssessmentMerchant()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; RiskAssessmentMerchantJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.RiskAssessmentMerchant ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal RiskAssessmentMerchant(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RiskAssessmentMerchant");
-        string? id = null;
-        global::Scenario.RiskAssessmentMerchantAddress? address = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.RiskAssessmentMerchantJsonConverter.Names.Match(ref reader) : global::Scenario.RiskAssessmentMerchantJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "id";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        id = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Id = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 1:
                         current = "address";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        address = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.RiskAssessmentMerchantAddress>(ref reader, current);
+                        Address = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.RiskAssessmentMerchantAddress>(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -78,14 +61,36 @@ public sealed class RiskAssessmentMerchantJsonConverter : global::System.Text.Js
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Scenario.RiskAssessmentMerchant
-        {
-            Id = id,
-            Address = address,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.RiskAssessmentMerchant global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchant>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RiskAssessmentMerchantJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchant>.Validate(global::Scenario.RiskAssessmentMerchant value) => global::Scenario.RiskAssessmentMerchantJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchant>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentMerchant value) => global::Scenario.RiskAssessmentMerchantJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="RiskAssessmentMerchant"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class RiskAssessmentMerchantJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessmentMerchant>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("id", "address");
+
+    /// <inheritdoc/>
+    public override global::Scenario.RiskAssessmentMerchant Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.RiskAssessmentMerchant>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentMerchant value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.RiskAssessmentMerchant ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -13,47 +13,31 @@ public sealed partial record RiskAssessmentMerchantAddress : global::Antom.Contr
 {
     public string? City { get; init; }
 
-    static global::Scenario.RiskAssessmentMerchantAddress global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchantAddress>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchantAddress>.Validate(global::Scenario.RiskAssessmentMerchantAddress value) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchantAddress>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentMerchantAddress value) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="RiskAssessmentMerchantAddress"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class RiskAssessmentMerchantAddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessmentMerchantAddress>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("city");
-
-    /// <inheritdoc/>
-    public override global::Scenario.RiskAssessmentMerchantAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.RiskAssessmentMerchantAddress>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentMerchantAddress value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public RiskAssessmentMerchantAddress()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; RiskAssessmentMerchantAddressJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.RiskAssessmentMerchantAddress ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal RiskAssessmentMerchantAddress(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RiskAssessmentMerchantAddress");
-        string? city = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.RiskAssessmentMerchantAddressJsonConverter.Names.Match(ref reader) : global::Scenario.RiskAssessmentMerchantAddressJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "city";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        city = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        City = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -70,13 +54,36 @@ public sealed class RiskAssessmentMerchantAddressJsonConverter : global::System.
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Scenario.RiskAssessmentMerchantAddress
-        {
-            City = city,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.RiskAssessmentMerchantAddress global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchantAddress>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchantAddress>.Validate(global::Scenario.RiskAssessmentMerchantAddress value) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.RiskAssessmentMerchantAddress>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.RiskAssessmentMerchantAddress value) => global::Scenario.RiskAssessmentMerchantAddressJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="RiskAssessmentMerchantAddress"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class RiskAssessmentMerchantAddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.RiskAssessmentMerchantAddress>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("city");
+
+    /// <inheritdoc/>
+    public override global::Scenario.RiskAssessmentMerchantAddress Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.RiskAssessmentMerchantAddress>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.RiskAssessmentMerchantAddress value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.RiskAssessmentMerchantAddress ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -17,62 +17,41 @@ public sealed partial record Labelled : global::Antom.Contracts.IAntomJsonContra
 
     public global::Antom.Contracts.ValueMap<global::Scenario.Part>? Parts { get; init; }
 
-    static global::Scenario.Labelled global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.LabelledJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.Validate(global::Scenario.Labelled value) => global::Scenario.LabelledJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Labelled value) => global::Scenario.LabelledJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Labelled"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class LabelledJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Labelled>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("labels", "counts", "parts");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> LabelsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, 8), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, maxLength: 8), static (w, v) => w.WriteStringValue(v));
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<long> CountsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref r, n), n, minimum: 0m), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRange(v, n, minimum: 0m), static (w, v) => w.WriteNumberValue(v));
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Scenario.Part> PartsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Part>(ref r, n!), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteObjectValue);
-
-    /// <inheritdoc/>
-    public override global::Scenario.Labelled Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Labelled>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Labelled value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Labelled()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; LabelledJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Labelled ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Labelled(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Labelled");
-        global::Antom.Contracts.ValueMap<string>? labels = null;
-        global::Antom.Contracts.ValueMap<long>? counts = null;
-        global::Antom.Contracts.ValueMap<global::Scenario.Part>? parts = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.LabelledJsonConverter.Names.Match(ref reader) : global::Scenario.LabelledJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "labels";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        labels = global::Antom.Contracts.Serialization.ContractReader.ReadMap(ref reader, current, LabelsElements.Read);
+                        Labels = global::Antom.Contracts.Serialization.ContractReader.ReadMap(ref reader, current, global::Scenario.LabelledJsonConverter.LabelsElements.Read);
                         break;
                     case 1:
                         current = "counts";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        counts = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMap(ref reader, current, CountsElements.Read);
+                        Counts = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMap(ref reader, current, global::Scenario.LabelledJsonConverter.CountsElements.Read);
                         break;
                     case 2:
                         current = "parts";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        parts = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMap(ref reader, current, PartsElements.Read);
+                        Parts = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadMap(ref reader, current, global::Scenario.LabelledJsonConverter.PartsElements.Read);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -89,16 +68,40 @@ public sealed class LabelledJsonConverter : global::System.Text.Json.Serializati
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.Labelled
-        {
-            Labels = labels!,
-            Counts = counts,
-            Parts = parts,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.LabelledJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Labelled global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.LabelledJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.Validate(global::Scenario.Labelled value) => global::Scenario.LabelledJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Labelled>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Labelled value) => global::Scenario.LabelledJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Labelled"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class LabelledJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Labelled>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("labels", "counts", "parts");
+    internal static readonly global::Antom.Contracts.Serialization.ArrayElements<string> LabelsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, 8), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, maxLength: 8), static (w, v) => w.WriteStringValue(v));
+    internal static readonly global::Antom.Contracts.Serialization.ArrayElements<long> CountsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref r, n), n, minimum: 0m), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckRange(v, n, minimum: 0m), static (w, v) => w.WriteNumberValue(v));
+    internal static readonly global::Antom.Contracts.Serialization.ArrayElements<global::Scenario.Part> PartsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Part>(ref r, n!), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckObject(v, n, required: true), global::Antom.Contracts.Serialization.ContractWriter.WriteObjectValue);
+
+    /// <inheritdoc/>
+    public override global::Scenario.Labelled Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Labelled>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Labelled value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Labelled ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -15,54 +15,36 @@ public sealed partial record Checked : global::Antom.Contracts.IAntomJsonContrac
 
     public required global::Antom.Contracts.ValueList<string> Checks { get; init; }
 
-    static global::Scenario.Checked global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CheckedJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.Validate(global::Scenario.Checked value) => global::Scenario.CheckedJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Checked value) => global::Scenario.CheckedJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Checked"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class CheckedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Checked>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("id", "checks");
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> ChecksElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, -1, minLength: 2), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, minLength: 2), static (w, v) => w.WriteStringValue(v));
-
-    /// <inheritdoc/>
-    public override global::Scenario.Checked Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Checked>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Checked value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Checked()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; CheckedJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Checked ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Checked(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Checked");
-        string? id = null;
-        global::Antom.Contracts.ValueList<string>? checks = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.CheckedJsonConverter.Names.Match(ref reader) : global::Scenario.CheckedJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "id";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        id = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 4, minLength: 1);
+                        Id = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, 4, minLength: 1);
                         break;
                     case 1:
                         current = "checks";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        checks = global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, ChecksElements.Read, minItems: 1, maxItems: 3);
+                        Checks = global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, global::Scenario.CheckedJsonConverter.ChecksElements.Read, minItems: 1, maxItems: 3);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -79,15 +61,38 @@ public sealed class CheckedJsonConverter : global::System.Text.Json.Serializatio
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, Names.Json);
-        return new global::Scenario.Checked
-        {
-            Id = id!,
-            Checks = checks!,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, global::Scenario.CheckedJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Checked global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CheckedJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.Validate(global::Scenario.Checked value) => global::Scenario.CheckedJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Checked>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Checked value) => global::Scenario.CheckedJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Checked"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class CheckedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Checked>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("id", "checks");
+    internal static readonly global::Antom.Contracts.Serialization.ArrayElements<string> ChecksElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadString(ref r, n, -1, minLength: 2), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckString(v, n, required: true, minLength: 2), static (w, v) => w.WriteStringValue(v));
+
+    /// <inheritdoc/>
+    public override global::Scenario.Checked Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Checked>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Checked value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Checked ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -15,53 +15,36 @@ public sealed partial record Outer : global::Antom.Contracts.IAntomJsonContract<
 
     public global::Scenario.Inner? Spare { get; init; }
 
-    static global::Scenario.Outer global::Antom.Contracts.IAntomJsonContract<global::Scenario.Outer>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.OuterJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Outer>.Validate(global::Scenario.Outer value) => global::Scenario.OuterJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Outer>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Outer value) => global::Scenario.OuterJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Outer"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class OuterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Outer>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("inner", "spare");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Outer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Outer>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Outer value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Outer()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; OuterJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Outer ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Outer(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Outer");
-        global::Scenario.Inner? inner = null;
-        global::Scenario.Inner? spare = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.OuterJsonConverter.Names.Match(ref reader) : global::Scenario.OuterJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "inner";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        inner = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Inner>(ref reader, current);
+                        Inner = global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Inner>(ref reader, current);
                         break;
                     case 1:
                         current = "spare";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        spare = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Inner>(ref reader, current);
+                        Spare = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.Inner>(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -78,15 +61,37 @@ public sealed class OuterJsonConverter : global::System.Text.Json.Serialization.
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.Outer
-        {
-            Inner = inner!,
-            Spare = spare,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.OuterJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Outer global::Antom.Contracts.IAntomJsonContract<global::Scenario.Outer>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.OuterJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Outer>.Validate(global::Scenario.Outer value) => global::Scenario.OuterJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Outer>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Outer value) => global::Scenario.OuterJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Outer"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class OuterJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Outer>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("inner", "spare");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Outer Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Outer>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Outer value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Outer ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

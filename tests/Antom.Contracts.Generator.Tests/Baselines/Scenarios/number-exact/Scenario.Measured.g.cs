@@ -15,53 +15,36 @@ public sealed partial record Measured : global::Antom.Contracts.IAntomJsonContra
 
     public decimal? Rate { get; init; }
 
-    static global::Scenario.Measured global::Antom.Contracts.IAntomJsonContract<global::Scenario.Measured>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.MeasuredJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Measured>.Validate(global::Scenario.Measured value) => global::Scenario.MeasuredJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Measured>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Measured value) => global::Scenario.MeasuredJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Measured"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class MeasuredJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Measured>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("confidence", "rate");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Measured Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Measured>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Measured value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Measured()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; MeasuredJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Measured ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Measured(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Measured");
-        decimal? confidence = null;
-        decimal? rate = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.MeasuredJsonConverter.Names.Match(ref reader) : global::Scenario.MeasuredJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "confidence";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        confidence = global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimal(ref reader, current), current, minimum: 0m, maximum: 1m);
+                        Confidence = global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimal(ref reader, current), current, minimum: 0m, maximum: 1m);
                         break;
                     case 1:
                         current = "rate";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        rate = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimal(ref reader, current), current, exclusiveMaximum: 100m);
+                        Rate = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimal(ref reader, current), current, exclusiveMaximum: 100m);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -78,15 +61,37 @@ public sealed class MeasuredJsonConverter : global::System.Text.Json.Serializati
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.Measured
-        {
-            Confidence = confidence.GetValueOrDefault(),
-            Rate = rate,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.MeasuredJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Measured global::Antom.Contracts.IAntomJsonContract<global::Scenario.Measured>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.MeasuredJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Measured>.Validate(global::Scenario.Measured value) => global::Scenario.MeasuredJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Measured>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Measured value) => global::Scenario.MeasuredJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Measured"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class MeasuredJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Measured>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("confidence", "rate");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Measured Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Measured>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Measured value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Measured ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

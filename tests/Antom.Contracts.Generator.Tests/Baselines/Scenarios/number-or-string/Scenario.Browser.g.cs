@@ -20,59 +20,41 @@ public sealed partial record Browser : global::Antom.Contracts.IAntomJsonContrac
 
     public long? Strict { get; init; }
 
-    static global::Scenario.Browser global::Antom.Contracts.IAntomJsonContract<global::Scenario.Browser>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.BrowserJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Browser>.Validate(global::Scenario.Browser value) => global::Scenario.BrowserJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Browser>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Browser value) => global::Scenario.BrowserJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Browser"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class BrowserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Browser>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("timeZoneOffset", "quotePrice", "strict");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Browser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Browser>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Browser value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Browser()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; BrowserJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Browser ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Browser(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Browser");
-        long? timeZoneOffset = null;
-        decimal? quotePrice = null;
-        long? strict = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.BrowserJsonConverter.Names.Match(ref reader) : global::Scenario.BrowserJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "timeZoneOffset";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        timeZoneOffset = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current), current, minimum: -720m, maximum: 720m);
+                        TimeZoneOffset = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.Int64InRange(global::Antom.Contracts.Serialization.ContractReader.ReadInt64OrString(ref reader, current), current, minimum: -720m, maximum: 720m);
                         break;
                     case 1:
                         current = "quotePrice";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        quotePrice = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimalOrString(ref reader, current), current, exclusiveMinimum: 0m);
+                        QuotePrice = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.DecimalInRange(global::Antom.Contracts.Serialization.ContractReader.ReadDecimalOrString(ref reader, current), current, exclusiveMinimum: 0m);
                         break;
                     case 2:
                         current = "strict";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        strict = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref reader, current);
+                        Strict = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadInt64(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -89,15 +71,36 @@ public sealed class BrowserJsonConverter : global::System.Text.Json.Serializatio
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Scenario.Browser
-        {
-            TimeZoneOffset = timeZoneOffset,
-            QuotePrice = quotePrice,
-            Strict = strict,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Browser global::Antom.Contracts.IAntomJsonContract<global::Scenario.Browser>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.BrowserJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Browser>.Validate(global::Scenario.Browser value) => global::Scenario.BrowserJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Browser>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Browser value) => global::Scenario.BrowserJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Browser"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class BrowserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Browser>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("timeZoneOffset", "quotePrice", "strict");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Browser Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Browser>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Browser value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Browser ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -18,43 +18,26 @@ public sealed partial record Authorised : global::Scenario.PaymentEvent, global:
     /// </summary>
     public required global::Antom.Contracts.Money Amount { get; init; }
 
-    static global::Scenario.Authorised global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.AuthorisedJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.Validate(global::Scenario.Authorised value) => global::Scenario.AuthorisedJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Authorised value) => global::Scenario.AuthorisedJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Authorised"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Authorised>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("kind", "amount");
-    private static readonly global::System.Text.Json.JsonEncodedText KindValue = global::System.Text.Json.JsonEncodedText.Encode("AUTHORISED");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Authorised Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Authorised>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Authorised value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Authorised()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; AuthorisedJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Authorised ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Authorised(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Authorised");
-        global::Antom.Contracts.Money? amount = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.AuthorisedJsonConverter.Names.Match(ref reader) : global::Scenario.AuthorisedJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "kind";
@@ -64,7 +47,7 @@ public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serializa
                     case 1:
                         current = "amount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        amount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        Amount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -81,14 +64,38 @@ public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serializa
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, Names.Json);
-        return new global::Scenario.Authorised
-        {
-            Amount = amount.GetValueOrDefault(),
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, global::Scenario.AuthorisedJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Authorised global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.AuthorisedJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.Validate(global::Scenario.Authorised value) => global::Scenario.AuthorisedJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Authorised>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Authorised value) => global::Scenario.AuthorisedJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Authorised"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class AuthorisedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Authorised>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("kind", "amount");
+    internal static readonly global::System.Text.Json.JsonEncodedText KindValue = global::System.Text.Json.JsonEncodedText.Encode("AUTHORISED");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Authorised Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Authorised>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Authorised value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Authorised ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

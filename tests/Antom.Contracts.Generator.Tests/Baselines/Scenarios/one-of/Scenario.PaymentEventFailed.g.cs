@@ -15,48 +15,31 @@ public sealed partial record PaymentEventFailed : global::Scenario.PaymentEvent,
 
     public override string Kind => "FAILED";
 
-    static global::Scenario.PaymentEventFailed global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.PaymentEventFailedJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.Validate(global::Scenario.PaymentEventFailed value) => global::Scenario.PaymentEventFailedJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.PaymentEventFailed value) => global::Scenario.PaymentEventFailedJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="PaymentEventFailed"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class PaymentEventFailedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.PaymentEventFailed>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("reason", "kind");
-    private static readonly global::System.Text.Json.JsonEncodedText KindValue = global::System.Text.Json.JsonEncodedText.Encode("FAILED");
-
-    /// <inheritdoc/>
-    public override global::Scenario.PaymentEventFailed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.PaymentEventFailed>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.PaymentEventFailed value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public PaymentEventFailed()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; PaymentEventFailedJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.PaymentEventFailed ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal PaymentEventFailed(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentEventFailed");
-        string? reason = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.PaymentEventFailedJsonConverter.Names.Match(ref reader) : global::Scenario.PaymentEventFailedJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "reason";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        reason = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Reason = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 1:
                         current = "kind";
@@ -78,14 +61,38 @@ public sealed class PaymentEventFailedJsonConverter : global::System.Text.Json.S
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, Names.Json);
-        return new global::Scenario.PaymentEventFailed
-        {
-            Reason = reason!,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, global::Scenario.PaymentEventFailedJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.PaymentEventFailed global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.PaymentEventFailedJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.Validate(global::Scenario.PaymentEventFailed value) => global::Scenario.PaymentEventFailedJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.PaymentEventFailed>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.PaymentEventFailed value) => global::Scenario.PaymentEventFailedJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="PaymentEventFailed"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class PaymentEventFailedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.PaymentEventFailed>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("reason", "kind");
+    internal static readonly global::System.Text.Json.JsonEncodedText KindValue = global::System.Text.Json.JsonEncodedText.Encode("FAILED");
+
+    /// <inheritdoc/>
+    public override global::Scenario.PaymentEventFailed Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.PaymentEventFailed>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.PaymentEventFailed value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.PaymentEventFailed ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

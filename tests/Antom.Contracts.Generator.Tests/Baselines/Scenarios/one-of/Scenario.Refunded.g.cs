@@ -17,44 +17,26 @@ public sealed partial record Refunded : global::Scenario.PaymentEvent, global::A
 
     public bool? Partial { get; init; }
 
-    static global::Scenario.Refunded global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RefundedJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.Validate(global::Scenario.Refunded value) => global::Scenario.RefundedJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Refunded value) => global::Scenario.RefundedJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Refunded"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class RefundedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Refunded>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("kind", "refundId", "partial");
-    private static readonly global::System.Text.Json.JsonEncodedText KindValue = global::System.Text.Json.JsonEncodedText.Encode("REFUNDED");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Refunded Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Refunded>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Refunded value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Refunded()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; RefundedJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Refunded ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Refunded(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Refunded");
-        string? refundId = null;
-        bool? @partial = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.RefundedJsonConverter.Names.Match(ref reader) : global::Scenario.RefundedJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "kind";
@@ -64,12 +46,12 @@ public sealed class RefundedJsonConverter : global::System.Text.Json.Serializati
                     case 1:
                         current = "refundId";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        refundId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        RefundId = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 2:
                         current = "partial";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        @partial = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        Partial = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -86,15 +68,38 @@ public sealed class RefundedJsonConverter : global::System.Text.Json.Serializati
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, Names.Json);
-        return new global::Scenario.Refunded
-        {
-            RefundId = refundId!,
-            Partial = @partial,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, global::Scenario.RefundedJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Refunded global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.RefundedJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.Validate(global::Scenario.Refunded value) => global::Scenario.RefundedJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Refunded>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Refunded value) => global::Scenario.RefundedJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Refunded"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class RefundedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Refunded>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("kind", "refundId", "partial");
+    internal static readonly global::System.Text.Json.JsonEncodedText KindValue = global::System.Text.Json.JsonEncodedText.Encode("REFUNDED");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Refunded Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Refunded>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Refunded value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Refunded ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

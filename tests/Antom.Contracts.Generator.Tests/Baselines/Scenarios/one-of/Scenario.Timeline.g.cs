@@ -15,53 +15,36 @@ public sealed partial record Timeline : global::Antom.Contracts.IAntomJsonContra
 
     public global::Scenario.PaymentEvent? Last { get; init; }
 
-    static global::Scenario.Timeline global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timeline>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.TimelineJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timeline>.Validate(global::Scenario.Timeline value) => global::Scenario.TimelineJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timeline>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Timeline value) => global::Scenario.TimelineJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Timeline"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class TimelineJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Timeline>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("events", "last");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Timeline Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Timeline>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Timeline value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Timeline()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; TimelineJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Timeline ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Timeline(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Timeline");
-        global::Antom.Contracts.ValueList<global::Scenario.PaymentEvent>? events = null;
-        global::Scenario.PaymentEvent? last = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.TimelineJsonConverter.Names.Match(ref reader) : global::Scenario.TimelineJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "events";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        events = global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Scenario.PaymentEvent>(ref reader, current);
+                        Events = global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Scenario.PaymentEvent>(ref reader, current);
                         break;
                     case 1:
                         current = "last";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        last = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.PaymentEvent>(ref reader, current);
+                        Last = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.PaymentEvent>(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -78,15 +61,37 @@ public sealed class TimelineJsonConverter : global::System.Text.Json.Serializati
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.Timeline
-        {
-            Events = events!,
-            Last = last,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.TimelineJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Timeline global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timeline>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.TimelineJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timeline>.Validate(global::Scenario.Timeline value) => global::Scenario.TimelineJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Timeline>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Timeline value) => global::Scenario.TimelineJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Timeline"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class TimelineJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Timeline>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("events", "last");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Timeline Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Timeline>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Timeline value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Timeline ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

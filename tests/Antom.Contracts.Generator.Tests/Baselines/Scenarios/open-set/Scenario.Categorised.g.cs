@@ -15,53 +15,36 @@ public sealed partial record Categorised : global::Antom.Contracts.IAntomJsonCon
 
     public global::Scenario.Kind? Other { get; init; }
 
-    static global::Scenario.Categorised global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CategorisedJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.Validate(global::Scenario.Categorised value) => global::Scenario.CategorisedJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Categorised value) => global::Scenario.CategorisedJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Categorised"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class CategorisedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Categorised>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("kind", "other");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Categorised Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Categorised>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Categorised value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Categorised()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; CategorisedJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Categorised ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Categorised(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Categorised");
-        global::Scenario.Kind? kind = null;
-        global::Scenario.Kind? other = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.CategorisedJsonConverter.Names.Match(ref reader) : global::Scenario.CategorisedJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "kind";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        kind = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Scenario.Kind>(ref reader, current);
+                        Kind = global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Scenario.Kind>(ref reader, current);
                         break;
                     case 1:
                         current = "other";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        other = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Scenario.Kind>(ref reader, current);
+                        Other = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Scenario.Kind>(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -78,15 +61,37 @@ public sealed class CategorisedJsonConverter : global::System.Text.Json.Serializ
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.Categorised
-        {
-            Kind = kind.GetValueOrDefault(),
-            Other = other,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.CategorisedJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Categorised global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CategorisedJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.Validate(global::Scenario.Categorised value) => global::Scenario.CategorisedJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Categorised>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Categorised value) => global::Scenario.CategorisedJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Categorised"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class CategorisedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Categorised>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("kind", "other");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Categorised Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Categorised>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Categorised value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Categorised ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

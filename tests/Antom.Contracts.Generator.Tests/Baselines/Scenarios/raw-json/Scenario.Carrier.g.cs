@@ -15,53 +15,36 @@ public sealed partial record Carrier : global::Antom.Contracts.IAntomJsonContrac
 
     public global::Antom.Contracts.RawJson? Extra { get; init; }
 
-    static global::Scenario.Carrier global::Antom.Contracts.IAntomJsonContract<global::Scenario.Carrier>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CarrierJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Carrier>.Validate(global::Scenario.Carrier value) => global::Scenario.CarrierJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Carrier>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Carrier value) => global::Scenario.CarrierJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Carrier"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class CarrierJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Carrier>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("payload", "extra");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Carrier Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Carrier>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Carrier value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Carrier()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; CarrierJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Carrier ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Carrier(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Carrier");
-        global::Antom.Contracts.RawJson? payload = null;
-        global::Antom.Contracts.RawJson? extra = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.CarrierJsonConverter.Names.Match(ref reader) : global::Scenario.CarrierJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "payload";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        payload = global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        Payload = global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     case 1:
                         current = "extra";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        extra = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
+                        Extra = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadRawJsonObject(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -78,15 +61,37 @@ public sealed class CarrierJsonConverter : global::System.Text.Json.Serializatio
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.Carrier
-        {
-            Payload = payload!,
-            Extra = extra,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.CarrierJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Carrier global::Antom.Contracts.IAntomJsonContract<global::Scenario.Carrier>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CarrierJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Carrier>.Validate(global::Scenario.Carrier value) => global::Scenario.CarrierJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Carrier>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Carrier value) => global::Scenario.CarrierJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Carrier"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class CarrierJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Carrier>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("payload", "extra");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Carrier Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Carrier>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Carrier value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Carrier ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

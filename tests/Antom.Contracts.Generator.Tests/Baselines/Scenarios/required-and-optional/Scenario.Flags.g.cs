@@ -19,65 +19,46 @@ public sealed partial record Flags : global::Antom.Contracts.IAntomJsonContract<
 
     public bool? IsLast { get; init; }
 
-    static global::Scenario.Flags global::Antom.Contracts.IAntomJsonContract<global::Scenario.Flags>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.FlagsJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Flags>.Validate(global::Scenario.Flags value) => global::Scenario.FlagsJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Flags>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Flags value) => global::Scenario.FlagsJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Flags"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class FlagsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Flags>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("name", "enabled", "label", "isLast");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Flags Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Flags>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Flags value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Flags()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; FlagsJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Flags ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Flags(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Flags");
-        string? name = null;
-        bool? enabled = null;
-        string? label = null;
-        bool? isLast = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.FlagsJsonConverter.Names.Match(ref reader) : global::Scenario.FlagsJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "name";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        name = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Name = global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 1:
                         current = "enabled";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        enabled = global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        Enabled = global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     case 2:
                         current = "label";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        label = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Label = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     case 3:
                         current = "isLast";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        isLast = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
+                        IsLast = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadBoolean(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -94,17 +75,37 @@ public sealed class FlagsJsonConverter : global::System.Text.Json.Serialization.
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, Names.Json);
-        return new global::Scenario.Flags
-        {
-            Name = name!,
-            Enabled = enabled.GetValueOrDefault(),
-            Label = label,
-            IsLast = isLast,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, global::Scenario.FlagsJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Flags global::Antom.Contracts.IAntomJsonContract<global::Scenario.Flags>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.FlagsJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Flags>.Validate(global::Scenario.Flags value) => global::Scenario.FlagsJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Flags>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Flags value) => global::Scenario.FlagsJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Flags"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class FlagsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Flags>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("name", "enabled", "label", "isLast");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Flags Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Flags>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Flags value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Flags ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -33,68 +33,46 @@ public sealed partial record Card : global::Antom.Contracts.IAntomJsonContract<g
         return true;
     }
 
-    static global::Scenario.Card global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CardJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.Validate(global::Scenario.Card value) => global::Scenario.CardJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Card value) => global::Scenario.CardJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Card"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class CardJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Card>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("cardNo", "cvv", "expiryMonth", "previousCards");
-    private static readonly global::System.Text.RegularExpressions.Regex CardNoPattern = new("^[0-9]{12,19}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    private static readonly global::System.Text.RegularExpressions.Regex ExpiryMonthPattern = new("^(0[1-9]|1[0-2])$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
-    private static readonly global::Antom.Contracts.Serialization.ArrayElements<string> PreviousCardsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref r, n, 32), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckSensitiveString(v, n, required: true, maxLength: 32), static (w, v) => w.WriteStringValue(v));
-
-    /// <inheritdoc/>
-    public override global::Scenario.Card Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Card>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Card value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Card()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; CardJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Card ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Card(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Card");
-        string? cardNo = null;
-        string? cvv = null;
-        string? expiryMonth = null;
-        global::Antom.Contracts.ValueList<string>? previousCards = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.CardJsonConverter.Names.Match(ref reader) : global::Scenario.CardJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "cardNo";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        cardNo = global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 32, pattern: CardNoPattern);
+                        CardNo = global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 32, pattern: global::Scenario.CardJsonConverter.CardNoPattern);
                         break;
                     case 1:
                         current = "cvv";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        cvv = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 4);
+                        Cvv = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref reader, current, 4);
                         break;
                     case 2:
                         current = "expiryMonth";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        expiryMonth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, ExpiryMonthPattern);
+                        ExpiryMonth = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckPattern(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, global::Scenario.CardJsonConverter.ExpiryMonthPattern);
                         break;
                     case 3:
                         current = "previousCards";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        previousCards = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, PreviousCardsElements.Read);
+                        PreviousCards = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadArray(ref reader, current, global::Scenario.CardJsonConverter.PreviousCardsElements.Read);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -111,17 +89,40 @@ public sealed class CardJsonConverter : global::System.Text.Json.Serialization.J
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.Card
-        {
-            CardNo = cardNo!,
-            Cvv = cvv,
-            ExpiryMonth = expiryMonth,
-            PreviousCards = previousCards,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.CardJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Card global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.CardJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.Validate(global::Scenario.Card value) => global::Scenario.CardJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Card>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Card value) => global::Scenario.CardJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Card"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class CardJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Card>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("cardNo", "cvv", "expiryMonth", "previousCards");
+    internal static readonly global::System.Text.RegularExpressions.Regex CardNoPattern = new("^[0-9]{12,19}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    internal static readonly global::System.Text.RegularExpressions.Regex ExpiryMonthPattern = new("^(0[1-9]|1[0-2])$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));
+    internal static readonly global::Antom.Contracts.Serialization.ArrayElements<string> PreviousCardsElements = new(static (ref global::Antom.Contracts.Serialization.AntomJsonReader r, string? n) => global::Antom.Contracts.Serialization.ContractReader.ReadSensitiveString(ref r, n, 32), static (v, n) => global::Antom.Contracts.Serialization.ContractWriter.CheckSensitiveString(v, n, required: true, maxLength: 32), static (w, v) => w.WriteStringValue(v));
+
+    /// <inheritdoc/>
+    public override global::Scenario.Card Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Card>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Card value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Card ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

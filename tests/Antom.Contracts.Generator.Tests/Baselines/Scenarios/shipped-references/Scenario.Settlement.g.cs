@@ -35,77 +35,56 @@ public sealed partial record Settlement : global::Antom.Contracts.IAntomJsonCont
 
     public global::Scenario.SettlementNote? Self { get; init; }
 
-    static global::Scenario.Settlement global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.SettlementJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.Validate(global::Scenario.Settlement value) => global::Scenario.SettlementJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Settlement value) => global::Scenario.SettlementJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Settlement"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class SettlementJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Settlement>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("amount", "status", "code", "result", "captures", "self");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Settlement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Settlement>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Settlement value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Settlement()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; SettlementJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Settlement ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Settlement(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Settlement");
-        global::Antom.Contracts.Money? amount = null;
-        global::Antom.Contracts.ResultStatus? status = null;
-        global::Antom.Contracts.ResultCode? code = null;
-        global::Antom.Contracts.AntomResult? result = null;
-        global::Antom.Contracts.ValueList<global::Antom.Contracts.CaptureRequest>? captures = null;
-        global::Scenario.SettlementNote? self = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.SettlementJsonConverter.Names.Match(ref reader) : global::Scenario.SettlementJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "amount";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        amount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
+                        Amount = global::Antom.Contracts.Serialization.ContractReader.ReadMoney(ref reader, current);
                         break;
                     case 1:
                         current = "status";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        status = global::Antom.Contracts.ResultStatusJsonConverter.Table.Read(ref reader, current);
+                        Status = global::Antom.Contracts.ResultStatusJsonConverter.Table.Read(ref reader, current);
                         break;
                     case 2:
                         current = "code";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        code = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ResultCode>(ref reader, current);
+                        Code = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadOpenSet<global::Antom.Contracts.ResultCode>(ref reader, current);
                         break;
                     case 3:
                         current = "result";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        result = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
+                        Result = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Antom.Contracts.AntomResult>(ref reader, current);
                         break;
                     case 4:
                         current = "captures";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x10UL, current);
-                        captures = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.CaptureRequest>(ref reader, current);
+                        Captures = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObjects<global::Antom.Contracts.CaptureRequest>(ref reader, current);
                         break;
                     case 5:
                         current = "self";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x20UL, current);
-                        self = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.SettlementNote>(ref reader, current);
+                        Self = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadObject<global::Scenario.SettlementNote>(ref reader, current);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -122,19 +101,37 @@ public sealed class SettlementJsonConverter : global::System.Text.Json.Serializa
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, Names.Json);
-        return new global::Scenario.Settlement
-        {
-            Amount = amount.GetValueOrDefault(),
-            Status = status.GetValueOrDefault(),
-            Code = code,
-            Result = result,
-            Captures = captures,
-            Self = self,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x3UL, global::Scenario.SettlementJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Settlement global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.SettlementJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.Validate(global::Scenario.Settlement value) => global::Scenario.SettlementJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Settlement>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Settlement value) => global::Scenario.SettlementJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Settlement"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class SettlementJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Settlement>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("amount", "status", "code", "result", "captures", "self");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Settlement Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Settlement>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Settlement value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Settlement ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -13,47 +13,31 @@ public sealed partial record SettlementNote : global::Antom.Contracts.IAntomJson
 {
     public string? Text { get; init; }
 
-    static global::Scenario.SettlementNote global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.SettlementNoteJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.Validate(global::Scenario.SettlementNote value) => global::Scenario.SettlementNoteJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.SettlementNote value) => global::Scenario.SettlementNoteJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="SettlementNote"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class SettlementNoteJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.SettlementNote>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("text");
-
-    /// <inheritdoc/>
-    public override global::Scenario.SettlementNote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.SettlementNote>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.SettlementNote value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public SettlementNote()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; SettlementNoteJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.SettlementNote ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal SettlementNote(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "SettlementNote");
-        string? text = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.SettlementNoteJsonConverter.Names.Match(ref reader) : global::Scenario.SettlementNoteJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "text";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        text = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Text = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -70,13 +54,36 @@ public sealed class SettlementNoteJsonConverter : global::System.Text.Json.Seria
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        return new global::Scenario.SettlementNote
-        {
-            Text = text,
-        };
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.SettlementNote global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.SettlementNoteJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.Validate(global::Scenario.SettlementNote value) => global::Scenario.SettlementNoteJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.SettlementNote>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.SettlementNote value) => global::Scenario.SettlementNoteJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="SettlementNote"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class SettlementNoteJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.SettlementNote>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("text");
+
+    /// <inheritdoc/>
+    public override global::Scenario.SettlementNote Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.SettlementNote>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.SettlementNote value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.SettlementNote ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {

@@ -19,65 +19,46 @@ public sealed partial record Formatted : global::Antom.Contracts.IAntomJsonContr
 
     public string? Contact { get; init; }
 
-    static global::Scenario.Formatted global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.FormattedJsonConverter.ReadCore(ref reader);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.Validate(global::Scenario.Formatted value) => global::Scenario.FormattedJsonConverter.ValidateCore(value);
-
-    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Formatted value) => global::Scenario.FormattedJsonConverter.WriteCore(writer, value);
-}
-
-/// <summary>Reads and writes <see cref="Formatted"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
-public sealed class FormattedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Formatted>
-{
-    private static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("day", "id", "link", "contact");
-
-    /// <inheritdoc/>
-    public override global::Scenario.Formatted Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Formatted>(ref reader);
-
-    /// <inheritdoc/>
-    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Formatted value, global::System.Text.Json.JsonSerializerOptions options)
+    /// <summary>An empty record, for an object initializer that sets the required members.</summary>
+    public Formatted()
     {
-        ValidateCore(value);
-        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
+    // Reads the record from the reader on its first token, checking every rule of its schema; FormattedJsonConverter.ReadCore calls it.
     // One exception handler for the whole object: `current` names the property a syntax error interrupted.
-    internal static global::Scenario.Formatted ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
+    // Every required member is set before it returns (RequireAll), which the compiler's flow analysis cannot see.
+    #pragma warning disable CS8618
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    internal Formatted(ref global::Antom.Contracts.Serialization.AntomJsonReader reader)
     {
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Formatted");
-        string? day = null;
-        string? id = null;
-        string? link = null;
-        string? contact = null;
         ulong seen = 0;
         string? current = null;
         try
         {
             for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
             {
-                switch (reader.ValueIsEscaped ? Names.Match(ref reader) : MatchName(reader.ValueSpan))
+                switch (reader.ValueIsEscaped ? global::Scenario.FormattedJsonConverter.Names.Match(ref reader) : global::Scenario.FormattedJsonConverter.MatchName(reader.ValueSpan))
                 {
                     case 0:
                         current = "day";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x1UL, current);
-                        day = global::Antom.Contracts.Serialization.ContractReader.CheckFormat(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, "date");
+                        Day = global::Antom.Contracts.Serialization.ContractReader.CheckFormat(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, "date");
                         break;
                     case 1:
                         current = "id";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x2UL, current);
-                        id = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckFormat(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, "uuid");
+                        Id = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckFormat(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, "uuid");
                         break;
                     case 2:
                         current = "link";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x4UL, current);
-                        link = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckFormat(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, "uri");
+                        Link = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.CheckFormat(global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1), current, "uri");
                         break;
                     case 3:
                         current = "contact";
                         global::Antom.Contracts.Serialization.ContractReader.EnterValue(ref reader, ref seen, 0x8UL, current);
-                        contact = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
+                        Contact = global::Antom.Contracts.Serialization.ContractReader.IsNull(ref reader) ? null : global::Antom.Contracts.Serialization.ContractReader.ReadString(ref reader, current, -1);
                         break;
                     default:
                         global::Antom.Contracts.Serialization.ContractReader.SkipValue(ref reader);
@@ -94,17 +75,37 @@ public sealed class FormattedJsonConverter : global::System.Text.Json.Serializat
             throw global::Antom.Contracts.Serialization.ContractReader.InvalidText(current, e);
         }
 
-        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, Names.Json);
-        return new global::Scenario.Formatted
-        {
-            Day = day!,
-            Id = id,
-            Link = link,
-            Contact = contact,
-        };
+        global::Antom.Contracts.Serialization.ContractReader.RequireAll(seen, 0x1UL, global::Scenario.FormattedJsonConverter.Names.Json);
+    }
+    #pragma warning restore CS8618
+
+    static global::Scenario.Formatted global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.ReadJson(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => global::Scenario.FormattedJsonConverter.ReadCore(ref reader);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.Validate(global::Scenario.Formatted value) => global::Scenario.FormattedJsonConverter.ValidateCore(value);
+
+    static void global::Antom.Contracts.IAntomJsonContract<global::Scenario.Formatted>.WriteJson(global::Antom.Contracts.Serialization.ContractJsonWriter writer, global::Scenario.Formatted value) => global::Scenario.FormattedJsonConverter.WriteCore(writer, value);
+}
+
+/// <summary>Reads and writes <see cref="Formatted"/> directly on <see cref="global::Antom.Contracts.Serialization.AntomJsonReader"/> and <see cref="global::Antom.Contracts.Serialization.ContractJsonWriter"/>, checking every rule of its schema.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Antom.Contracts.Generator", "1.0.0.0")]
+public sealed class FormattedJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Scenario.Formatted>
+{
+    internal static readonly global::Antom.Contracts.Serialization.PropertyNames Names = new("day", "id", "link", "contact");
+
+    /// <inheritdoc/>
+    public override global::Scenario.Formatted Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => global::Antom.Contracts.Serialization.ContractReader.ReadValue<global::Scenario.Formatted>(ref reader);
+
+    /// <inheritdoc/>
+    /// <remarks>The value is written compact, even by an indenting writer.</remarks>
+    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Scenario.Formatted value, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        ValidateCore(value);
+        global::Antom.Contracts.Serialization.ContractWriter.WriteJson(writer, value, static (w, v) => WriteCore(w, v));
     }
 
-    private static int MatchName(global::System.ReadOnlySpan<byte> name)
+    internal static global::Scenario.Formatted ReadCore(ref global::Antom.Contracts.Serialization.AntomJsonReader reader) => new(ref reader);
+
+    internal static int MatchName(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
