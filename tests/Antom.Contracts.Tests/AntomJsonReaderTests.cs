@@ -99,6 +99,29 @@ public sealed class AntomJsonReaderTests
         Assert.Equal(theirs, ours);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("success")]
+    [InlineData("\u007f~ !#")]
+    [InlineData("café")]
+    [InlineData("ÿÀ")]
+    [InlineData("€😀")]
+    [InlineData("202609011940108001001881234567890202609011940108001001881234567890202609011940108001001881234567890")]
+    [InlineData("202609011940108001001881234567890202609011940108001001881234567890202609011940108001001881234567é")]
+    public void GetString_of_an_unescaped_string_decodes_UTF8_as_Utf8JsonReader_does(string text)
+    {
+        // An ASCII string takes a shorter way to UTF-16 than other text; the bytes C3 A9 must still read as "é", not "Ã©".
+        byte[] json = Encoding.UTF8.GetBytes("[\"" + text + "\"]");
+        var ours = new AntomJsonReader(json);
+        Assert.True(ours.Read());
+        Assert.True(ours.Read());
+        var theirs = new Utf8JsonReader(json);
+        theirs.Read();
+        theirs.Read();
+        Assert.Equal(theirs.GetString(), ours.GetString());
+        Assert.Equal(text, ours.GetString());
+    }
+
     [Fact]
     public void Nests_64_deep_and_no_deeper()
     {

@@ -244,9 +244,15 @@ public ref struct AntomJsonReader
             return token.GetString()!;
         }
 
+        ReadOnlySpan<byte> text = _buffer.Slice(_valueStart, _valueLength);
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return Encoding.Latin1.GetString(text);
+        }
+
         try
         {
-            return StrictUtf8.GetString(_buffer.Slice(_valueStart, _valueLength));
+            return StrictUtf8.GetString(text);
         }
         catch (DecoderFallbackException e)
         {
