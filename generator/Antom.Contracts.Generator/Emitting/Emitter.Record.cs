@@ -105,9 +105,14 @@ internal static partial class Emitter
         }
 
         w.Line("string? current = null;");
+        w.Line($"var properties = new {Serialization}PropertyCursor({converter}.Names);");
         w.Open("try");
-        w.Open($"for (; {Serialization}ContractReader.NextProperty(ref reader); current = null)");
-        w.Open($"switch (reader.ValueIsEscaped ? {converter}.Names.Match(ref reader) : {converter}.MatchName(reader.ValueSpan))");
+        w.Open($"for (int index; (index = properties.Next(ref reader)) != {Serialization}PropertyCursor.End; current = null)");
+        w.Open($"if (index == {Serialization}PropertyCursor.Unmatched)");
+        w.Line($"index = properties.Matched(reader.ValueIsEscaped ? {converter}.Names.Match(ref reader) : {converter}.MatchName(reader.ValueSpan));");
+        w.Close();
+        w.Line();
+        w.Open("switch (index)");
         foreach (Property p in props)
         {
             w.Line($"case {Int(p.Index)}:");

@@ -191,6 +191,45 @@ public ref struct AntomJsonReader
     }
 
     /// <summary>
+    /// Inside an object, in compact JSON (right after <c>{</c>, or a value and <c>,</c>), moves onto the property name
+    /// whose JSON text and colon are <paramref name="quotedNameColon"/> (<c>"name":</c>, with no escapes in it) when
+    /// that is what comes next; false, having read nothing, otherwise. The same token <see cref="Read"/> would give,
+    /// without searching for the name's end: the expected bytes are compared whole.
+    /// </summary>
+    internal bool TryReadPropertyName(ReadOnlySpan<byte> quotedNameColon)
+    {
+        ReadOnlySpan<byte> buffer = _buffer;
+        int i = _position;
+        if (quotedNameColon.Length < 3 || _tokenType == JsonTokenType.PropertyName || _depth == 0 || (_objects & (1UL << (_depth - 1))) == 0)
+        {
+            return false;
+        }
+
+        if (_tokenType != JsonTokenType.StartObject)
+        {
+            if ((uint)i >= (uint)buffer.Length || buffer[i] != (byte)',')
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        if ((uint)i > (uint)buffer.Length || !buffer[i..].StartsWith(quotedNameColon))
+        {
+            return false;
+        }
+
+        _tokenStart = i;
+        _escaped = false;
+        _valueStart = i + 1;
+        _valueLength = quotedNameColon.Length - 3;
+        _position = i + quotedNameColon.Length;
+        _tokenType = JsonTokenType.PropertyName;
+        return true;
+    }
+
+    /// <summary>
     /// From a property name, moves to its value: <see cref="Read"/> without dispatching on the token before when the
     /// value follows the colon directly; everything else goes through <see cref="Read"/>.
     /// </summary>

@@ -16,6 +16,14 @@ public sealed class PropertyNames
     private readonly JsonEncodedText[] _encoded;
     private readonly int[][] _byLength; // the indexes of the names of each UTF-8 length
 
+    // "name": as it stands in compact JSON, or empty for a name that JSON would escape (never predicted).
+    private readonly byte[][] _quoted;
+
+    // The order payloads come in, learned as they are read: _successor[k + 1] is the property that followed property k
+    // (k = -1: the first) the last time. Only a prediction, checked against the bytes before it is used: threads that
+    // race on it can make a guess wrong, never a result. Starts as schema order.
+    private readonly int[] _successor;
+
     /// <summary>Creates the table from the names in schema order.</summary>
     public PropertyNames(params string[] names)
     {
@@ -47,7 +55,42 @@ public sealed class PropertyNames
             int length = _utf8[i].Length;
             _byLength[length][counts[length]++] = i;
         }
+
+        _quoted = Array.ConvertAll(_utf8, Quoted);
+        _successor = new int[names.Length + 1];
+        for (int k = 0; k < _successor.Length; k++)
+        {
+            _successor[k] = k < names.Length ? k : -1;
+        }
     }
+
+    // "name": for a name whose UTF-8 bytes stand in JSON as they are (no quote, backslash or control character).
+    private static byte[] Quoted(byte[] utf8)
+    {
+        foreach (byte b in utf8)
+        {
+            if (b is (byte)'"' or (byte)'\\' or < 0x20)
+            {
+                return [];
+            }
+        }
+
+        byte[] quoted = new byte[utf8.Length + 3];
+        quoted[0] = (byte)'"';
+        utf8.CopyTo(quoted, 1);
+        quoted[^2] = (byte)'"';
+        quoted[^1] = (byte)':';
+        return quoted;
+    }
+
+    /// <summary>The property expected after property <paramref name="last"/> (-1: at the object's start), or -1.</summary>
+    internal int Expected(int last) => _successor[last + 1];
+
+    /// <summary><c>"name":</c> of property <paramref name="index"/>, or empty when it is never predicted.</summary>
+    internal ReadOnlySpan<byte> QuotedNameColon(int index) => _quoted[index];
+
+    /// <summary>Learns that property <paramref name="index"/> came after <paramref name="last"/>.</summary>
+    internal void Learn(int last, int index) => _successor[last + 1] = index;
 
     /// <summary>The names, in schema order (for <see cref="ContractReader.RequireAll"/>).</summary>
     public ReadOnlySpan<string> Json => _names;

@@ -44,11 +44,17 @@ public sealed partial record AntomResult : global::Antom.Contracts.IAntomJsonCon
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "AntomResult");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Antom.Contracts.AntomResultJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Antom.Contracts.AntomResultJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.AntomResultJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Antom.Contracts.AntomResultJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.AntomResultJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "resultCode";

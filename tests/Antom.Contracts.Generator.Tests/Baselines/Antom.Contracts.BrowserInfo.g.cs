@@ -54,11 +54,17 @@ public sealed partial record BrowserInfo : global::Antom.Contracts.IAntomJsonCon
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "BrowserInfo");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Antom.Contracts.BrowserInfoJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Antom.Contracts.BrowserInfoJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.BrowserInfoJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Antom.Contracts.BrowserInfoJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.BrowserInfoJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "acceptHeader";

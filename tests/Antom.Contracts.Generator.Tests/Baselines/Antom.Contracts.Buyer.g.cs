@@ -66,11 +66,17 @@ public sealed partial record Buyer : global::Antom.Contracts.IAntomJsonContract<
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Buyer");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Antom.Contracts.BuyerJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Antom.Contracts.BuyerJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.BuyerJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Antom.Contracts.BuyerJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.BuyerJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "referenceBuyerId";

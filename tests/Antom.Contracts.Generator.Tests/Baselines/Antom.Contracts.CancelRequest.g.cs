@@ -44,11 +44,17 @@ public sealed partial record CancelRequest : global::Antom.Contracts.IAntomJsonC
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CancelRequest");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Antom.Contracts.CancelRequestJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Antom.Contracts.CancelRequestJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.CancelRequestJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Antom.Contracts.CancelRequestJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.CancelRequestJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "paymentId";

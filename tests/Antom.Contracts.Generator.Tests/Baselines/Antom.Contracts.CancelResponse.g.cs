@@ -51,11 +51,17 @@ public sealed partial record CancelResponse : global::Antom.Contracts.IAntomJson
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "CancelResponse");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Antom.Contracts.CancelResponseJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Antom.Contracts.CancelResponseJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.CancelResponseJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Antom.Contracts.CancelResponseJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.CancelResponseJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "result";

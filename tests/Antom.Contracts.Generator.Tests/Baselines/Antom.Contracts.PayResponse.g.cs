@@ -205,11 +205,17 @@ public sealed partial record PayResponse : global::Antom.Contracts.IAntomJsonCon
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PayResponse");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Antom.Contracts.PayResponseJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Antom.Contracts.PayResponseJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PayResponseJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Antom.Contracts.PayResponseJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PayResponseJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "result";

@@ -222,11 +222,17 @@ public sealed partial record PaymentResultInfo : global::Antom.Contracts.IAntomJ
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentResultInfo");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Antom.Contracts.PaymentResultInfoJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Antom.Contracts.PaymentResultInfoJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PaymentResultInfoJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Antom.Contracts.PaymentResultInfoJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PaymentResultInfoJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "cardNo";

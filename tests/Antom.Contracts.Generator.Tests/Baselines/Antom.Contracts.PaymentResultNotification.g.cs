@@ -176,11 +176,17 @@ public sealed partial record PaymentResultNotification : global::Antom.Contracts
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "PaymentResultNotification");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Antom.Contracts.PaymentResultNotificationJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Antom.Contracts.PaymentResultNotificationJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PaymentResultNotificationJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Antom.Contracts.PaymentResultNotificationJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.PaymentResultNotificationJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "notifyType";

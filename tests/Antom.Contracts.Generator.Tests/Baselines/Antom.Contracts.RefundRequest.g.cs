@@ -106,11 +106,17 @@ public sealed partial record RefundRequest : global::Antom.Contracts.IAntomJsonC
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RefundRequest");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Antom.Contracts.RefundRequestJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Antom.Contracts.RefundRequestJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.RefundRequestJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Antom.Contracts.RefundRequestJsonConverter.Names.Match(ref reader) : global::Antom.Contracts.RefundRequestJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "refundRequestId";

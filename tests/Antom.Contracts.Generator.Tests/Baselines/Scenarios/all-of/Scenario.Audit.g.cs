@@ -33,11 +33,17 @@ public sealed partial record Audit : global::Antom.Contracts.IAntomJsonContract<
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Audit");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.AuditJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.AuditJsonConverter.Names.Match(ref reader) : global::Scenario.AuditJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.AuditJsonConverter.Names.Match(ref reader) : global::Scenario.AuditJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "operator";

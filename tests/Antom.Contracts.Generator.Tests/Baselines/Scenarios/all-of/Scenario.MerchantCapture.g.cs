@@ -70,11 +70,17 @@ public sealed partial record MerchantCapture : global::Antom.Contracts.IAntomJso
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "MerchantCapture");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.MerchantCaptureJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.MerchantCaptureJsonConverter.Names.Match(ref reader) : global::Scenario.MerchantCaptureJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.MerchantCaptureJsonConverter.Names.Match(ref reader) : global::Scenario.MerchantCaptureJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "captureRequestId";

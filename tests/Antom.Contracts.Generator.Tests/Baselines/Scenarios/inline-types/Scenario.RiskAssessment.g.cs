@@ -40,11 +40,17 @@ public sealed partial record RiskAssessment : global::Antom.Contracts.IAntomJson
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RiskAssessment");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.RiskAssessmentJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.RiskAssessmentJsonConverter.Names.Match(ref reader) : global::Scenario.RiskAssessmentJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.RiskAssessmentJsonConverter.Names.Match(ref reader) : global::Scenario.RiskAssessmentJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "assessmentId";

@@ -30,11 +30,17 @@ public sealed partial record RiskAssessmentChecksItem : global::Antom.Contracts.
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "RiskAssessmentChecksItem");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.RiskAssessmentChecksItemJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.RiskAssessmentChecksItemJsonConverter.Names.Match(ref reader) : global::Scenario.RiskAssessmentChecksItemJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.RiskAssessmentChecksItemJsonConverter.Names.Match(ref reader) : global::Scenario.RiskAssessmentChecksItemJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "name";

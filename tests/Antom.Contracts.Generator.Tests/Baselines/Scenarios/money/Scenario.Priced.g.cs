@@ -32,11 +32,17 @@ public sealed partial record Priced : global::Antom.Contracts.IAntomJsonContract
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Priced");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.PricedJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.PricedJsonConverter.Names.Match(ref reader) : global::Scenario.PricedJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.PricedJsonConverter.Names.Match(ref reader) : global::Scenario.PricedJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "price";

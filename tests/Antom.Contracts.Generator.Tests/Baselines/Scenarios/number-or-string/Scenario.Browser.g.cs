@@ -35,11 +35,17 @@ public sealed partial record Browser : global::Antom.Contracts.IAntomJsonContrac
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Browser");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.BrowserJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.BrowserJsonConverter.Names.Match(ref reader) : global::Scenario.BrowserJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.BrowserJsonConverter.Names.Match(ref reader) : global::Scenario.BrowserJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "timeZoneOffset";

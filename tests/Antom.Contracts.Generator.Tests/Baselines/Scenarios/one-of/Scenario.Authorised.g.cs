@@ -33,11 +33,17 @@ public sealed partial record Authorised : global::Scenario.PaymentEvent, global:
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Authorised");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.AuthorisedJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.AuthorisedJsonConverter.Names.Match(ref reader) : global::Scenario.AuthorisedJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.AuthorisedJsonConverter.Names.Match(ref reader) : global::Scenario.AuthorisedJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "kind";

@@ -32,11 +32,17 @@ public sealed partial record Refunded : global::Scenario.PaymentEvent, global::A
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Refunded");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.RefundedJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.RefundedJsonConverter.Names.Match(ref reader) : global::Scenario.RefundedJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.RefundedJsonConverter.Names.Match(ref reader) : global::Scenario.RefundedJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "kind";

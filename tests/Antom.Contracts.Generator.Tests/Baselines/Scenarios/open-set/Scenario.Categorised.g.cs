@@ -30,11 +30,17 @@ public sealed partial record Categorised : global::Antom.Contracts.IAntomJsonCon
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Categorised");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.CategorisedJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.CategorisedJsonConverter.Names.Match(ref reader) : global::Scenario.CategorisedJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.CategorisedJsonConverter.Names.Match(ref reader) : global::Scenario.CategorisedJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "kind";

@@ -30,11 +30,17 @@ public sealed partial record Carrier : global::Antom.Contracts.IAntomJsonContrac
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Carrier");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.CarrierJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.CarrierJsonConverter.Names.Match(ref reader) : global::Scenario.CarrierJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.CarrierJsonConverter.Names.Match(ref reader) : global::Scenario.CarrierJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "payload";

@@ -48,11 +48,17 @@ public sealed partial record Card : global::Antom.Contracts.IAntomJsonContract<g
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Card");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.CardJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.CardJsonConverter.Names.Match(ref reader) : global::Scenario.CardJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.CardJsonConverter.Names.Match(ref reader) : global::Scenario.CardJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "cardNo";

@@ -50,11 +50,17 @@ public sealed partial record Settlement : global::Antom.Contracts.IAntomJsonCont
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Settlement");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.SettlementJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.SettlementJsonConverter.Names.Match(ref reader) : global::Scenario.SettlementJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.SettlementJsonConverter.Names.Match(ref reader) : global::Scenario.SettlementJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "amount";

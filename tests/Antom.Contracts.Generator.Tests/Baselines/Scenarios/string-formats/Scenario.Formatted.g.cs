@@ -34,11 +34,17 @@ public sealed partial record Formatted : global::Antom.Contracts.IAntomJsonContr
         global::Antom.Contracts.Serialization.ContractReader.ExpectObject(ref reader, "Formatted");
         ulong seen = 0;
         string? current = null;
+        var properties = new global::Antom.Contracts.Serialization.PropertyCursor(global::Scenario.FormattedJsonConverter.Names);
         try
         {
-            for (; global::Antom.Contracts.Serialization.ContractReader.NextProperty(ref reader); current = null)
+            for (int index; (index = properties.Next(ref reader)) != global::Antom.Contracts.Serialization.PropertyCursor.End; current = null)
             {
-                switch (reader.ValueIsEscaped ? global::Scenario.FormattedJsonConverter.Names.Match(ref reader) : global::Scenario.FormattedJsonConverter.MatchName(reader.ValueSpan))
+                if (index == global::Antom.Contracts.Serialization.PropertyCursor.Unmatched)
+                {
+                    index = properties.Matched(reader.ValueIsEscaped ? global::Scenario.FormattedJsonConverter.Names.Match(ref reader) : global::Scenario.FormattedJsonConverter.MatchName(reader.ValueSpan));
+                }
+
+                switch (index)
                 {
                     case 0:
                         current = "day";
