@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,14 +40,37 @@ internal sealed class ClosedEnumSymbols
     /// <summary><c>[AntomUnion]</c>; null in a compilation without it (an older Antom.Contracts), and then no class is a union.</summary>
     public INamedTypeSymbol? UnionMarker { get; }
 
+    // One instance per compilation, shared by every analyzer and the suppressor: the lookups and the per-type caches
+    // below are made once, not once per analyzer.
+    private static readonly ConditionalWeakTable<Compilation, Box> PerCompilation = new();
+
+    // The constant members of each marked enum, read once per compilation (not per switch).
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<(IFieldSymbol Field, object? Value)>> _constants = new(SymbolEqualityComparer.Default);
+
     /// <summary>Null when the compilation does not reference Antom.Contracts: every rule is then silent.</summary>
-    public static ClosedEnumSymbols? From(Compilation compilation)
+    public static ClosedEnumSymbols? From(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new Box(Create(c))).Symbols;
+
+    private static ClosedEnumSymbols? Create(Compilation compilation)
     {
         INamedTypeSymbol? marker = compilation.GetTypeByMetadataName(MarkerName);
-        INamedTypeSymbol? unionMarker = compilation.GetTypeByMetadataName(UnionMarkerName);
-        return marker is null && unionMarker is null
-            ? null
-            : new ClosedEnumSymbols(marker, compilation.GetTypeByMetadataName(WireValueName), unionMarker);
+        if (marker is null)
+        {
+            INamedTypeSymbol? union = compilation.GetTypeByMetadataName(UnionMarkerName);
+            return union is null ? null : new ClosedEnumSymbols(null, compilation.GetTypeByMetadataName(WireValueName), union);
+        }
+
+        // The other Antom types come from the marker's own assembly: one assembly searched, not every reference.
+        IAssemblySymbol antom = marker.ContainingAssembly;
+        return new ClosedEnumSymbols(marker, antom.GetTypeByMetadataName(WireValueName), antom.GetTypeByMetadataName(UnionMarkerName));
+    }
+
+    /// <summary>The members of <paramref name="enumType"/> with a constant value, and the values.</summary>
+    public ImmutableArray<(IFieldSymbol Field, object? Value)> Constants(INamedTypeSymbol enumType)
+        => _constants.GetOrAdd(enumType, static e => e.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => (f, f.ConstantValue)).ToImmutableArray());
+
+    private sealed class Box(ClosedEnumSymbols? symbols)
+    {
+        public ClosedEnumSymbols? Symbols { get; } = symbols;
     }
 
     /// <summary>The marked enum a switch governs (through <c>Nullable&lt;T&gt;</c> too), or null.</summary>
@@ -139,13 +163,19 @@ internal readonly struct Coverage
 
     public bool IsComplete => Missing.IsEmpty && MissingBranches.IsEmpty && !MissingNull;
 
-    public static Coverage Of(IOperation switchOperation, INamedTypeSymbol enumType, bool nullable)
+    public static Coverage Of(IOperation switchOperation, INamedTypeSymbol enumType, bool nullable, ClosedEnumSymbols symbols)
     {
         Named named = Named.In(switchOperation);
-        ImmutableArray<IFieldSymbol> missing = enumType.GetMembers().OfType<IFieldSymbol>()
-            .Where(f => f.HasConstantValue && !named.Constants.Contains(f.ConstantValue))
-            .ToImmutableArray();
-        return new Coverage(missing, ImmutableArray<INamedTypeSymbol>.Empty, nullable && !named.Null);
+        ImmutableArray<IFieldSymbol>.Builder? missing = null;
+        foreach ((IFieldSymbol field, object? value) in symbols.Constants(enumType))
+        {
+            if (!named.Constants.Contains(value))
+            {
+                (missing ??= ImmutableArray.CreateBuilder<IFieldSymbol>()).Add(field);
+            }
+        }
+
+        return new Coverage(missing?.ToImmutable() ?? ImmutableArray<IFieldSymbol>.Empty, ImmutableArray<INamedTypeSymbol>.Empty, nullable && !named.Null);
     }
 
     public static Coverage OfUnion(IOperation switchOperation, ImmutableArray<INamedTypeSymbol> branches, bool nullable)

@@ -68,7 +68,7 @@ public sealed class ExhaustiveSwitchSuppressor : DiagnosticSuppressor
     {
         if (symbols.MarkedEnum(operation.Value.Type, out bool nullable) is { } enumType)
         {
-            return Coverage.Of(operation, enumType, nullable).IsComplete;
+            return Coverage.Of(operation, enumType, nullable, symbols).IsComplete;
         }
 
         ImmutableArray<INamedTypeSymbol> branches = symbols.MarkedUnion(operation.Value.Type, out nullable);

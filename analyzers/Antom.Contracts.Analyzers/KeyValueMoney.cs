@@ -19,9 +19,13 @@ namespace Antom.Contracts.Analyzers;
 /// </summary>
 internal sealed class KeyValueMoney
 {
-    private readonly (INamedTypeSymbol Type, Func<string, bool> Method)[] _serializers;
+    // Resolved on first need (an anonymous object with currency and value members, which few compilations have):
+    // most of these types are not referenced at all, and a lookup that finds nothing searches every reference.
+    private readonly Lazy<(INamedTypeSymbol Type, Func<string, bool> Method)[]> _serializers;
 
-    public KeyValueMoney(Compilation compilation)
+    public KeyValueMoney(Compilation compilation) => _serializers = new(() => Serializers(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static (INamedTypeSymbol Type, Func<string, bool> Method)[] Serializers(Compilation compilation)
     {
         (string Type, Func<string, bool> Method)[] known =
         [
@@ -34,7 +38,7 @@ internal sealed class KeyValueMoney
             ("Microsoft.AspNetCore.Http.Results", m => m == "Json"),
             ("Microsoft.AspNetCore.Http.TypedResults", m => m == "Json"),
         ];
-        _serializers = known
+        return known
             .Select(k => (Type: compilation.GetTypeByMetadataName(k.Type), k.Method))
             .Where(k => k.Type is not null)
             .Select(k => (k.Type!, k.Method))
@@ -123,7 +127,7 @@ internal sealed class KeyValueMoney
     /// <summary>Whether the anonymous object, or the data it is nested in, is handed to a serializer.</summary>
     public bool IsSerialized(AnonymousObjectCreationExpressionSyntax anonymous, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (_serializers.Length == 0)
+        if (_serializers.Value.Length == 0)
         {
             return false;
         }
@@ -190,7 +194,7 @@ internal sealed class KeyValueMoney
         }
 
         INamedTypeSymbol type = (method.ReducedFrom ?? method).ContainingType.OriginalDefinition;
-        foreach ((INamedTypeSymbol serializer, Func<string, bool> named) in _serializers)
+        foreach ((INamedTypeSymbol serializer, Func<string, bool> named) in _serializers.Value)
         {
             if (SymbolEqualityComparer.Default.Equals(type, serializer) && named(method.Name))
             {

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,58 +32,68 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            INamedTypeSymbol? money = start.Compilation.GetTypeByMetadataName("Antom.Contracts.Money");
-            if (money is null)
-            {
-                return;
-            }
-
+            // Nothing is looked up here. A compilation-start action runs while the compiler is still binding the
+            // references and declaring the symbols, so a lookup made here pays for (or waits on) that work inside our
+            // time; made at the first callback that needs it, it finds it done. Only the options are read here.
             bool naming = !(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(NamingSwitch, out string? value)
                             && string.Equals(value?.Trim(), "false", System.StringComparison.OrdinalIgnoreCase));
+            var lazy = new Lazy<MoneySymbols?>(() => MoneySymbols.From(start.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             if (naming)
             {
-                start.RegisterSymbolAction(AnalyzeDeclaration, SymbolKind.Property, SymbolKind.Field, SymbolKind.Method);
-                start.RegisterSyntaxNodeAction(AnalyzeLocal, SyntaxKind.VariableDeclarator);
+                start.RegisterSymbolAction(
+                    c =>
+                    {
+                        if (lazy.Value is not null)
+                        {
+                            AnalyzeDeclaration(c);
+                        }
+                    },
+                    SymbolKind.Property,
+                    SymbolKind.Field,
+                    SymbolKind.Method);
+                start.RegisterSyntaxNodeAction(
+                    c =>
+                    {
+                        if (lazy.Value is not null)
+                        {
+                            AnalyzeLocal(c);
+                        }
+                    },
+                    SyntaxKind.VariableDeclarator);
             }
 
-            ImmutableHashSet<string> moneyKeys = MoneyKeys(start.Compilation);
-            INamedTypeSymbol?[] jsonTypes =
-            [
-                start.Compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonNode"),
-                start.Compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject"),
-                start.Compilation.GetTypeByMetadataName("System.Text.Json.JsonElement"),
-            ];
             // Candidates are found by syntax (a literal key, a call named FromMajorUnits, a ToMajorUnits() call in an
             // argument or a cast); the operation tree is asked for only for those.
             start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    if (IsKeyCandidate(c.Node, moneyKeys) && c.SemanticModel.GetOperation(c.Node, c.CancellationToken) is { } access)
+                    if (lazy.Value is not { } symbols)
                     {
-                        AnalyzeKeyAccess(access, c.ReportDiagnostic, moneyKeys, jsonTypes);
+                        return;
+                    }
+
+                    if (IsKeyCandidate(c.Node, symbols.MoneyKeys) && c.SemanticModel.GetOperation(c.Node, c.CancellationToken) is { } access)
+                    {
+                        AnalyzeKeyAccess(access, c.ReportDiagnostic, symbols.MoneyKeys.Value, symbols.JsonTypes.Value);
                     }
 
                     if (c.Node is InvocationExpressionSyntax call && IsConversionCandidate(call) && c.SemanticModel.GetOperation(call, c.CancellationToken) is IInvocationOperation invocation)
                     {
-                        AnalyzeInvocation(invocation, c.ReportDiagnostic, money);
+                        AnalyzeInvocation(invocation, c.ReportDiagnostic, symbols.Money);
                     }
                 },
                 SyntaxKind.ElementAccessExpression,
                 SyntaxKind.InvocationExpression);
+
             // Money built as key/value data: a string-keyed dictionary or JsonObject initialised with a "currency" and a
             // "value" key, and an anonymous object with currency and value members handed to a serializer.
-            INamedTypeSymbol?[] dictionaries =
-            [
-                start.Compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2"),
-                start.Compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2"),
-            ];
-            KeyValueMoney keyValue = new(start.Compilation);
             start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    if (KeyValueMoney.KeyedCandidate((InitializerExpressionSyntax)c.Node) is { } valueKey
+                    if (lazy.Value is { } symbols
+                        && KeyValueMoney.KeyedCandidate((InitializerExpressionSyntax)c.Node) is { } valueKey
                         && c.SemanticModel.GetTypeInfo(c.Node.Parent!, c.CancellationToken).Type is { } created
-                        && KeyValueMoney.IsStringKeyed(created, dictionaries))
+                        && KeyValueMoney.IsStringKeyed(created, symbols.Dictionaries.Value))
                     {
                         c.ReportDiagnostic(Diagnostic.Create(Descriptors.MoneyAsString, valueKey.GetLocation(), KeyValueMoney.KeyText(valueKey), "a money amount written as key/value data beside a currency key"));
                     }
@@ -92,7 +104,7 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
                 c =>
                 {
                     var anonymous = (AnonymousObjectCreationExpressionSyntax)c.Node;
-                    if (KeyValueMoney.AnonymousCandidate(anonymous) is { } value && keyValue.IsSerialized(anonymous, c.SemanticModel, c.CancellationToken))
+                    if (lazy.Value is { } symbols && KeyValueMoney.AnonymousCandidate(anonymous) is { } value && symbols.KeyValue.IsSerialized(anonymous, c.SemanticModel, c.CancellationToken))
                     {
                         c.ReportDiagnostic(Diagnostic.Create(Descriptors.MoneyAsString, value.Location, value.Name, "a money amount in an anonymous object that is serialized"));
                     }
@@ -102,9 +114,9 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
                 c =>
                 {
                     var cast = (CastExpressionSyntax)c.Node;
-                    if (IsToMajorUnitsCall(cast.Expression) && c.SemanticModel.GetOperation(cast, c.CancellationToken) is IConversionOperation conversion)
+                    if (lazy.Value is { } symbols && IsToMajorUnitsCall(cast.Expression) && c.SemanticModel.GetOperation(cast, c.CancellationToken) is IConversionOperation conversion)
                     {
-                        AnalyzeConversion(conversion, c.ReportDiagnostic, money);
+                        AnalyzeConversion(conversion, c.ReportDiagnostic, symbols.Money);
                     }
                 },
                 SyntaxKind.CastExpression);
@@ -160,7 +172,7 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
         Check(context.ReportDiagnostic, local, local.Type, "local");
     }
 
-    private static bool IsKeyCandidate(SyntaxNode node, ImmutableHashSet<string> moneyKeys)
+    private static bool IsKeyCandidate(SyntaxNode node, Lazy<ImmutableHashSet<string>> moneyKeys)
     {
         ArgumentListSyntax? arguments = node switch
         {
@@ -171,7 +183,7 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
             ? e.ArgumentList.Arguments.FirstOrDefault()?.Expression
             : arguments?.Arguments.FirstOrDefault()?.Expression;
         return first is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
-               && (moneyKeys.Contains(literal.Token.ValueText) || literal.Token.ValueText == "value");
+               && (literal.Token.ValueText == "value" || moneyKeys.Value.Contains(literal.Token.ValueText));
     }
 
     private static bool IsConversionCandidate(InvocationExpressionSyntax call)
@@ -250,10 +262,10 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
     // assembly's [AntomMoneyFields], which the generator emits, so a consumer's own schemas count too.
     // Only assemblies that can carry the attribute are read: Antom.Contracts itself, those that reference it, and this
     // one; the framework's hundreds of assemblies never decode their attributes for this.
-    private static ImmutableHashSet<string> MoneyKeys(Compilation compilation)
+    internal static ImmutableHashSet<string> MoneyKeys(Compilation compilation, INamedTypeSymbol money)
     {
         var keys = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
-        INamedTypeSymbol? moneyFields = compilation.GetTypeByMetadataName("Antom.Contracts.Serialization.AntomMoneyFieldsAttribute");
+        INamedTypeSymbol? moneyFields = money.ContainingAssembly.GetTypeByMetadataName("Antom.Contracts.Serialization.AntomMoneyFieldsAttribute");
         if (moneyFields is null)
         {
             return keys.ToImmutable();
@@ -338,4 +350,53 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
 
     private static bool IsToMajorUnits(IOperation operation, INamedTypeSymbol money)
         => operation is IInvocationOperation { TargetMethod.Name: "ToMajorUnits" } call && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, money);
+}
+
+/// <summary>
+/// What the money rules need from one compilation: <c>Money</c> (null when Antom.Contracts is not referenced, and every
+/// rule is then silent), and the rest resolved on first need: most compilations never meet a key or initializer that
+/// asks for them.
+/// </summary>
+internal sealed class MoneySymbols
+{
+    private MoneySymbols(Compilation compilation, INamedTypeSymbol money)
+    {
+        Money = money;
+        MoneyKeys = new(() => MoneyAnalyzer.MoneyKeys(compilation, money), LazyThreadSafetyMode.ExecutionAndPublication);
+        JsonTypes = new(
+            () =>
+            [
+                compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonNode"),
+                compilation.GetTypeByMetadataName("System.Text.Json.Nodes.JsonObject"),
+                compilation.GetTypeByMetadataName("System.Text.Json.JsonElement"),
+            ],
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        Dictionaries = new(
+            () =>
+            [
+                compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2"),
+                compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2"),
+            ],
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        KeyValue = new KeyValueMoney(compilation);
+    }
+
+    public INamedTypeSymbol Money { get; }
+
+    /// <summary>The JSON names of every generated contract's money fields.</summary>
+    public Lazy<ImmutableHashSet<string>> MoneyKeys { get; }
+
+    public Lazy<INamedTypeSymbol?[]> JsonTypes { get; }
+
+    public Lazy<INamedTypeSymbol?[]> Dictionaries { get; }
+
+    public KeyValueMoney KeyValue { get; }
+
+    public static MoneySymbols? From(Compilation compilation)
+    {
+        // Money from Antom.Contracts' own assembly when the closed-enum marker found it (one assembly searched).
+        INamedTypeSymbol? money = ClosedEnumSymbols.From(compilation)?.Marker?.ContainingAssembly.GetTypeByMetadataName("Antom.Contracts.Money")
+                                  ?? compilation.GetTypeByMetadataName("Antom.Contracts.Money");
+        return money is null ? null : new MoneySymbols(compilation, money);
+    }
 }

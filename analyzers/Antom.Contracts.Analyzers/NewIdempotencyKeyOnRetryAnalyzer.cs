@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -47,15 +48,13 @@ public sealed class NewIdempotencyKeyOnRetryAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            Symbols? symbols = Symbols.From(start.Compilation);
-            if (symbols is not null)
-            {
-                start.RegisterSyntaxNodeAction(c => Analyze(c, symbols), SyntaxKind.SimpleAssignmentExpression);
-            }
+            // The symbols are read at the first assignment that needs them, not when the compilation starts (see ANTOM1001).
+            var symbols = new Lazy<Symbols?>(() => Symbols.From(start.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, symbols), SyntaxKind.SimpleAssignmentExpression);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, Symbols symbols)
+    private static void Analyze(SyntaxNodeAnalysisContext context, Lazy<Symbols?> lazySymbols)
     {
         // Syntax first: `CaptureRequestId = ...` inside `new X { ... }` or `x with { ... }`, somewhere below a catch,
         // an if, a switch section or arm, or a conditional expression.
@@ -66,6 +65,11 @@ public sealed class NewIdempotencyKeyOnRetryAnalyzer : DiagnosticAnalyzer
             || !MayBeInRetryPath(assignment))
         {
             return;
+        }
+
+        if (lazySymbols.Value is not { } symbols)
+        {
+            return; // Antom.Contracts is not referenced
         }
 
         SemanticModel model = context.SemanticModel;
@@ -330,18 +334,21 @@ public sealed class NewIdempotencyKeyOnRetryAnalyzer : DiagnosticAnalyzer
 
         public static Symbols? From(Compilation compilation)
         {
+            // The request types from Antom.Contracts' own assembly when it is referenced (one assembly searched).
+            IAssemblySymbol? antom = ClosedEnumSymbols.From(compilation)?.Marker?.ContainingAssembly;
+            INamedTypeSymbol? Type(string name) => antom is null ? compilation.GetTypeByMetadataName(name) : antom.GetTypeByMetadataName(name);
             var keys = new Dictionary<INamedTypeSymbol, (IPropertySymbol, string)>(SymbolEqualityComparer.Default);
             foreach ((string type, string key, string operation) in Keyed)
             {
-                if (compilation.GetTypeByMetadataName(type) is { } request
+                if (Type(type) is { } request
                     && request.GetMembers(key).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
                 {
                     keys.Add(request, (property, operation));
                 }
             }
 
-            INamedTypeSymbol? outcomeUnknown = compilation.GetTypeByMetadataName("Antom.Contracts.Http.AntomOutcomeUnknownException");
-            IFieldSymbol? unknown = compilation.GetTypeByMetadataName("Antom.Contracts.ResultStatus")?.GetMembers("Unknown").OfType<IFieldSymbol>().FirstOrDefault();
+            INamedTypeSymbol? outcomeUnknown = Type("Antom.Contracts.Http.AntomOutcomeUnknownException");
+            IFieldSymbol? unknown = Type("Antom.Contracts.ResultStatus")?.GetMembers("Unknown").OfType<IFieldSymbol>().FirstOrDefault();
             return keys.Count == 0 || (outcomeUnknown is null && unknown is null) ? null : new Symbols(keys, outcomeUnknown, unknown);
         }
 

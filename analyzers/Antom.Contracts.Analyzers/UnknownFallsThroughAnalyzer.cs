@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -31,17 +32,34 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            ClosedEnumSymbols? symbols = ClosedEnumSymbols.From(start.Compilation);
-            if (symbols?.Marker is not null)
-            {
-                // Operation actions, filtered by syntax first (the condition must name a status member other than
-                // Unknown, from a name set resolved once per compilation). Operation actions on purpose: the driver
-                // builds each body's operation tree once for every analyzer that asks, where a syntax action asking the
-                // semantic model binds the body again inside our time (see ANTOM1001 and docs/performance.md).
-                var reader = new StatusReader(start.Compilation, symbols);
-                start.RegisterOperationAction(c => AnalyzeConditional(new Site(c), reader), OperationKind.Conditional);
-                start.RegisterOperationAction(c => AnalyzeSwitch(new Site(c), reader), OperationKind.Switch, OperationKind.SwitchExpression);
-            }
+            // Operation actions, filtered by syntax first (the condition must name a status member other than Unknown,
+            // from a name set resolved once per compilation). Operation actions on purpose: the driver builds each
+            // body's operation tree once for every analyzer that asks, where a syntax action asking the semantic model
+            // binds the body again inside our time (see ANTOM1001 and docs/performance.md). The reader is made at the
+            // first conditional or switch, not here: at the compilation's start its lookups and its walk of the
+            // declared types would pay for (or wait on) the compiler's own binding of references and declarations.
+            var reader = new Lazy<StatusReader?>(
+                () => ClosedEnumSymbols.From(start.Compilation) is { Marker: not null } symbols ? new StatusReader(start.Compilation, symbols) : null,
+                LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    if (reader.Value is { } r)
+                    {
+                        AnalyzeConditional(new Site(c), r);
+                    }
+                },
+                OperationKind.Conditional);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    if (reader.Value is { } r)
+                    {
+                        AnalyzeSwitch(new Site(c), r);
+                    }
+                },
+                OperationKind.Switch,
+                OperationKind.SwitchExpression);
         });
     }
 
