@@ -28,7 +28,10 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is skipped by each callback (context.IsGeneratedCode, which the driver has already worked out
+        // for the symbol or declaration), not by the driver's filter on reported diagnostics: that filter works out,
+        // inside our time, which symbols of the whole file are generated, for every file we report in.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -43,7 +46,7 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
                 start.RegisterSymbolAction(
                     c =>
                     {
-                        if (lazy.Value is not null)
+                        if (!c.IsGeneratedCode && lazy.Value is not null)
                         {
                             AnalyzeDeclaration(c);
                         }
@@ -54,7 +57,7 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
                 start.RegisterSyntaxNodeAction(
                     c =>
                     {
-                        if (lazy.Value is not null)
+                        if (!c.IsGeneratedCode && lazy.Value is not null)
                         {
                             AnalyzeLocal(c);
                         }
@@ -67,7 +70,7 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    if (lazy.Value is not { } symbols)
+                    if (c.IsGeneratedCode || lazy.Value is not { } symbols)
                     {
                         return;
                     }
@@ -90,7 +93,7 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    if (lazy.Value is { } symbols
+                    if (!c.IsGeneratedCode && lazy.Value is { } symbols
                         && KeyValueMoney.KeyedCandidate((InitializerExpressionSyntax)c.Node) is { } valueKey
                         && c.SemanticModel.GetTypeInfo(c.Node.Parent!, c.CancellationToken).Type is { } created
                         && KeyValueMoney.IsStringKeyed(created, symbols.Dictionaries.Value))
@@ -104,7 +107,7 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
                 c =>
                 {
                     var anonymous = (AnonymousObjectCreationExpressionSyntax)c.Node;
-                    if (lazy.Value is { } symbols && KeyValueMoney.AnonymousCandidate(anonymous) is { } value && symbols.KeyValue.IsSerialized(anonymous, c.SemanticModel, c.CancellationToken))
+                    if (!c.IsGeneratedCode && lazy.Value is { } symbols && KeyValueMoney.AnonymousCandidate(anonymous) is { } value && symbols.KeyValue.IsSerialized(anonymous, c.SemanticModel, c.CancellationToken))
                     {
                         c.ReportDiagnostic(Diagnostic.Create(Descriptors.MoneyAsString, value.Location, value.Name, "a money amount in an anonymous object that is serialized"));
                     }
@@ -114,7 +117,7 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
                 c =>
                 {
                     var cast = (CastExpressionSyntax)c.Node;
-                    if (lazy.Value is { } symbols && IsToMajorUnitsCall(cast.Expression) && c.SemanticModel.GetOperation(cast, c.CancellationToken) is IConversionOperation conversion)
+                    if (!c.IsGeneratedCode && lazy.Value is { } symbols && IsToMajorUnitsCall(cast.Expression) && c.SemanticModel.GetOperation(cast, c.CancellationToken) is IConversionOperation conversion)
                     {
                         AnalyzeConversion(conversion, c.ReportDiagnostic, symbols.Money);
                     }

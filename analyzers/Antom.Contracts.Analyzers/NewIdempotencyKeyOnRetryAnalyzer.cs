@@ -44,7 +44,10 @@ public sealed class NewIdempotencyKeyOnRetryAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is skipped by the callbacks (context.IsGeneratedCode), not by the driver's filter on
+        // reported diagnostics, which works out inside our time which symbols of a whole file are generated (see
+        // MoneyAnalyzer).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -59,7 +62,8 @@ public sealed class NewIdempotencyKeyOnRetryAnalyzer : DiagnosticAnalyzer
         // Syntax first: `CaptureRequestId = ...` inside `new X { ... }` or `x with { ... }`, somewhere below a catch,
         // an if, a switch section or arm, or a conditional expression.
         var assignment = (AssignmentExpressionSyntax)context.Node;
-        if (assignment.Left is not IdentifierNameSyntax { Identifier.ValueText: { } name } left
+        if (context.IsGeneratedCode
+            || assignment.Left is not IdentifierNameSyntax { Identifier.ValueText: { } name } left
             || !KeyNames.Contains(name)
             || assignment.Parent is not InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax or WithExpressionSyntax } initializer
             || !MayBeInRetryPath(assignment))

@@ -32,7 +32,10 @@ public sealed class UnhandledResultStatusAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is skipped by the callbacks (context.IsGeneratedCode), not by the driver's filter on
+        // reported diagnostics, which works out inside our time which symbols of a whole file are generated (see
+        // MoneyAnalyzer).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         // An operation action on purpose: the driver builds each body's operation tree once for every analyzer that
         // asks (the SDK's own analyzers do), where a syntax action that asks the semantic model for a switch's type
@@ -42,7 +45,7 @@ public sealed class UnhandledResultStatusAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(
             c =>
             {
-                if (ClosedEnumSymbols.From(c.Compilation) is { } symbols)
+                if (!c.IsGeneratedCode && ClosedEnumSymbols.From(c.Compilation) is { } symbols)
                 {
                     Analyze(c, symbols);
                 }

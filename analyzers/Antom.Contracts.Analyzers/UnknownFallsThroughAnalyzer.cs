@@ -28,7 +28,10 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is skipped by the callbacks (context.IsGeneratedCode), not by the driver's filter on
+        // reported diagnostics, which works out inside our time which symbols of a whole file are generated (see
+        // MoneyAnalyzer).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -44,7 +47,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 c =>
                 {
-                    if (reader.Value is { } r)
+                    if (!c.IsGeneratedCode && reader.Value is { } r)
                     {
                         AnalyzeConditional(new Site(c), r);
                     }
@@ -53,7 +56,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 c =>
                 {
-                    if (reader.Value is { } r)
+                    if (!c.IsGeneratedCode && reader.Value is { } r)
                     {
                         AnalyzeSwitch(new Site(c), r);
                     }
