@@ -236,9 +236,24 @@ internal sealed class StatusReader
             return false;
         }
 
-        foreach (SyntaxToken token in node.DescendantTokens())
+        return MentionsIn(node, names, unknownToo ? UnknownNames : null);
+    }
+
+    // The tokens below the node, walked without allocating (DescendantTokens builds an iterator chain per call, and
+    // this runs for every condition in the compilation).
+    private static bool MentionsIn(SyntaxNode node, HashSet<string> names, HashSet<string>? unknownNames)
+    {
+        foreach (SyntaxNodeOrToken child in node.ChildNodesAndTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && (names.Contains(token.ValueText) || (unknownToo && UnknownNames.Contains(token.ValueText))))
+            if (child.IsToken)
+            {
+                SyntaxToken token = child.AsToken();
+                if (token.IsKind(SyntaxKind.IdentifierToken) && (names.Contains(token.ValueText) || (unknownNames?.Contains(token.ValueText) ?? false)))
+                {
+                    return true;
+                }
+            }
+            else if (child.AsNode() is { } inner && MentionsIn(inner, names, unknownNames))
             {
                 return true;
             }

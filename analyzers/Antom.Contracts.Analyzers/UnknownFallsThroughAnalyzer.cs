@@ -134,10 +134,9 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
 
             StatusEnum status = test.Enum!;
             unknownTested |= test.NamesUnknown;
-            string conditionText = local is null ? "'" + current.Condition.Syntax + "'" : $"'{current.Condition.Syntax}' ({local.Name} = {Held(local, context.CancellationToken)})";
             if ((test.Neutral & remaining & status.UnknownBit) != 0 && !unknownTested)
             {
-                Report(context, reader, head.Syntax, first, "the branch of " + conditionText);
+                Report(context, reader, head.Syntax, first, "the branch of " + ConditionText(current, local, context.CancellationToken));
                 return;
             }
 
@@ -163,7 +162,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
                     if ((remaining & status.UnknownBit) != 0 && !unknownTested)
                     {
                         string branch = current.Syntax is ConditionalExpressionSyntax ? "the ': ' branch" : "the else branch";
-                        Report(context, reader, head.Syntax, first, local is null ? branch : $"{branch} of {conditionText}");
+                        Report(context, reader, head.Syntax, first, local is null ? branch : $"{branch} of {ConditionText(current, local, context.CancellationToken)}");
                     }
 
                     return;
@@ -302,10 +301,7 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeSwitch(Site context, StatusReader reader)
     {
         // Only switches with a property pattern that names a status member: a switch on the status itself is ANTOM1001's.
-        IEnumerable<SyntaxNode> patterns = context.Node is SwitchExpressionSyntax expression
-            ? expression.Arms.Select(a => (SyntaxNode)a.Pattern)
-            : ((SwitchStatementSyntax)context.Node).Sections.SelectMany(s => s.Labels).OfType<CasePatternSwitchLabelSyntax>().Select(l => (SyntaxNode)l.Pattern);
-        if (!patterns.Any(p => p.DescendantNodesAndSelf().Any(n => n.IsKind(SyntaxKind.RecursivePattern)) && reader.MentionsName(p)))
+        if (!HasStatusPropertyPattern(context.Node, reader))
         {
             return;
         }
@@ -412,6 +408,59 @@ public sealed class UnknownFallsThroughAnalyzer : DiagnosticAnalyzer
             remaining &= ~test.Must;
         }
     }
+
+    // Syntax only: an arm or case label whose pattern holds a property pattern and names a status member.
+    private static bool HasStatusPropertyPattern(SyntaxNode node, StatusReader reader)
+    {
+        if (node is SwitchExpressionSyntax expression)
+        {
+            foreach (SwitchExpressionArmSyntax arm in expression.Arms)
+            {
+                if (HasRecursivePattern(arm.Pattern) && reader.MentionsName(arm.Pattern))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (SwitchSectionSyntax section in ((SwitchStatementSyntax)node).Sections)
+        {
+            foreach (SwitchLabelSyntax label in section.Labels)
+            {
+                if (label is CasePatternSwitchLabelSyntax { Pattern: { } pattern } && HasRecursivePattern(pattern) && reader.MentionsName(pattern))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Whether the node or one below it is a recursive (property or positional) pattern; a walk without allocation.
+    private static bool HasRecursivePattern(SyntaxNode node)
+    {
+        if (node.IsKind(SyntaxKind.RecursivePattern))
+        {
+            return true;
+        }
+
+        foreach (SyntaxNodeOrToken child in node.ChildNodesAndTokens())
+        {
+            if (child.AsNode() is { } inner && HasRecursivePattern(inner))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // How a message names a branch's condition (text made only when something is reported).
+    private static string ConditionText(IConditionalOperation branch, ILocalSymbol? local, CancellationToken cancellationToken)
+        => local is null ? "'" + branch.Condition.Syntax + "'" : $"'{branch.Condition.Syntax}' ({local.Name} = {Held(local, cancellationToken)})";
 
     private static bool SameSubject(StatusCondition a, StatusCondition b)
         => SymbolEqualityComparer.Default.Equals(a.Enum!.Type, b.Enum!.Type) && SymbolEqualityComparer.Default.Equals(a.Subject, b.Subject);
