@@ -134,19 +134,38 @@ public sealed class MoneyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // The name first: it is all most declarations need, and the types, parameters and interface implementations
+        // are asked for only when a name says money.
         switch (symbol)
         {
-            case IPropertySymbol property when property.ExplicitInterfaceImplementations.IsEmpty:
-                Check(context.ReportDiagnostic, property, property.Type, "property");
+            case IPropertySymbol property:
+                if (MoneyNaming.NamesMoney(property.Name) && property.ExplicitInterfaceImplementations.IsEmpty)
+                {
+                    Check(context.ReportDiagnostic, property, property.Type, "property");
+                }
+
                 break;
-            case IFieldSymbol field when !field.IsConst || field.Type.SpecialType != SpecialType.System_String:
-                Check(context.ReportDiagnostic, field, field.Type, "field");
+            case IFieldSymbol field:
+                if (MoneyNaming.NamesMoney(field.Name))
+                {
+                    Check(context.ReportDiagnostic, field, field.Type, field.IsConst && field.Type.SpecialType == SpecialType.System_String ? "constant" : "field");
+                }
+
                 break;
-            case IFieldSymbol constant:
-                Check(context.ReportDiagnostic, constant, constant.Type, "constant");
-                break;
-            case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction } method when method.ExplicitInterfaceImplementations.IsEmpty:
-                if (method.MethodKind == MethodKind.Ordinary)
+            case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction } method:
+                bool returnsMoney = method.MethodKind == MethodKind.Ordinary && MoneyNaming.NamesMoney(method.Name);
+                bool parameterNamesMoney = false;
+                foreach (IParameterSymbol parameter in method.Parameters)
+                {
+                    parameterNamesMoney |= MoneyNaming.NamesMoney(parameter.Name);
+                }
+
+                if ((!returnsMoney && !parameterNamesMoney) || !method.ExplicitInterfaceImplementations.IsEmpty)
+                {
+                    break;
+                }
+
+                if (returnsMoney)
                 {
                     Check(context.ReportDiagnostic, method, method.ReturnType, "method return value");
                 }
