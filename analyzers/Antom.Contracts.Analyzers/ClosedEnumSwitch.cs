@@ -44,6 +44,9 @@ internal sealed class ClosedEnumSymbols
     // below are made once, not once per analyzer.
     private static readonly ConditionalWeakTable<Compilation, Box> PerCompilation = new();
 
+    // A member's wire value and description, read from its attribute once per compilation (not per report).
+    private readonly ConcurrentDictionary<IFieldSymbol, (string Wire, string? Description)> _described = new(SymbolEqualityComparer.Default);
+
     // The constant members of each marked enum, read once per compilation (not per switch).
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<(IFieldSymbol Field, object? Value)>> _constants = new(SymbolEqualityComparer.Default);
 
@@ -113,7 +116,9 @@ internal sealed class ClosedEnumSymbols
         => char.ToLowerInvariant(type.Name[0]) + type.Name.Substring(1);
 
     /// <summary>The wire value and description of a member, from its <c>[AntomWireValue]</c>.</summary>
-    public (string Wire, string? Description) Describe(IFieldSymbol member)
+    public (string Wire, string? Description) Describe(IFieldSymbol member) => _described.GetOrAdd(member, ReadDescription);
+
+    private (string Wire, string? Description) ReadDescription(IFieldSymbol member)
     {
         AttributeData? data = WireValue is null ? null : member.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, WireValue));
         string wire = data?.ConstructorArguments.FirstOrDefault().Value as string ?? member.Name;
