@@ -35,6 +35,23 @@ public class NotificationTests
     }
 
     [Theory]
+    [InlineData("DISPUTE_RESULT")]
+    [InlineData("OFFLINE_PAYMENT_CODE")]
+    public void Another_notification_type_with_bytes_that_are_not_UTF8_is_refused_not_kept(string notifyType)
+    {
+        // Only notifyType is decoded for a type this library does not interpret; the rest must still be UTF-8 text.
+        byte[] body = [.. Encoding.UTF8.GetBytes("{\"notifyType\":\"" + notifyType + "\",\"note\":\"a"), 0xFF, .. "\"}"u8];
+        AntomPayloadException error = Assert.Throws<AntomPayloadException>(() => AntomNotifications.Parse(body));
+        Assert.Equal("$", error.Path);
+        Assert.Equal(PayloadRule.Syntax, error.Rule);
+        Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
+
+        // The same body with valid text (a BOM in front too) is kept whole.
+        byte[] valid = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("{\"notifyType\":\"" + notifyType + "\",\"note\":\"é\"}")];
+        Assert.Equal(valid, Assert.IsType<OtherNotification>(AntomNotifications.Parse(valid)).Body.ToArray());
+    }
+
+    [Theory]
     [InlineData("not json", "$", PayloadRule.Syntax)]
     [InlineData("", "$", PayloadRule.Syntax)]
     [InlineData("[]", "$", PayloadRule.Type)]

@@ -29,9 +29,16 @@ public static class AntomNotifications
             CaptureResult => new CaptureResultReceived(AntomJson.Deserialize<CaptureResultNotification>(body)),
             RefundResult => new RefundResultReceived(AntomJson.Deserialize<RefundResultNotification>(body)),
             _ when IsPaymentResult(notifyType) => new PaymentResultReceived(AntomJson.Deserialize<PaymentResultNotification>(body)),
-            _ => new OtherNotification(notifyType, body.ToArray()),
+            _ => Other(notifyType, body),
         };
     }
+
+    // An OtherNotification is acknowledged on this reading alone, which decodes only notifyType: its bytes are checked
+    // as AntomJson.Deserialize checks a contract's, so invalid UTF-8 in the rest never passes silently.
+    private static OtherNotification Other(string notifyType, ReadOnlySpan<byte> body)
+        => System.Text.Unicode.Utf8.IsValid(PayloadReading.WithoutBom(body))
+            ? new OtherNotification(notifyType, body.ToArray())
+            : throw PayloadReading.NotUtf8();
 
     // The notifyPayment types this library interprets; OFFLINE_PAYMENT_CODE (in-store) and new ones stay OtherNotification.
     private static bool IsPaymentResult(string notifyType)
