@@ -67,6 +67,13 @@ internal sealed class ClosedEnumSymbols
         return new ClosedEnumSymbols(marker, antom.GetTypeByMetadataName(WireValueName), antom.GetTypeByMetadataName(UnionMarkerName));
     }
 
+    /// <summary>
+    /// A type of Antom.Contracts by metadata name: from the marker's own assembly when the compilation has the marker
+    /// (one assembly searched, not every reference), otherwise by the compilation's search.
+    /// </summary>
+    public static INamedTypeSymbol? AntomType(Compilation compilation, string metadataName)
+        => From(compilation)?.Marker?.ContainingAssembly.GetTypeByMetadataName(metadataName) ?? compilation.GetTypeByMetadataName(metadataName);
+
     /// <summary>The members of <paramref name="enumType"/> with a constant value, and the values.</summary>
     public ImmutableArray<(IFieldSymbol Field, object? Value)> Constants(INamedTypeSymbol enumType)
         => _constants.GetOrAdd(enumType, static e => e.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => (f, f.ConstantValue)).ToImmutableArray());

@@ -416,9 +416,7 @@ internal sealed class MoneySymbols
 
     public static MoneySymbols? From(Compilation compilation)
     {
-        // Money from Antom.Contracts' own assembly when the closed-enum marker found it (one assembly searched).
-        INamedTypeSymbol? money = ClosedEnumSymbols.From(compilation)?.Marker?.ContainingAssembly.GetTypeByMetadataName("Antom.Contracts.Money")
-                                  ?? compilation.GetTypeByMetadataName("Antom.Contracts.Money");
+        INamedTypeSymbol? money = ClosedEnumSymbols.AntomType(compilation, "Antom.Contracts.Money");
         return money is null ? null : new MoneySymbols(compilation, money);
     }
 }

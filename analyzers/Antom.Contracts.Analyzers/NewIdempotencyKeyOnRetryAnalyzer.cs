@@ -338,21 +338,18 @@ public sealed class NewIdempotencyKeyOnRetryAnalyzer : DiagnosticAnalyzer
 
         public static Symbols? From(Compilation compilation)
         {
-            // The request types from Antom.Contracts' own assembly when it is referenced (one assembly searched).
-            IAssemblySymbol? antom = ClosedEnumSymbols.From(compilation)?.Marker?.ContainingAssembly;
-            INamedTypeSymbol? Type(string name) => antom is null ? compilation.GetTypeByMetadataName(name) : antom.GetTypeByMetadataName(name);
             var keys = new Dictionary<INamedTypeSymbol, (IPropertySymbol, string)>(SymbolEqualityComparer.Default);
             foreach ((string type, string key, string operation) in Keyed)
             {
-                if (Type(type) is { } request
+                if (ClosedEnumSymbols.AntomType(compilation, type) is { } request
                     && request.GetMembers(key).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
                 {
                     keys.Add(request, (property, operation));
                 }
             }
 
-            INamedTypeSymbol? outcomeUnknown = Type("Antom.Contracts.Http.AntomOutcomeUnknownException");
-            IFieldSymbol? unknown = Type("Antom.Contracts.ResultStatus")?.GetMembers("Unknown").OfType<IFieldSymbol>().FirstOrDefault();
+            INamedTypeSymbol? outcomeUnknown = ClosedEnumSymbols.AntomType(compilation, "Antom.Contracts.Http.AntomOutcomeUnknownException");
+            IFieldSymbol? unknown = ClosedEnumSymbols.AntomType(compilation, "Antom.Contracts.ResultStatus")?.GetMembers("Unknown").OfType<IFieldSymbol>().FirstOrDefault();
             return keys.Count == 0 || (outcomeUnknown is null && unknown is null) ? null : new Symbols(keys, outcomeUnknown, unknown);
         }
 

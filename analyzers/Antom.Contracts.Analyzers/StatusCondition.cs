@@ -198,7 +198,8 @@ internal sealed class StatusReader
     {
         _symbols = symbols;
 
-        // Read here, once, before any node action runs: a lazy read would make every concurrent callback wait on it.
+        // Read here, once per compilation: the analyzer makes its reader at the first conditional or switch, when the
+        // compiler has declared the symbols this walks (callbacks that come meanwhile wait on that one read).
         Names = CollectNames(compilation, UnknownNames);
         ExpressionOfT = compilation.GetTypeByMetadataName("System.Linq.Expressions.Expression`1");
     }
